@@ -1,0 +1,23 @@
+//! stenogram: a terminal reader for bilingual Russian/English transcripts.
+//!
+//! The pure core (model, ingest, alignment, topics, search, layout) has no terminal code;
+//! `tui` is the interactive shell on top of it and `cli` the command line.
+
+pub mod align;
+pub mod cli;
+pub mod decode;
+pub mod error;
+pub mod export;
+pub mod fold;
+pub mod ingest;
+pub mod layout;
+pub mod library;
+pub mod model;
+pub mod plain;
+pub mod report;
+pub mod sanitize;
+pub mod search;
+pub mod sentences;
+pub mod topics;
+pub mod translit;
+pub mod tui;

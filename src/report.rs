@@ -46,7 +46,7 @@ fn document(d: &Document, out: &mut dyn Write) -> io::Result<()> {
         "  counts     {}",
         row(langs.iter().map(|l| l.code().to_string()))
     )?;
-    let figures: [(&str, fn(&Version) -> usize); 6] = [
+    let figures: [(&str, Figure); 6] = [
         ("turns", |v| count_blocks(v, |k| matches!(k, BlockKind::Turn(_)))),
         ("paragraphs", |v| text_paragraphs(v).count()),
         ("sentences", |v| {
@@ -114,6 +114,9 @@ fn speakers(t: &Transcript, langs: &[Lang], out: &mut dyn Write) -> io::Result<(
     }
     Ok(())
 }
+
+/// One row of the counts table.
+type Figure = fn(&Version) -> usize;
 
 fn row(cells: impl Iterator<Item = String>) -> String {
     cells.map(|c| format!("{c:>6}")).collect()

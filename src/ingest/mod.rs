@@ -132,24 +132,33 @@ fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
     let mut resolver = speakers::Resolver::default();
     let mut speaker_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(classified.len());
     for (lang, half) in &mut classified {
-        let mut speakers = vec![None; half.lines.len()];
-        for i in 0..half.lines.len() {
-            let next_is_speech = matches!(half.lines.get(i + 1).map(|l| &l.kind), Some(Line::Text));
-            let l = &mut half.lines[i];
-            match &l.kind {
-                Line::Label(c) if takes(c, &strong, next_is_speech) => {
-                    speakers[i] = Some(resolver.resolve(*lang, &c.who));
-                }
+        let next_is_speech: Vec<bool> = half
+            .lines
+            .iter()
+            .skip(1)
+            .map(|l| l.kind == Line::Text)
+            .chain([false])
+            .collect();
+        let speakers = half
+            .lines
+            .iter_mut()
+            .zip(next_is_speech)
+            .map(|(l, next_is_speech)| match &l.kind {
+                Line::Label(c) if takes(c, &strong, next_is_speech) => Some(resolver.resolve(*lang, &c.who)),
                 Line::Label(c) => {
                     if c.colon && c.rest.is_empty() {
                         warnings.push(refused(l));
                     }
                     l.kind = structure::not_label(l.text);
+                    None
                 }
-                Line::Text if labels::looks_like_label(l.text) => warnings.push(refused(l)),
-                _ => {}
-            }
-        }
+                Line::Text if labels::looks_like_label(l.text) => {
+                    warnings.push(refused(l));
+                    None
+                }
+                _ => None,
+            })
+            .collect();
         speaker_of.push(speakers);
     }
 

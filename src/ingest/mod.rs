@@ -11,7 +11,7 @@ mod speakers;
 mod structure;
 
 use crate::model::{Lang, Transcript, Version};
-use labels::{Candidate, Who};
+use labels::Who;
 use std::collections::{HashMap, HashSet};
 use structure::{Classified, Half, Line};
 
@@ -110,41 +110,45 @@ fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
     let mut warnings = Vec::new();
     let mut classified: Vec<(Lang, Half)> = halves
         .iter()
+        .filter(|(_, lines)| !lines.is_empty())
         .map(|&(lang, lines)| (lang, structure::classify(lines)))
+        .collect();
+    let sure: Vec<Vec<bool>> = classified
+        .iter()
+        .map(|(_, half)| sure_labels(&half.lines))
         .collect();
 
     // Evidence: who is labelled for sure anywhere in the document (either language).
-    let mut strong = HashSet::new();
+    let mut evidence = HashSet::new();
     let mut weak_colon: HashMap<String, usize> = HashMap::new();
-    for l in classified.iter().flat_map(|(_, h)| &h.lines) {
+    for (l, &sure) in classified
+        .iter()
+        .flat_map(|(_, h)| &h.lines)
+        .zip(sure.iter().flatten())
+    {
         if let Line::Label(c) = &l.kind {
             let key = speakers::evidence_key(&c.who);
-            if c.strong {
-                strong.insert(key);
+            if sure {
+                evidence.insert(key);
             } else if c.colon {
                 *weak_colon.entry(key).or_default() += 1;
             }
         }
     }
     // A lone surname with a colon counts once it recurs (`Putin:` over and over).
-    strong.extend(weak_colon.into_iter().filter(|&(_, n)| n >= 3).map(|(k, _)| k));
+    evidence.extend(weak_colon.into_iter().filter(|&(_, n)| n >= 3).map(|(k, _)| k));
 
     let mut resolver = speakers::Resolver::default();
     let mut speaker_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(classified.len());
-    for (lang, half) in &mut classified {
-        let next_is_speech: Vec<bool> = half
-            .lines
-            .iter()
-            .skip(1)
-            .map(|l| l.kind == Line::Text)
-            .chain([false])
-            .collect();
+    for ((lang, half), sure) in classified.iter_mut().zip(sure) {
         let speakers = half
             .lines
             .iter_mut()
-            .zip(next_is_speech)
-            .map(|(l, next_is_speech)| match &l.kind {
-                Line::Label(c) if takes(c, &strong, next_is_speech) => Some(resolver.resolve(*lang, &c.who)),
+            .zip(sure)
+            .map(|(l, sure)| match &l.kind {
+                Line::Label(c) if sure || evidence.contains(&speakers::evidence_key(&c.who)) => {
+                    Some(resolver.resolve(*lang, &c.who))
+                }
                 Line::Label(c) => {
                     if c.colon && c.rest.is_empty() {
                         warnings.push(refused(l));
@@ -180,12 +184,21 @@ fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
     Parsed { transcript, warnings }
 }
 
-/// Whether a label candidate is taken: strong ones always; weak ones when the same person is labelled
-/// for sure elsewhere, or when a full name stands alone on its line and speech follows.
-fn takes(c: &Candidate, strong: &HashSet<String>, next_is_speech: bool) -> bool {
-    c.strong
-        || strong.contains(&speakers::evidence_key(&c.who))
-        || (!c.colon && next_is_speech && matches!(&c.who, Who::Person(n) if n.given.is_some()))
+/// Which lines are labels without needing evidence from elsewhere: strong candidates, and a full name
+/// standing alone on its line with speech after it.
+fn sure_labels(lines: &[Classified]) -> Vec<bool> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| match &l.kind {
+            Line::Label(c) => {
+                let next_is_speech = lines.get(i + 1).is_some_and(|n| n.kind == Line::Text);
+                c.strong
+                    || (!c.colon && next_is_speech && matches!(&c.who, Who::Person(n) if n.given.is_some()))
+            }
+            _ => false,
+        })
+        .collect()
 }
 
 fn refused(l: &Classified) -> Warning {

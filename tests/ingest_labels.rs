@@ -1,0 +1,299 @@
+//! Ingest of small documents: every speaker-label form and every look-alike that is not a label,
+//! the shapes of input (one language, both in one file, a pair) and structural lines.
+
+use stenogram::ingest::{Parsed, parse, parse_pair};
+use stenogram::model::{BlockKind, Lang, Transcript, Version};
+
+fn version(t: &Transcript, lang: Lang) -> &Version {
+    t.version(lang).unwrap_or_else(|| panic!("no {lang:?} version"))
+}
+
+/// (speaker id or the block kind, first paragraph) per block of `lang`.
+fn outline(p: &Parsed, lang: Lang) -> Vec<(String, String)> {
+    let t = &p.transcript;
+    version(t, lang)
+        .blocks
+        .iter()
+        .map(|b| {
+            let who = match b.kind {
+                BlockKind::Turn(s) => t.speakers[s].id.clone(),
+                kind => format!("{kind:?}").to_lowercase(),
+            };
+            (who, b.paragraphs[0].text.clone())
+        })
+        .collect()
+}
+
+fn o(rows: &[(&str, &str)]) -> Vec<(String, String)> {
+    rows.iter()
+        .map(|&(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn labels_on_their_own_line_with_or_without_colon() {
+    let p =
+        parse("Vladimir Putin:\nGood afternoon.\nAleksandr Lukashenko\nThank you.\nV. Putin:\nWelcome.\n");
+    assert_eq!(
+        outline(&p, Lang::En),
+        o(&[
+            ("putin", "Good afternoon."),
+            ("lukashenko", "Thank you."),
+            ("putin", "Welcome.")
+        ])
+    );
+    assert_eq!(p.transcript.speakers.len(), 2);
+}
+
+#[test]
+fn russian_initials_inline_and_alone() {
+    let p = parse(
+        "В.Путин\nДобрый день.\nА.Г.Лукашенко: Спасибо.\nН.Бреус: Здравствуйте!\nА.Лукашенко:\nДа.\nПутин: Хорошо.\n",
+    );
+    assert_eq!(
+        outline(&p, Lang::Ru),
+        o(&[
+            ("putin", "Добрый день."),
+            ("lukashenko", "Спасибо."),
+            ("breus", "Здравствуйте!"),
+            ("lukashenko", "Да."),
+            // A lone surname counts because В.Путин is labelled for sure.
+            ("putin", "Хорошо."),
+        ])
+    );
+    let names: Vec<(&str, &str)> = p
+        .transcript
+        .speakers
+        .iter()
+        .map(|s| (s.name.ru.as_str(), s.name.en.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("В.Путин", "V.Putin"),
+            ("А.Г.Лукашенко", "A.G.Lukashenko"),
+            ("Н.Бреус", "N.Breus")
+        ]
+    );
+    assert!(
+        p.transcript
+            .speakers
+            .iter()
+            .all(|s| s.transliterated.en && !s.transliterated.ru)
+    );
+}
+
+#[test]
+fn titles_and_annotations_are_not_names() {
+    let p = parse(
+        "President of Russia Vladimir Putin: Mr Lukashenko, welcome.\n\
+         President of the Republic of Belarus Alexander Lukashenko: Thank you.\n\
+         Vladimir Putin: Please.\n\
+         T. Carlson (as translated): A question.\n",
+    );
+    assert_eq!(
+        outline(&p, Lang::En),
+        o(&[
+            ("putin", "Mr Lukashenko, welcome."),
+            ("lukashenko", "Thank you."),
+            ("putin", "Please."),
+            ("carlson", "A question."),
+        ])
+    );
+    assert_eq!(p.transcript.speakers[0].name.en, "Vladimir Putin");
+    assert_eq!(p.transcript.speakers[1].name.en, "Alexander Lukashenko");
+    let p = parse("Президент России Владимир Путин: Добрый день.\nТ.Карлсон (как переведено): Спасибо.\n");
+    assert_eq!(
+        outline(&p, Lang::Ru),
+        o(&[("putin", "Добрый день."), ("karlson", "Спасибо.")])
+    );
+    assert_eq!(p.transcript.speakers[0].name.ru, "Владимир Путин");
+}
+
+#[test]
+fn generic_roles_are_anonymous_speakers() {
+    let p = parse("Question: What next?\nV. Putin: We will see.\nQuestion: When?\n");
+    assert_eq!(
+        outline(&p, Lang::En),
+        o(&[
+            ("question", "What next?"),
+            ("putin", "We will see."),
+            ("question", "When?")
+        ])
+    );
+    let p = parse("Вопрос: Что дальше?\nВ.Путин: Посмотрим.\nРеплика: Спасибо.\n");
+    assert_eq!(
+        outline(&p, Lang::Ru),
+        o(&[
+            ("question", "Что дальше?"),
+            ("putin", "Посмотрим."),
+            ("remark", "Спасибо.")
+        ])
+    );
+    assert_eq!(p.transcript.speakers[0].name.ru, "Вопрос");
+    assert_eq!(p.transcript.speakers[0].name.en, "Question");
+}
+
+#[test]
+fn sentences_ending_in_a_colon_quotes_and_list_items_are_speech() {
+    let text = "В.Путин: Добрый день.\n\
+                Я говорю: слушай, у тебя сегодня гривна.\n\
+                Первый вопрос Владимиру Владимировичу: как Вы оцениваете?\n\
+                Самое главное: в очередной раз не получится.\n\
+                Тогда возникает вопрос: как будут решаться вопросы?\n\
+                «Путин: мы готовы».\n\
+                - Первое: работа.\n\
+                Second: what about the rest?\n";
+    let p = parse(text);
+    let t = &p.transcript;
+    assert_eq!(t.speakers.len(), 1);
+    let ru = version(t, Lang::Ru);
+    assert_eq!(ru.blocks.len(), 1);
+    assert_eq!(ru.blocks[0].paragraphs.len(), 8);
+    assert_eq!(ru.blocks[0].paragraphs[6].text, "- Первое: работа.");
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+}
+
+#[test]
+fn headings_and_related_lists_are_not_labels() {
+    let text = "Лукашенко назвал интеграцию беспрецедентной.\n\nИнтеграция и экономика\n\nТоварооборот вырос.\n\n\
+                Безопасность и санкционное давление\n\nЛидеры уделили внимание безопасности.\n\nЧитайте также:\n";
+    let p = parse(text);
+    assert!(p.transcript.speakers.is_empty());
+    assert_eq!(
+        outline(&p, Lang::Ru),
+        o(&[
+            ("narration", "Лукашенко назвал интеграцию беспрецедентной."),
+            ("heading", "Интеграция и экономика"),
+            ("narration", "Товарооборот вырос."),
+            ("heading", "Безопасность и санкционное давление"),
+            ("narration", "Лидеры уделили внимание безопасности."),
+            ("related", "Читайте также:"),
+        ])
+    );
+    let p = parse("V. Putin: Thank you.\nQ&A\nN. Breus: Hello!\nSee also\nDays of Russian Culture\n");
+    assert_eq!(
+        outline(&p, Lang::En),
+        o(&[
+            ("putin", "Thank you."),
+            ("heading", "Q&A"),
+            ("breus", "Hello!"),
+            ("related", "See also")
+        ])
+    );
+    let related = &version(&p.transcript, Lang::En).blocks[3];
+    assert_eq!(related.paragraphs[1].text, "Days of Russian Culture");
+}
+
+#[test]
+fn a_bare_name_needs_evidence_or_speech_after_it() {
+    // Followed by speech: a label.
+    let p = parse("Lead paragraph of the report.\nAleksandr Lukashenko\nThank you very much.\n");
+    assert_eq!(
+        outline(&p, Lang::En),
+        o(&[
+            ("narration", "Lead paragraph of the report."),
+            ("lukashenko", "Thank you very much.")
+        ])
+    );
+    // A lone surname without evidence is a heading.
+    let p = parse("Lead paragraph of the report.\nLukashenko\nHe spoke about trade.\n");
+    assert!(p.transcript.speakers.is_empty());
+    assert_eq!(
+        outline(&p, Lang::En)[1],
+        ("heading".to_string(), "Lukashenko".to_string())
+    );
+}
+
+#[test]
+fn a_refused_label_look_alike_is_a_warning() {
+    let p = parse("V. Putin: Good afternoon.\nPrime Minister:\nWe met today.\n");
+    assert_eq!(p.warnings.len(), 1, "{:?}", p.warnings);
+    assert_eq!(p.warnings[0].line, 2);
+    assert!(p.warnings[0].message.contains("Prime Minister:"));
+    assert_eq!(version(&p.transcript, Lang::En).blocks[0].paragraphs.len(), 3);
+}
+
+#[test]
+fn one_identity_across_languages_and_spellings() {
+    let text = "Moscow, 13 March 2025\nV. Putin:\nHello.\nAlexander Lukashenko:\nThanks.\nI. Yezhov:\nHello! Ilya Yezhov, RIA Novosti.\n\
+                Source: Website – Original text below\n\
+                В.Путин: Здравствуйте.\nА.Лукашенко: Спасибо.\nИ.Ежов: Добрый день.\nА.Пыж: Вопрос.\n";
+    let p = parse(text);
+    let t = &p.transcript;
+    let speakers: Vec<(&str, &str, &str)> = t
+        .speakers
+        .iter()
+        .map(|s| (s.id.as_str(), s.name.en.as_str(), s.name.ru.as_str()))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("putin", "V. Putin", "В.Путин"),
+            ("lukashenko", "Alexander Lukashenko", "А.Лукашенко"),
+            ("yezhov", "Ilya Yezhov", "И.Ежов"),
+            ("pyzh", "A.Pyzh", "А.Пыж"),
+        ]
+    );
+    assert!(t.speakers[3].transliterated.en);
+    assert_eq!(version(t, Lang::En).meta.source.as_deref(), Some("Website"));
+    assert_eq!(version(t, Lang::Ru).blocks[0].paragraphs[0].line, 9);
+}
+
+#[test]
+fn different_initials_are_different_people() {
+    let p = parse("V. Putin: One.\nA. Putin: Two.\nV. Putin: Three.\n");
+    let ids: Vec<&str> = p.transcript.speakers.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["putin", "putin-2"]);
+}
+
+#[test]
+fn russian_first_then_english_is_split_too() {
+    let p = parse(
+        "В.Путин: Добрый день.\nА.Лукашенко: Спасибо.\nV. Putin: Good afternoon.\nA. Lukashenko: Thank you.\n",
+    );
+    let t = &p.transcript;
+    assert_eq!(t.langs(), [Lang::En, Lang::Ru]);
+    assert_eq!(version(t, Lang::Ru).blocks.len(), 2);
+    assert_eq!(version(t, Lang::En).blocks[0].paragraphs[0].line, 3);
+    assert_eq!(t.speakers.len(), 2);
+}
+
+#[test]
+fn an_english_quote_in_a_russian_report_does_not_split_it() {
+    let p = parse(
+        "Путин сказал журналистам о переговорах.\n\"We will see\", he said.\nЛукашенко согласился.\nОбе стороны довольны.\n",
+    );
+    assert_eq!(p.transcript.langs(), [Lang::Ru]);
+}
+
+#[test]
+fn a_pair_is_one_transcript() {
+    let p = parse_pair("V. Putin: Good afternoon.\n", "В.Путин: Добрый день.\n");
+    let t = &p.transcript;
+    assert_eq!(t.langs(), [Lang::En, Lang::Ru]);
+    assert_eq!(t.speakers.len(), 1);
+    assert!(!t.speakers[0].transliterated.en && !t.speakers[0].transliterated.ru);
+    assert_eq!(version(t, Lang::Ru).blocks[0].paragraphs[0].line, 1);
+}
+
+#[test]
+fn breaks_and_text_after_them() {
+    let p = parse("Lead.\n* * *\nV. Putin: Hello.\n<…>\nAfter the break.\n");
+    assert_eq!(
+        outline(&p, Lang::En),
+        o(&[
+            ("narration", "Lead."),
+            ("break", "* * *"),
+            ("putin", "Hello."),
+            ("break", "<…>"),
+            ("narration", "After the break."),
+        ])
+    );
+}
+
+#[test]
+fn empty_and_blank_input_has_no_versions() {
+    assert!(parse("").transcript.langs().is_empty());
+    assert!(parse("\n  \n\t\n").transcript.langs().is_empty());
+}

@@ -43,11 +43,15 @@ pub(super) fn classify<'a>(lines: &[(u32, &'a str)]) -> Half<'a> {
     let last = lines.len().saturating_sub(1);
     for (i, &(line, text)) in lines.iter().enumerate().skip(top) {
         if let Some(value) = source(text) {
-            let source = half.meta.source.get_or_insert_with(String::new);
-            if !source.is_empty() {
-                source.push_str("; ");
+            // Several sources are kept, joined; a repeated one once.
+            match &mut half.meta.source {
+                Some(sources) if sources.split("; ").any(|s| s == value) => {}
+                Some(sources) => {
+                    sources.push_str("; ");
+                    sources.push_str(value);
+                }
+                None => half.meta.source = Some(value.to_string()),
             }
-            source.push_str(value);
         } else if !((i == 0 || i == last) && is_marker(text)) {
             half.lines.push(Classified {
                 line,

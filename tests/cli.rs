@@ -1,0 +1,182 @@
+//! The built binary: `check` and `show --json` on the seeds, and one-line errors (exit 2) on bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+fn run(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_stenogram"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A fresh scratch folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("stenogram-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+/// Exit status 2, exactly one line on stderr naming `what`, no panic.
+fn assert_one_line_error(o: &Output, what: &str) {
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "stderr: {err}");
+    assert_eq!(err.lines().count(), 1, "stderr: {err}");
+    assert!(!err.contains("panicked"), "stderr: {err}");
+    assert!(err.contains(what), "{what:?} not in {err:?}");
+}
+
+#[test]
+fn check_prints_languages_speakers_and_counts() {
+    let o = run(&["check".as_ref(), data("000_press_conference.txt").as_os_str()]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    for expected in [
+        "000_press_conference.txt",
+        "  languages  en ru",
+        "  en date   13 March 2025",
+        "  speakers   6",
+        "    putin       Vladimir Putin              В.Путин",
+        "    pyzh        Anna Pyzh (transliterated)  Анна Пыж",
+        "    turns          11    20",
+        "  en headings  Q&A",
+        "  warnings   0",
+    ] {
+        assert!(out.lines().any(|l| l == expected), "{expected:?} not in\n{out}");
+    }
+}
+
+#[test]
+fn check_a_folder_lists_every_transcript_in_name_order() {
+    let o = run(&["check".as_ref(), data("").as_os_str()]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    let names: Vec<&str> = out.lines().filter(|l| l.starts_with("00")).collect();
+    assert_eq!(
+        names,
+        [
+            "000_press_conference.txt",
+            "001_talks_start_en.txt",
+            "002_talks_report_ru.txt",
+            "003_phone_call_report_ru.txt",
+            "004_supreme_council_report_ru.txt",
+        ]
+    );
+    assert!(out.contains("  ru headings  Интеграция и экономика | Безопасность и санкционное давление"));
+}
+
+#[test]
+fn a_pair_of_files_is_one_document() {
+    let dir = scratch("pair");
+    std::fs::write(dir.join("talk.en.txt"), "V. Putin: Good afternoon.\n").unwrap();
+    std::fs::write(dir.join("talk.ru.txt"), "В.Путин: Добрый день.\n").unwrap();
+    // The folder joins the pair; so does naming one half, or both with --en/--ru.
+    for args in [
+        vec![dir.as_os_str().to_owned()],
+        vec![dir.join("talk.ru.txt").into_os_string()],
+        vec![
+            "--en".into(),
+            dir.join("talk.en.txt").into_os_string(),
+            "--ru".into(),
+            dir.join("talk.ru.txt").into_os_string(),
+        ],
+    ] {
+        let mut all: Vec<&std::ffi::OsStr> = vec!["check".as_ref()];
+        all.extend(args.iter().map(|a| a.as_os_str()));
+        let o = run(&all);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        let out = stdout(&o);
+        assert_eq!(out.lines().next(), Some("talk"), "{out}");
+        assert!(out.contains("  languages  en ru"), "{out}");
+        assert!(out.contains("    putin  V. Putin  В.Путин"), "{out}");
+    }
+}
+
+#[test]
+fn show_json_prints_the_model() {
+    let o = run(&[
+        "show".as_ref(),
+        "--json".as_ref(),
+        data("001_talks_start_en.txt").as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let t: stenogram::model::Transcript = serde_json::from_str(stdout(&o).trim()).expect("one JSON document");
+    assert_eq!(t.speakers.len(), 2);
+    assert_eq!(t.speakers[0].id, "putin");
+}
+
+#[test]
+fn a_missing_path_is_one_line() {
+    let o = run(&["check".as_ref(), "/no/such/transcript.txt".as_ref()]);
+    assert_one_line_error(&o, "/no/such/transcript.txt: no such file or directory");
+}
+
+#[test]
+fn a_folder_without_transcripts_is_one_line() {
+    let dir = scratch("empty");
+    let o = run(&["check".as_ref(), dir.as_os_str()]);
+    assert_one_line_error(&o, "no transcripts found");
+}
+
+#[test]
+fn a_folder_for_en_is_one_line() {
+    let dir = scratch("en-dir");
+    let o = run(&[
+        "check".as_ref(),
+        "--en".as_ref(),
+        dir.as_os_str(),
+        "--ru".as_ref(),
+        data("002_talks_report_ru.txt").as_os_str(),
+    ]);
+    assert_one_line_error(&o, "is a folder");
+}
+
+#[test]
+fn binary_and_empty_files_are_one_line() {
+    let dir = scratch("bad");
+    let binary = dir.join("image.txt");
+    std::fs::write(
+        &binary,
+        [0x89, b'P', b'N', b'G', 0, 0, 0xff, 0xfe, 0, 1, 2, 3, 0xc3, 0x28],
+    )
+    .unwrap();
+    assert_one_line_error(&run(&["check".as_ref(), binary.as_os_str()]), "image.txt");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    assert_one_line_error(&run(&["check".as_ref(), empty.as_os_str()]), "empty.txt");
+    let blank = dir.join("blank.txt");
+    std::fs::write(&blank, "\n \n\n").unwrap();
+    assert_one_line_error(&run(&["check".as_ref(), blank.as_os_str()]), "no text");
+}
+
+#[test]
+fn a_huge_file_is_refused_before_reading() {
+    let dir = scratch("huge");
+    let huge = dir.join("huge.txt");
+    let f = std::fs::File::create(&huge).unwrap();
+    // Sparse: 100 MB on paper, nothing on disk.
+    f.set_len(100 << 20).unwrap();
+    assert_one_line_error(
+        &run(&["check".as_ref(), huge.as_os_str()]),
+        "file too large (100 MB; the limit is 64 MB)",
+    );
+}
+
+#[test]
+fn a_megabyte_on_one_line_is_one_line() {
+    let dir = scratch("long-line");
+    let long = dir.join("long.txt");
+    std::fs::write(&long, format!("Title\n{}\n", "слово ".repeat(200_000))).unwrap();
+    assert_one_line_error(&run(&["check".as_ref(), long.as_os_str()]), "line 2 is");
+}

@@ -1,0 +1,167 @@
+//! Property tests for ingest: any input parses, model strings are clean, and no text is lost.
+
+use proptest::prelude::*;
+use stenogram::ingest::{Parsed, parse};
+use stenogram::model::Transcript;
+use stenogram::translit::to_latin;
+
+/// Every string the model holds.
+fn strings(t: &Transcript) -> Vec<&str> {
+    let mut out = Vec::new();
+    for s in &t.speakers {
+        out.extend([s.id.as_str(), &s.name.en, &s.name.ru]);
+    }
+    for l in t.langs() {
+        let Some(v) = t.version(l) else { continue };
+        let m = &v.meta;
+        out.extend(
+            [&m.title, &m.date, &m.place, &m.source]
+                .into_iter()
+                .flatten()
+                .map(String::as_str),
+        );
+        out.extend(v.paragraphs().map(|(_, p)| p.text.as_str()));
+    }
+    out
+}
+
+/// Each non-blank input line is accounted for: its text (or the speech after its label, or the item after
+/// its bullet) is a paragraph, it is metadata, it names a speaker, or it is a break with no letters.
+fn assert_nothing_lost(input: &str, p: &Parsed) {
+    let t = &p.transcript;
+    let paragraphs: Vec<&str> = t
+        .langs()
+        .into_iter()
+        .filter_map(|l| t.version(l))
+        .flat_map(|v| v.paragraphs().map(|(_, p)| p.text.as_str()))
+        .collect();
+    let meta: Vec<&str> = t
+        .langs()
+        .into_iter()
+        .filter_map(|l| t.version(l))
+        .flat_map(|v| {
+            let m = &v.meta;
+            [&m.title, &m.date, &m.place, &m.source]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+        })
+        .collect();
+    // A label may spell the name in the other script than the display name does.
+    let latin = |s: &str| to_latin(s).to_lowercase();
+    let surnames: Vec<String> = t
+        .speakers
+        .iter()
+        .flat_map(|s| [s.name.en.as_str(), s.name.ru.as_str()])
+        .filter_map(|n| n.rsplit([' ', '.']).next())
+        .map(latin)
+        .collect();
+    for line in input.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let found = paragraphs.iter().any(|p| !p.is_empty() && line.ends_with(p))
+            || meta.iter().flat_map(|m| m.split("; ")).any(|m| line.contains(m))
+            || surnames
+                .iter()
+                .any(|s| !s.is_empty() && latin(line).contains(s.as_str()))
+            || !line.chars().any(char::is_alphanumeric);
+        assert!(found, "lost {line:?}\nfrom {input:?}\nmodel {t:#?}");
+    }
+}
+
+fn assert_clean(t: &Transcript) {
+    for s in strings(t) {
+        assert!(!s.chars().any(char::is_control), "{s:?}");
+    }
+}
+
+/// Lines that look like labels, structure or metadata, mixed with prose.
+fn line() -> impl Strategy<Value = String> {
+    let given = prop::sample::select(vec![
+        "Vladimir",
+        "Alexander",
+        "Natalia",
+        "Владимир",
+        "Анна",
+        "Илья",
+    ]);
+    let surname = prop::sample::select(vec![
+        "Putin",
+        "Lukashenko",
+        "Breus",
+        "Путин",
+        "Лукашенко",
+        "Пыж",
+        "Ежов",
+    ]);
+    let initial = prop::sample::select(vec!["V.", "A.", "В.", "А.", "А.Г.", "И."]);
+    let title = prop::sample::select(vec![
+        "President of Russia",
+        "Президент России",
+        "Mr",
+        "Foreign Minister",
+    ]);
+    let prose = prop::sample::select(vec![
+        "We discussed trade and security.",
+        "Я говорю: слушай, это важно.",
+        "Тогда возникает вопрос: как быть?",
+        "Thank you",
+        "Интеграция и экономика",
+        "«Цитата: в кавычках».",
+        "- Пункт списка",
+        "* * *",
+        "<…>",
+        "See also",
+        "Дополнительно",
+        "Q&A",
+        "Moscow, 13 March 2025",
+        "Source: Website of the President of Russia",
+        "Question: What next?",
+        "Second: the rest",
+        "",
+    ]);
+    let text = prop::sample::select(vec!["", " Good afternoon.", " Здравствуйте!", " Да."]);
+    prop_oneof![
+        (given.clone(), surname.clone(), text.clone()).prop_map(|(g, s, t)| format!("{g} {s}:{t}")),
+        (given.clone(), surname.clone()).prop_map(|(g, s)| format!("{g} {s}")),
+        (initial.clone(), surname.clone(), text.clone()).prop_map(|(i, s, t)| format!("{i}{s}:{t}")),
+        (initial, surname.clone()).prop_map(|(i, s)| format!("{i}{s}")),
+        (title, given, surname.clone(), text.clone()).prop_map(|(ti, g, s, t)| format!("{ti} {g} {s}:{t}")),
+        (surname, text).prop_map(|(s, t)| format!("{s}:{t}")),
+        prose.prop_map(str::to_string),
+        "[ -~а-яА-ЯёЁ:.,!?«»—–-]{0,60}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_parses_cleanly(input in any::<String>()) {
+        let p = parse(&input);
+        assert_clean(&p.transcript);
+    }
+
+    #[test]
+    fn label_like_documents_lose_nothing(lines in prop::collection::vec(line(), 0..40)) {
+        let input = lines.join("\n");
+        let p = parse(&input);
+        assert_clean(&p.transcript);
+        assert_nothing_lost(&input, &p);
+        // Round trip through JSON.
+        let json = serde_json::to_string(&p.transcript).unwrap();
+        let back: Transcript = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(back, p.transcript);
+    }
+
+    #[test]
+    fn paragraph_lines_are_source_lines(lines in prop::collection::vec(line(), 1..30)) {
+        let input = lines.join("\n");
+        let p = parse(&input);
+        let source: Vec<&str> = input.lines().collect();
+        for l in p.transcript.langs() {
+            for (_, para) in p.transcript.version(l).unwrap().paragraphs() {
+                let line = source[para.line as usize - 1].trim();
+                prop_assert!(line.ends_with(&para.text), "{:?} is not on line {}: {:?}", para.text, para.line, line);
+            }
+        }
+    }
+}

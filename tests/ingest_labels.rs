@@ -297,3 +297,31 @@ fn empty_and_blank_input_has_no_versions() {
     assert!(parse("").transcript.langs().is_empty());
     assert!(parse("\n  \n\t\n").transcript.langs().is_empty());
 }
+
+#[test]
+fn a_recurring_lone_word_is_a_label_only_if_it_stands_alone_once() {
+    let speech = "V. Putin: Well.\nFirst: one.\nSecond: two.\nFirst: three.\nSecond: four.\nFirst: five.\nSecond: six.\n";
+    assert_eq!(parse(speech).transcript.speakers.len(), 1);
+    let surnames = "PUTIN:\nGood afternoon.\nLUKASHENKO: Thanks.\nPUTIN: Well.\nLUKASHENKO: Yes.\nPUTIN: Bye.\nLUKASHENKO:\nBye.\n";
+    let p = parse(surnames);
+    let ids: Vec<&str> = p.transcript.speakers.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["putin", "lukashenko"]);
+    assert_eq!(version(&p.transcript, Lang::En).blocks.len(), 6);
+}
+
+#[test]
+fn text_after_a_list_of_links_is_not_the_last_speakers() {
+    let p = parse(
+        "V. Putin: Thank you.\nSee also\n- Joint statement\n- List of documents\nThe visit ends tomorrow.\n",
+    );
+    assert_eq!(
+        outline(&p, Lang::En),
+        o(&[
+            ("putin", "Thank you."),
+            ("related", "See also"),
+            ("narration", "The visit ends tomorrow.")
+        ])
+    );
+    let related = &version(&p.transcript, Lang::En).blocks[1];
+    assert_eq!(related.paragraphs[1].text, "Joint statement");
+}

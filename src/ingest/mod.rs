@@ -120,7 +120,7 @@ fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
 
     // Evidence: who is labelled for sure anywhere in the document (either language).
     let mut evidence = HashSet::new();
-    let mut weak_colon: HashMap<String, usize> = HashMap::new();
+    let mut weak_colon: HashMap<String, (usize, bool)> = HashMap::new();
     for (l, &sure) in classified
         .iter()
         .flat_map(|(_, h)| &h.lines)
@@ -131,12 +131,20 @@ fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
             if sure {
                 evidence.insert(key);
             } else if c.colon {
-                *weak_colon.entry(key).or_default() += 1;
+                let (n, alone) = weak_colon.entry(key).or_default();
+                *n += 1;
+                *alone |= c.rest.is_empty();
             }
         }
     }
-    // A lone surname with a colon counts once it recurs (`Putin:` over and over).
-    evidence.extend(weak_colon.into_iter().filter(|&(_, n)| n >= 3).map(|(k, _)| k));
+    // A lone surname with a colon counts once it recurs and stands alone on its line at least once
+    // (`PUTIN:` over and over), unlike `Second: …` inside speech.
+    evidence.extend(
+        weak_colon
+            .into_iter()
+            .filter(|&(_, (n, alone))| n >= 3 && alone)
+            .map(|(k, _)| k),
+    );
 
     let mut resolver = speakers::Resolver::default();
     let mut speaker_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(classified.len());

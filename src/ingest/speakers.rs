@@ -82,32 +82,34 @@ impl Resolver {
         index
     }
 
-    /// Reads a self-introduction (`Natalia Breus, First Informational`) near the start of a turn.
+    /// Reads a self-introduction near the start of a turn: a given name and the speaker's surname at the
+    /// start of a sentence, then a comma or full stop (`Hello! Natalia Breus, First Informational`).
     pub fn introduce(&mut self, lang: Lang, speaker: usize, paragraphs: &[Paragraph]) {
         let Some(person) = self.people.get_mut(speaker).filter(|p| p.role.is_none()) else {
             return;
         };
+        let is_name = |w: &str| {
+            w.chars().count() >= 2
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        };
         for p in paragraphs.iter().take(2) {
-            let words: Vec<&str> = head(&p.text, 300)
-                .split_whitespace()
-                .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
-                .collect();
-            for pair in words.windows(2) {
+            let words: Vec<&str> = head(&p.text, 300).split_whitespace().collect();
+            for (i, pair) in words.windows(2).enumerate() {
                 let (given, surname) = (pair[0], pair[1]);
-                let is_name = |w: &str| {
-                    w.chars().count() >= 2
-                        && w.chars().next().is_some_and(char::is_uppercase)
-                        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                let sentence_start = i == 0 || words[i - 1].ends_with(['.', '!', '?']);
+                let Some(bare) = surname.strip_suffix([',', '.']) else {
+                    continue;
                 };
-                let initial = initial_key(Some(given));
-                if is_name(given)
-                    && is_name(surname)
-                    && name_key(surname) == person.key
-                    && (person.initial.is_none() || person.initial == initial)
+                if sentence_start
+                    && is_name(given)
+                    && is_name(bare)
+                    && name_key(bare) == person.key
+                    && (person.initial.is_none() || person.initial == initial_key(Some(given)))
                 {
                     person.forms[lang].push(Form {
-                        text: format!("{given} {surname}"),
-                        surname: surname.to_string(),
+                        text: format!("{given} {bare}"),
+                        surname: bare.to_string(),
                         full_given: true,
                         parts: 2,
                     });

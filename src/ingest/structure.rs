@@ -328,18 +328,22 @@ pub(super) fn blocks(lang: Lang, lines: &[Classified], speaker: &[Option<usize>]
         blocks: Vec::new(),
         current: None,
     };
-    // While in a related list; and whose turn it interrupted, to resume it after the list.
+    // While in a related list: whose turn it interrupted. A bare `See also` left in the middle of a speech
+    // by a web page interrupts it; after a list with links, the speech is over.
     let mut related: Option<Option<usize>> = None;
     for (i, l) in lines.iter().enumerate() {
-        if let Some(resume) = related {
+        if let Some(interrupted) = related {
             let is_item = speaker[i].is_none() && !matches!(l.kind, Line::Break | Line::RelatedHead);
             if let Some(item) = related_item(l.text).filter(|_| is_item) {
                 b.push(BlockKind::Related, item, l.line);
                 continue;
             }
+            let had_links = b.current.as_ref().is_some_and(|c| c.paragraphs.len() > 1);
             related = None;
             b.close();
-            if let (Some(s), Line::Text | Line::Heading { known: false }) = (resume, &l.kind) {
+            if let (Some(s), Line::Text | Line::Heading { known: false }, false) =
+                (interrupted, &l.kind, had_links)
+            {
                 b.start(BlockKind::Turn(s));
             }
         }

@@ -12,11 +12,11 @@
 use crate::model::{Lang, Span};
 
 /// Words that take a full stop without ending the sentence, compared case-sensitively
-/// (`No.` is an abbreviation, `no.` ends a sentence). Single letters (initials, `т.е.`, `e.g.`)
-/// are handled separately.
+/// (`No.` is an abbreviation, `no.` ends a sentence). Initials and dotted abbreviations
+/// (`т.е.`, `e.g.`) are recognised by shape instead.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "No", "vs", "Prof", "Gen", "Sen", "Gov", "Jr", "Sr", "гг", "им", "ул",
-    "проф", "акад", "обл",
+    "Mr", "Mrs", "Ms", "Dr", "St", "No", "vs", "Prof", "Gen", "Sen", "Gov", "Jr", "Sr", "г", "гг", "им",
+    "ул", "проф", "акад", "обл",
 ];
 
 /// Splits one paragraph (no `\n`) into sentences: spans in order, non-overlapping, on char boundaries,
@@ -106,14 +106,20 @@ fn word_before(chars: &[(usize, char)], end: usize) -> &[(usize, char)] {
     &chars[start..end]
 }
 
-/// A single full stop after an initial, a single-letter abbreviation (`т.е.`, `e.g.`) or a listed word.
+/// A single full stop after an initial (`V.`, `А.Г.`, `U.S.`), after the last letter of a dotted
+/// abbreviation (`т.е.`, `т.д.`, `e.g.`) or after a listed word. A lone lowercase letter is a word
+/// that may end a sentence (`Это сделал я. Потом…`).
 fn is_abbreviation(chars: &[(usize, char)], run_start: usize, run_end: usize) -> bool {
     if run_end - run_start != 1 || chars[run_start].1 != '.' {
         return false;
     }
     let word = word_before(chars, run_start);
-    if word.len() == 1 {
-        return true;
+    if let [(_, letter)] = word {
+        // The letter is at run_start - 1; what precedes it tells `т.е.` from `я.`.
+        let after_dot = run_start >= 2 && chars[run_start - 2].1 == '.';
+        if letter.is_uppercase() || after_dot {
+            return true;
+        }
     }
     let word: String = word.iter().map(|&(_, c)| c).collect();
     ABBREVIATIONS.contains(&word.as_str())
@@ -273,6 +279,14 @@ $51 billion—but in any case, this is a record.";
         assert_eq!(
             sentences("Помолчал… Потом сказал.", Lang::Ru),
             ["Помолчал…", "Потом сказал."]
+        );
+    }
+
+    #[test]
+    fn single_lowercase_letter_word_ends_a_sentence() {
+        assert_eq!(
+            sentences("Это сделал я. Потом ушёл.", Lang::Ru),
+            ["Это сделал я.", "Потом ушёл."]
         );
     }
 

@@ -224,22 +224,15 @@ fn match_case(source: &[char], cyrillic: &str) -> String {
 ///
 /// Words are joined with single spaces; a string without letters has an empty key.
 pub fn name_key(s: &str) -> String {
+    // Apostrophes stand for soft and hard signs in some romanisations (Vasil'yev): part of the word.
+    let is_separator = |c: char| !c.is_alphabetic() && !matches!(c, '\'' | '’' | 'ʹ' | 'ʼ');
     let latin = to_latin(s);
-    let mut key = String::new();
-    for word in latin
-        .split(|c: char| !c.is_alphabetic())
+    let words: Vec<String> = latin
+        .split(is_separator)
+        .map(word_key)
         .filter(|w| !w.is_empty())
-    {
-        let word = word_key(word);
-        if word.is_empty() {
-            continue;
-        }
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(&word);
-    }
-    key
+        .collect();
+    words.join(" ")
 }
 
 /// [`name_key`] of one word already in Latin script.
@@ -388,6 +381,10 @@ mod tests {
             &["Pyotr", "Peter", "Петр", "Пётр"],
             &["Russia", "Россия"],
             &["Alexander Lukashenko", "Александр  Лукашенко"],
+            &["Lukashenka", "Lukashenko"],
+            &["Zelensky", "Zelenskyy", "Zelenskiy", "Зеленский"],
+            &["Vasil'yev", "Vasilyev", "Vasiliev", "Васильев"],
+            &["Ilya", "Ilia", "Илья"],
         ];
         for group in groups {
             let key = name_key(group[0]);

@@ -92,7 +92,10 @@ fn sample() -> Transcript {
     )
 }
 
-fn paras(a: &Alignment) -> Vec<(Option<usize>, Range<usize>, Option<usize>, Range<usize>)> {
+/// Each unit as (English block, its paragraphs, Russian block, its paragraphs).
+type Paras = (Option<usize>, Range<usize>, Option<usize>, Range<usize>);
+
+fn paras(a: &Alignment) -> Vec<Paras> {
     a.units
         .iter()
         .map(|u| (u.block.en, u.paras.en.clone(), u.block.ru, u.paras.ru.clone()))

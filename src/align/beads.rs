@@ -13,6 +13,9 @@ pub struct Item {
     pub block: u32,
     /// What the block is, to forbid pairing a heading with a turn and to prefer the same speaker.
     pub kind: Kind,
+    /// Whether the item starts a paragraph: translators mostly keep paragraphs, so a bead whose
+    /// edges are paragraph edges on one side only costs [`PARA_EDGE`].
+    pub para_start: bool,
 }
 
 /// A block's kind reduced to what pairing needs.
@@ -41,10 +44,12 @@ const BEADS: [(usize, usize, f32); 8] = [
     (3, 1, 3.0),
     (1, 3, 3.0),
 ];
-/// Leaving a sentence untranslated. Cheaper than a badly fitting pair, dearer than a fitting one.
-const GAP: f32 = 3.0;
+/// Leaving a sentence untranslated: each one costs [`GAP`], each run of them [`GAP_OPEN`] more.
+const GAP: f32 = 1.5;
+const GAP_OPEN: f32 = 3.0;
 /// The same kind of block but another speaker: possible only when the ingest mislabelled a turn.
 const OTHER_SPEAKER: f32 = 4.0;
+const PARA_EDGE: f32 = 0.75;
 /// Variance of the length difference per char (Gale–Church's s²); loose translations need more than 6.8.
 const S2: f32 = 6.0;
 /// Below this many cells the DP is exact; above it, banded.
@@ -153,6 +158,12 @@ impl<'a> Scorer<'a> {
             (Kind::Turn(_), Kind::Turn(_)) => OTHER_SPEAKER,
             _ => return None,
         };
+        let starts = |items: &[Item], k: usize| items.get(k).is_none_or(|it| it.para_start);
+        let edges = [
+            starts(self.en, i - a) != starts(self.ru, j - b),
+            starts(self.en, i) != starts(self.ru, j),
+        ];
+        let edges = PARA_EDGE * edges.iter().filter(|&&e| e).count() as f32;
         let le = (self.en_prefix[i] - self.en_prefix[i - a]) as f32;
         let lr = (self.ru_prefix[j] - self.ru_prefix[j - b]) as f32;
         let expected = self.ratio * le;
@@ -163,7 +174,7 @@ impl<'a> Scorer<'a> {
         } else {
             anchor_cost(&merged(e), &merged(r))
         };
-        let fit = length + anchors + speaker;
+        let fit = length + anchors + speaker + edges;
         Some(Cost {
             total: fit + prior,
             // A merge is normal between translations, so its prior only dents the confidence.
@@ -272,74 +283,95 @@ fn touches_edge(path: &[Bead], band: &Band) -> bool {
 
 const UNREACHED: u8 = u8::MAX;
 
-/// The DP proper. Scores live in four rolling rows; one byte per band cell records the bead taken.
+/// The DP has three states by the last bead taken — a pair, an English-only gap, a Russian-only
+/// gap — so that a run of untranslated sentences pays [`GAP_OPEN`] once: omissions come in
+/// whole passages, and without this the pairs scatter over a long omitted stretch.
+const STATES: usize = 3;
+
+fn state_of(a: usize, b: usize) -> usize {
+    match (a, b) {
+        (_, 0) => 1,
+        (0, _) => 2,
+        _ => 0,
+    }
+}
+
+/// The DP proper. Scores live in four rolling rows per state; one byte per band cell and state
+/// records the bead taken and the state it came from.
 fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
     let n = band.lo.len() - 1;
-    let width = |i: usize| band.hi[i] + 1 - band.lo[i];
     let mut offset = Vec::with_capacity(n + 2);
     offset.push(0usize);
     for i in 0..=n {
-        offset.push(offset[i] + width(i));
+        offset.push(offset[i] + band.hi[i] + 1 - band.lo[i]);
     }
-    let mut back = vec![UNREACHED; offset[n + 1]];
-    let mut rows: [Vec<f32>; 4] = Default::default();
+    let cells = offset[n + 1];
+    let mut back = vec![UNREACHED; cells * STATES];
+    let mut rows: [[Vec<f32>; 4]; STATES] = Default::default();
     for i in 0..=n {
         let (lo, hi) = (band.lo[i], band.hi[i]);
-        let mut row = std::mem::take(&mut rows[i % 4]);
-        row.clear();
-        row.resize(hi + 1 - lo, f32::INFINITY);
+        for state_rows in rows.iter_mut() {
+            let row = &mut state_rows[i % 4];
+            row.clear();
+            row.resize(hi + 1 - lo, f32::INFINITY);
+        }
         for j in lo..=hi {
             if i == 0 && j == 0 {
-                row[0] = 0.0;
+                rows[0][0][0] = 0.0;
                 continue;
             }
-            let mut best = (f32::INFINITY, UNREACHED);
+            let mut best = [(f32::INFINITY, UNREACHED); STATES];
             for (t, &(a, b, prior)) in BEADS.iter().enumerate() {
                 if a > i || b > j || !band.contains(i - a, j - b) {
                     continue;
                 }
-                let from = if a == 0 {
-                    row[j - b - lo]
-                } else {
-                    rows[(i - a) % 4][j - b - band.lo[i - a]]
-                };
-                if !from.is_finite() || from >= best.0 {
+                let to = state_of(a, b);
+                let at = j - b - band.lo[i - a];
+                let (from, from_state) = (0..STATES)
+                    .map(|st| {
+                        let open = if to != 0 && st != to { GAP_OPEN } else { 0.0 };
+                        (rows[st][(i - a) % 4][at] + open, st)
+                    })
+                    .fold((f32::INFINITY, 0), |x, y| if y.0 < x.0 { y } else { x });
+                if !from.is_finite() || from >= best[to].0 {
                     continue;
                 }
                 if let Some(c) = s.cost(i, j, a, b, prior)
-                    && from + c.total < best.0
+                    && from + c.total < best[to].0
                 {
-                    best = (from + c.total, t as u8);
+                    best[to] = (from + c.total, ((t as u8) << 2) | from_state as u8);
                 }
             }
-            row[j - lo] = best.0;
-            back[offset[i] + j - lo] = best.1;
+            for (st, (score, how)) in best.into_iter().enumerate() {
+                rows[st][i % 4][j - lo] = score;
+                back[st * cells + offset[i] + j - lo] = how;
+            }
         }
-        rows[i % 4] = row;
     }
-    trace(s, band, &offset, &back)
+    let end = (0..STATES)
+        .min_by(|&x, &y| rows[x][n % 4].last().unwrap_or(&f32::INFINITY).total_cmp(rows[y][n % 4].last().unwrap_or(&f32::INFINITY)))
+        .unwrap_or(0);
+    trace(s, band, &offset, &back, end)
 }
 
-fn trace(s: &Scorer, band: &Band, offset: &[usize], back: &[u8]) -> Vec<Bead> {
+fn trace(s: &Scorer, band: &Band, offset: &[usize], back: &[u8], mut state: usize) -> Vec<Bead> {
+    let cells = *offset.last().unwrap_or(&0);
     let (mut i, mut j) = (band.lo.len() - 1, *band.hi.last().unwrap_or(&0));
     let mut path = Vec::new();
     while i > 0 || j > 0 {
-        let t = back[offset[i] + j - band.lo[i]];
-        // Gap beads reach every cell, so an unreached cell on the traced path cannot occur;
-        // stepping back one item keeps this total even so.
-        let (a, b, prior) =
-            BEADS
-                .get(usize::from(t))
-                .copied()
-                .unwrap_or(if i > 0 { (1, 0, 0.0) } else { (0, 1, 0.0) });
+        let how = back[state * cells + offset[i] + j - band.lo[i]];
+        // Gap beads reach every band cell, so the traced path never meets an unreached one;
+        // should it, stepping back one item as a gap still ends the loop.
+        let (a, b, prior) = BEADS
+            .get(usize::from(how >> 2))
+            .copied()
+            .filter(|_| how != UNREACHED)
+            .unwrap_or(if i > 0 { (1, 0, 0.0) } else { (0, 1, 0.0) });
         let confidence = s.cost(i, j, a, b, prior).map_or(0.0, |c| c.confidence);
-        path.push(Bead {
-            en: i - a..i,
-            ru: j - b..j,
-            confidence,
-        });
+        path.push(Bead { en: i - a..i, ru: j - b..j, confidence });
         i -= a;
         j -= b;
+        state = usize::from(how & 3).min(STATES - 1);
     }
     path.reverse();
     path

@@ -91,6 +91,7 @@ pub fn align(t: &Transcript) -> Alignment {
         model.ratio = refined;
         path = beads::align(&sides.en.items, &sides.ru.items, model);
     }
+    settle_gaps(&mut path, &sides);
     let mut units = group(&path, &sides, t);
     let one_language = t.langs().len() < 2;
     let quality = quality(&path, &sides);
@@ -172,11 +173,8 @@ impl Side {
             for (p, para) in block.paragraphs.iter().enumerate() {
                 let first = side.items.len();
                 let mut push = |features: Features, ord: usize, real: bool| {
-                    side.items.push(Item {
-                        features,
-                        block: b as u32,
-                        kind,
-                    });
+                    let para_start = side.items.len() == first;
+                    side.items.push(Item { features, block: b as u32, kind, para_start });
                     side.places.push(Place {
                         block: b,
                         para: p,
@@ -223,6 +221,46 @@ impl Open {
             }
         }
         self.beads.push(bead.clone());
+    }
+}
+
+/// Reorders each run of consecutive gaps, whose order the DP leaves arbitrary, so that gaps
+/// finishing the previous pair's paragraph come first, gaps starting the next pair's paragraph
+/// last, and the rest (English, then Russian) in between: otherwise a paragraph still open on
+/// one side would drag the other side's untranslated paragraphs into its unit.
+fn settle_gaps(path: &mut [Bead], sides: &ByLang<Side>) {
+    let para = |l: Lang, item: usize| sides[l].places[item].first;
+    let is_gap = |b: &Bead| b.en.is_empty() || b.ru.is_empty();
+    let mut start = 0;
+    while start < path.len() {
+        if !is_gap(&path[start]) {
+            start += 1;
+            continue;
+        }
+        let end = path[start..].iter().position(|b| !is_gap(b)).map_or(path.len(), |k| start + k);
+        let (before, rest) = path.split_at_mut(start);
+        let (run, after) = rest.split_at_mut(end - start);
+        let (prev, next) = (before.last(), after.first());
+        let class = |b: &Bead| -> (u8, u8) {
+            let l = if b.en.is_empty() { Lang::Ru } else { Lang::En };
+            let p = para(l, b.range(l).start);
+            let joins = |other: Option<&Bead>, last: bool| {
+                other.is_some_and(|o| {
+                    let r = o.range(l);
+                    !r.is_empty() && para(l, if last { r.end - 1 } else { r.start }) == p
+                })
+            };
+            if joins(prev, true) {
+                (0, 0)
+            } else if joins(next, false) {
+                (2, 0)
+            } else {
+                (1, u8::from(l == Lang::Ru))
+            }
+        };
+        // Stable, so each side keeps its order.
+        run.sort_by_key(class);
+        start = end;
     }
 }
 

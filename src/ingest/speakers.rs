@@ -4,11 +4,11 @@
 //! Display names: per language, the fullest form the transcript gives (a written-out given name beats an
 //! initial, then more name parts, then the first seen), as written, without titles. Self-introductions at
 //! the start of a turn (`Наталья Бреус, «Первый информационный», Беларусь.`) count as forms. A language
-//! with no form gets the other language's name: transliterated into Latin for English; copied as it is
-//! for Russian (there is no Latin → Cyrillic transliteration); either way flagged `transliterated`.
+//! with no form gets the other language's name transliterated, flagged `transliterated`.
 
 use super::labels::{Name, Role, Who};
 use crate::model::{ByLang, Lang, Paragraph, Speaker};
+use crate::translit::{name_key, to_cyrillic, to_latin};
 
 /// Collects the speakers of a document, one per person, in order of first appearance.
 #[derive(Debug, Default)]
@@ -143,14 +143,14 @@ impl Resolver {
                     en.surname.clone(),
                 ),
                 (None, Some(en), None) => (
-                    ByLang::new(en.text.clone(), en.text.clone()),
+                    ByLang::new(en.text.clone(), to_cyrillic(&en.text)),
                     ByLang::new(false, true),
                     en.surname.clone(),
                 ),
                 (None, None, Some(ru)) => (
-                    ByLang::new(crate::translit::to_latin(&ru.text), ru.text.clone()),
+                    ByLang::new(to_latin(&ru.text), ru.text.clone()),
                     ByLang::new(true, false),
-                    crate::translit::to_latin(&ru.surname),
+                    to_latin(&ru.surname),
                 ),
                 (None, None, None) => continue,
             };
@@ -209,45 +209,9 @@ fn unique_id(base: &str, taken: &[Speaker]) -> String {
         .unwrap_or_else(|| base.to_string())
 }
 
-/// A key under which spellings of one name meet across scripts and romanisations: the first sound and
-/// the consonants after it (Aleksandr/Alexander/Александр → `alksndr`, Yezhov/Ezhov/Ежов → `ezhv`).
-// Stand-in until `translit::name_key` lands on main.
-fn name_key(s: &str) -> String {
-    let latin = crate::translit::to_latin(s)
-        .to_lowercase()
-        .replace('x', "ks")
-        .replace("kh", "h");
-    let latin = latin
-        .strip_prefix("ye")
-        .map_or(latin.clone(), |rest| format!("e{rest}"));
-    let mut out = String::new();
-    for (i, c) in latin.chars().filter(char::is_ascii_alphanumeric).enumerate() {
-        let c = match c {
-            'y' | 'j' => 'i',
-            'w' => 'v',
-            c => c,
-        };
-        if i > 0 && "aeiou".contains(c) || out.ends_with(c) {
-            continue;
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keys_meet_across_scripts_and_spellings() {
-        assert_eq!(name_key("Aleksandr"), name_key("Alexander"));
-        assert_eq!(name_key("Aleksandr"), name_key("Александр"));
-        assert_eq!(name_key("Yezhov"), name_key("Ежов"));
-        assert_eq!(name_key("Ezhov"), name_key("Ежов"));
-        assert_eq!(name_key("Knyazeva"), name_key("Князева"));
-        assert_ne!(name_key("Putin"), name_key("Pyzh"));
-    }
 
     #[test]
     fn slugs() {

@@ -157,7 +157,7 @@ fn binary_and_empty_files_are_one_line() {
     assert_one_line_error(&run(&["check".as_ref(), empty.as_os_str()]), "empty.txt");
     let blank = dir.join("blank.txt");
     std::fs::write(&blank, "\n \n\n").unwrap();
-    assert_one_line_error(&run(&["check".as_ref(), blank.as_os_str()]), "no text");
+    assert_one_line_error(&run(&["check".as_ref(), blank.as_os_str()]), "blank.txt");
 }
 
 #[test]

@@ -325,3 +325,25 @@ fn text_after_a_list_of_links_is_not_the_last_speakers() {
     let related = &version(&p.transcript, Lang::En).blocks[1];
     assert_eq!(related.paragraphs[1].text, "Joint statement");
 }
+
+#[test]
+fn hard_wrapped_lines_are_joined_into_their_paragraph() {
+    let text = "V. Putin: We discussed trade and\nsecurity at length.\nThen we had lunch\n\nwhich was good.\nNext year\nWe will meet again.\n";
+    let p = parse(text);
+    let paragraphs: Vec<(&str, u32)> = version(&p.transcript, Lang::En).blocks[0]
+        .paragraphs
+        .iter()
+        .map(|p| (p.text.as_str(), p.line))
+        .collect();
+    assert_eq!(
+        paragraphs,
+        [
+            ("We discussed trade and security at length.", 1),
+            // A blank line or a capital letter starts a new paragraph.
+            ("Then we had lunch", 3),
+            ("which was good.", 5),
+            ("Next year", 6),
+            ("We will meet again.", 7),
+        ]
+    );
+}

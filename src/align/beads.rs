@@ -349,7 +349,12 @@ fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
         }
     }
     let end = (0..STATES)
-        .min_by(|&x, &y| rows[x][n % 4].last().unwrap_or(&f32::INFINITY).total_cmp(rows[y][n % 4].last().unwrap_or(&f32::INFINITY)))
+        .min_by(|&x, &y| {
+            rows[x][n % 4]
+                .last()
+                .unwrap_or(&f32::INFINITY)
+                .total_cmp(rows[y][n % 4].last().unwrap_or(&f32::INFINITY))
+        })
         .unwrap_or(0);
     trace(s, band, &offset, &back, end)
 }
@@ -368,7 +373,11 @@ fn trace(s: &Scorer, band: &Band, offset: &[usize], back: &[u8], mut state: usiz
             .filter(|_| how != UNREACHED)
             .unwrap_or(if i > 0 { (1, 0, 0.0) } else { (0, 1, 0.0) });
         let confidence = s.cost(i, j, a, b, prior).map_or(0.0, |c| c.confidence);
-        path.push(Bead { en: i - a..i, ru: j - b..j, confidence });
+        path.push(Bead {
+            en: i - a..i,
+            ru: j - b..j,
+            confidence,
+        });
         i -= a;
         j -= b;
         state = usize::from(how & 3).min(STATES - 1);

@@ -174,7 +174,12 @@ impl Side {
                 let first = side.items.len();
                 let mut push = |features: Features, ord: usize, real: bool| {
                     let para_start = side.items.len() == first;
-                    side.items.push(Item { features, block: b as u32, kind, para_start });
+                    side.items.push(Item {
+                        features,
+                        block: b as u32,
+                        kind,
+                        para_start,
+                    });
                     side.places.push(Place {
                         block: b,
                         para: p,
@@ -237,7 +242,10 @@ fn settle_gaps(path: &mut [Bead], sides: &ByLang<Side>) {
             start += 1;
             continue;
         }
-        let end = path[start..].iter().position(|b| !is_gap(b)).map_or(path.len(), |k| start + k);
+        let end = path[start..]
+            .iter()
+            .position(|b| !is_gap(b))
+            .map_or(path.len(), |k| start + k);
         let (before, rest) = path.split_at_mut(start);
         let (run, after) = rest.split_at_mut(end - start);
         let (prev, next) = (before.last(), after.first());

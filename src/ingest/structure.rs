@@ -327,6 +327,7 @@ pub(super) fn blocks(lang: Lang, lines: &[Classified], speaker: &[Option<usize>]
         lang,
         blocks: Vec::new(),
         current: None,
+        last_line: 0,
     };
     // While in a related list: whose turn it interrupted. A bare `See also` left in the middle of a speech
     // by a web page interrupts it; after a list with links, the speech is over.
@@ -379,8 +380,7 @@ pub(super) fn blocks(lang: Lang, lines: &[Classified], speaker: &[Option<usize>]
                 b.single(BlockKind::Heading, l.text, l.line);
             }
             _ => {
-                let kind = b.current.as_ref().map_or(BlockKind::Narration, |c| c.kind);
-                b.push(kind, l.text, l.line);
+                b.push_text(l.text, l.line);
             }
         }
     }
@@ -392,11 +392,17 @@ struct Builder {
     lang: Lang,
     blocks: Vec<Block>,
     current: Option<Block>,
+    /// The source line of the last text added.
+    last_line: u32,
 }
 
 impl Builder {
+    /// Ends the current block; sentences are split here, once per paragraph, after any joining.
     fn close(&mut self) {
-        if let Some(block) = self.current.take().filter(|b| !b.paragraphs.is_empty()) {
+        if let Some(mut block) = self.current.take().filter(|b| !b.paragraphs.is_empty()) {
+            for p in &mut block.paragraphs {
+                p.sentences = crate::sentences::split(&p.text, self.lang);
+            }
             self.blocks.push(block);
         }
     }
@@ -413,7 +419,7 @@ impl Builder {
     fn push(&mut self, kind: BlockKind, text: &str, line: u32) {
         let paragraph = Paragraph {
             text: text.to_string(),
-            sentences: crate::sentences::split(text, self.lang),
+            sentences: Vec::new(),
             line,
         };
         self.current
@@ -423,6 +429,35 @@ impl Builder {
             })
             .paragraphs
             .push(paragraph);
+        self.last_line = line;
+    }
+
+    /// Adds running text to the current block (narration if none). A hard-wrapped line — right after one
+    /// that stops mid-sentence, and starting with a small letter — continues that paragraph.
+    fn push_text(&mut self, text: &str, line: u32) {
+        let adjacent = line == self.last_line.saturating_add(1);
+        let continues = self
+            .current
+            .as_mut()
+            .and_then(|b| b.paragraphs.last_mut())
+            .filter(|p| {
+                adjacent
+                    && !p
+                        .text
+                        .ends_with(['.', '!', '?', '…', ':', ';', '»', '"', '”', ')'])
+                    && text.starts_with(char::is_lowercase)
+            });
+        match continues {
+            Some(p) => {
+                p.text.push(' ');
+                p.text.push_str(text);
+                self.last_line = line;
+            }
+            None => {
+                let kind = self.current.as_ref().map_or(BlockKind::Narration, |c| c.kind);
+                self.push(kind, text, line);
+            }
+        }
     }
 
     /// A block of one paragraph (heading, break) that nothing continues.

@@ -279,7 +279,8 @@ fn a_pair_is_one_transcript() {
 
 #[test]
 fn breaks_and_text_after_them() {
-    let p = parse("Lead.\n* * *\nV. Putin: Hello.\n<…>\nAfter the break.\n");
+    // After an omission mark the speaker goes on; after a section break the text is narration.
+    let p = parse("Lead.\n* * *\nV. Putin: Hello.\n<…>\nAfter the omission.\n* * *\nAfter the break.\n");
     assert_eq!(
         outline(&p, Lang::En),
         o(&[
@@ -287,6 +288,8 @@ fn breaks_and_text_after_them() {
             ("break", "* * *"),
             ("putin", "Hello."),
             ("break", "<…>"),
+            ("putin", "After the omission."),
+            ("break", "* * *"),
             ("narration", "After the break."),
         ])
     );

@@ -329,32 +329,30 @@ pub(super) fn blocks(lang: Lang, lines: &[Classified], speaker: &[Option<usize>]
         current: None,
         last_line: 0,
     };
-    // While in a related list: whose turn it interrupted. A bare `See also` left in the middle of a speech
-    // by a web page interrupts it; after a list with links, the speech is over.
-    let mut related: Option<Option<usize>> = None;
+    // Whether a related list is open.
+    let mut in_related = false;
+    // The turn an interruption cut, to resume when speech follows it: an omission mark (`<…>`), or a bare
+    // `See also` a web page left in the middle of a speech. After a list with links the speech is over.
+    let mut resume: Option<usize> = None;
     for (i, l) in lines.iter().enumerate() {
-        if let Some(interrupted) = related {
+        if in_related {
             let is_item = speaker[i].is_none() && !matches!(l.kind, Line::Break | Line::RelatedHead);
             if let Some(item) = related_item(l.text).filter(|_| is_item) {
                 b.push(BlockKind::Related, item, l.line);
+                resume = None;
                 continue;
             }
-            let had_links = b.current.as_ref().is_some_and(|c| c.paragraphs.len() > 1);
-            related = None;
+            in_related = false;
             b.close();
-            if let (Some(s), Line::Text | Line::Heading { known: false }, false) =
-                (interrupted, &l.kind, had_links)
-            {
-                b.start(BlockKind::Turn(s));
-            }
         }
-        let in_turn = matches!(
-            b.current,
+        let turn = match b.current {
             Some(Block {
-                kind: BlockKind::Turn(_),
+                kind: BlockKind::Turn(s),
                 ..
-            })
-        );
+            }) => Some(s),
+            _ => None,
+        };
+        let resumed = resume.take();
         match (&l.kind, speaker[i]) {
             (Line::Label(c), Some(s)) => {
                 b.start(BlockKind::Turn(s));
@@ -364,22 +362,21 @@ pub(super) fn blocks(lang: Lang, lines: &[Classified], speaker: &[Option<usize>]
             }
             (Line::Break, _) => {
                 b.single(BlockKind::Break, l.text, l.line);
+                resume = turn.filter(|_| l.text.contains('…') || l.text.contains("..."));
             }
             (Line::RelatedHead, _) => {
-                related = Some(match b.current {
-                    Some(Block {
-                        kind: BlockKind::Turn(s),
-                        ..
-                    }) => Some(s),
-                    _ => None,
-                });
                 b.start(BlockKind::Related);
                 b.push(BlockKind::Related, l.text, l.line);
+                in_related = true;
+                resume = turn;
             }
-            (Line::Heading { known }, _) if *known || !in_turn => {
+            (Line::Heading { known }, _) if *known || (turn.is_none() && resumed.is_none()) => {
                 b.single(BlockKind::Heading, l.text, l.line);
             }
             _ => {
+                if let Some(s) = resumed {
+                    b.start(BlockKind::Turn(s));
+                }
                 b.push_text(l.text, l.line);
             }
         }

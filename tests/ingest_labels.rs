@@ -275,6 +275,17 @@ fn a_pair_is_one_transcript() {
     assert_eq!(t.speakers.len(), 1);
     assert!(!t.speakers[0].transliterated.en && !t.speakers[0].transliterated.ru);
     assert_eq!(version(t, Lang::Ru).blocks[0].paragraphs[0].line, 1);
+    assert!(p.warnings.is_empty());
+
+    let swapped = parse_pair("В.Путин: Добрый день.\n", "V. Putin: Good afternoon.\n");
+    let messages: Vec<&str> = swapped.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "the English file looks Russian (mostly Cyrillic); is the pair the right way round?",
+            "the Russian file looks English (mostly Latin); is the pair the right way round?",
+        ]
+    );
 }
 
 #[test]

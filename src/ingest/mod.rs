@@ -45,7 +45,19 @@ pub fn parse(text: &str) -> Parsed {
 pub fn parse_pair(en: &str, ru: &str) -> Parsed {
     let (en, ru) = (crate::sanitize::sanitize(en), crate::sanitize::sanitize(ru));
     let (en, ru) = (numbered_lines(&en), numbered_lines(&ru));
-    build(&[(Lang::En, &en[..]), (Lang::Ru, &ru[..])])
+    let mut parsed = build(&[(Lang::En, &en[..]), (Lang::Ru, &ru[..])]);
+    let mismatched = [
+        (Lang::En, &en, "English", "Russian (mostly Cyrillic)"),
+        (Lang::Ru, &ru, "Russian", "English (mostly Latin)"),
+    ]
+    .into_iter()
+    .filter(|(lang, lines, ..)| !lines.is_empty() && dominant_script(lines) != *lang)
+    .map(|(_, _, which, looks)| Warning {
+        line: 1,
+        message: format!("the {which} file looks {looks}; is the pair the right way round?"),
+    });
+    parsed.warnings.splice(0..0, mismatched);
+    parsed
 }
 
 /// The non-blank lines, trimmed, with their 1-based numbers.

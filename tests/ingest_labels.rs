@@ -361,3 +361,21 @@ fn hard_wrapped_lines_are_joined_into_their_paragraph() {
         ]
     );
 }
+
+#[test]
+fn a_title_line_and_a_dateline_are_metadata() {
+    let p = parse(
+        "Joint press conference with President of Belarus Alexander Lukashenko\nMoscow, 13 March 2025\nThe leaders spoke.\nVladimir Putin: Good afternoon.\n",
+    );
+    let en = version(&p.transcript, Lang::En);
+    assert_eq!(
+        en.meta.title.as_deref(),
+        Some("Joint press conference with President of Belarus Alexander Lukashenko")
+    );
+    assert_eq!(en.meta.place.as_deref(), Some("Moscow"));
+    assert_eq!(en.meta.date.as_deref(), Some("13 March 2025"));
+    assert_eq!(
+        outline(&p, Lang::En),
+        o(&[("narration", "The leaders spoke."), ("putin", "Good afternoon.")])
+    );
+}

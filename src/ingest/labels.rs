@@ -149,13 +149,7 @@ pub(crate) fn looks_like_label(line: &str) -> bool {
 }
 
 fn starts_as_quote_or_item(line: &str) -> bool {
-    let mut chars = line.chars();
-    match chars.next() {
-        Some('«' | '"' | '“' | '„' | '\'' | '‘' | '•' | '·' | '>') => true,
-        Some('-' | '–' | '—' | '*') => true,
-        Some(c) => c.is_ascii_digit() && line.contains(['.', ')']) && chars.all(|c| c.is_ascii_digit()),
-        None => true,
-    }
+    line.starts_with(['«', '"', '“', '„', '\'', '‘', '•', '·', '>', '-', '–', '—', '*'])
 }
 
 /// Drops a trailing `(как переведено)` / `[via interpreter]`; `None` if the brackets do not balance.

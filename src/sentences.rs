@@ -24,6 +24,10 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn split(text: &str, _lang: Lang) -> Vec<Span> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let first = chars
+        .iter()
+        .position(|&(_, c)| !c.is_whitespace())
+        .unwrap_or(chars.len());
     let mut cuts = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -41,7 +45,8 @@ pub fn split(text: &str, _lang: Lang) -> Vec<Span> {
         }
         let closed = i > run_end;
         let Some(&(_, next)) = chars.get(i) else { break };
-        let abbreviation = is_abbreviation(&chars, run_start, run_end);
+        let abbreviation =
+            is_abbreviation(&chars, run_start, run_end) || is_list_number(&chars, first, run_start, run_end);
         if next.is_whitespace() {
             let cut = byte_at(i);
             while i < chars.len() && chars[i].1.is_whitespace() {
@@ -123,6 +128,17 @@ fn is_abbreviation(chars: &[(usize, char)], run_start: usize, run_end: usize) ->
     }
     let word: String = word.iter().map(|&(_, c)| c).collect();
     ABBREVIATIONS.contains(&word.as_str())
+}
+
+/// The full stop of a list item number that opens the paragraph (`1. Введение`, `IV. Итоги`);
+/// `first` is the index of the paragraph's first non-whitespace char.
+fn is_list_number(chars: &[(usize, char)], first: usize, run_start: usize, run_end: usize) -> bool {
+    let number = chars.get(first..run_start).unwrap_or_default();
+    run_end - run_start == 1
+        && chars[run_start].1 == '.'
+        && (1..=4).contains(&number.len())
+        && (number.iter().all(|(_, c)| c.is_ascii_digit())
+            || number.iter().all(|(_, c)| "IVXLC".contains(*c)))
 }
 
 /// Two sentences glued without a space: `…экосистем.Разумеется`, `…стран.В этом`, `visit.The`.
@@ -279,6 +295,22 @@ $51 billion—but in any case, this is a record.";
         assert_eq!(
             sentences("Помолчал… Потом сказал.", Lang::Ru),
             ["Помолчал…", "Потом сказал."]
+        );
+    }
+
+    #[test]
+    fn list_numbers_stay_with_their_item() {
+        assert_eq!(
+            sentences("1. Введение. Далее текст.", Lang::Ru),
+            ["1. Введение.", "Далее текст."]
+        );
+        assert_eq!(
+            sentences("IV. Results of the talks.", Lang::En),
+            ["IV. Results of the talks."]
+        );
+        assert_eq!(
+            sentences("Исполнено на 100 процентов. 28 программ.", Lang::Ru).len(),
+            2
         );
     }
 

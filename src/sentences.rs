@@ -89,15 +89,19 @@ fn starts_word(c: char) -> bool {
 }
 
 /// Whether the char at `i` (after whitespace following a terminator) can begin a sentence.
-/// A speech dash right after a closing quote is the attribution of the quote (`«Как?» – спросил он.`),
-/// not a new sentence.
+/// A speech dash begins one when a capital follows it (`– Да.`); before lower case, or right after
+/// a closing quote, it leads the attribution of the speech (`– Что? – спросил он.`,
+/// `«Как?» – спросил он.`), which belongs to the same sentence.
 fn starts_sentence(chars: &[(usize, char)], i: usize, closed: bool) -> bool {
     let c = chars[i].1;
     let next = chars.get(i + 1).map(|&(_, n)| n);
     match c {
         '«' | '“' | '„' | '"' | '‘' => true,
         '(' | '[' => next.is_some_and(starts_word),
-        '–' | '—' | '-' => !closed && next.is_some_and(char::is_whitespace),
+        '–' | '—' | '-' => {
+            let spoken = chars.get(i + 2).map(|&(_, n)| n);
+            !closed && next.is_some_and(char::is_whitespace) && spoken.is_some_and(starts_word)
+        }
         c => starts_word(c) || c.is_numeric(),
     }
 }
@@ -291,6 +295,10 @@ $51 billion—but in any case, this is a record.";
         assert_eq!(
             sentences("Он ответил. – Да, конечно. Здравствуйте!", Lang::Ru),
             ["Он ответил.", "– Да, конечно.", "Здравствуйте!"]
+        );
+        assert_eq!(
+            sentences("– Что? – спросил он. – Ничего.", Lang::Ru),
+            ["– Что? – спросил он.", "– Ничего."]
         );
         assert_eq!(
             sentences("Помолчал… Потом сказал.", Lang::Ru),

@@ -19,15 +19,17 @@ pub fn check(docs: &[Document], out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// Width of the key column: `  languages   en ru`.
+const KEY: usize = 12;
+
 fn document(d: &Document, out: &mut dyn Write) -> io::Result<()> {
     let t = &d.transcript;
     let langs = t.langs();
     writeln!(out, "{}", d.name)?;
-    writeln!(out, "  origin     {}", d.origin)?;
+    writeln!(out, "  {:<KEY$}{}", "origin", d.origin)?;
     let codes: Vec<&str> = langs.iter().map(|l| l.code()).collect();
-    writeln!(out, "  languages  {}", codes.join(" "))?;
-    for &lang in &langs {
-        let Some(v) = t.version(lang) else { continue };
+    writeln!(out, "  {:<KEY$}{}", "languages", codes.join(" "))?;
+    for (lang, v) in langs.iter().filter_map(|&l| Some((l, t.version(l)?))) {
         let m = &v.meta;
         for (what, value) in [
             ("title", &m.title),
@@ -36,14 +38,15 @@ fn document(d: &Document, out: &mut dyn Write) -> io::Result<()> {
             ("source", &m.source),
         ] {
             if let Some(value) = value {
-                writeln!(out, "  {} {:<7}{value}", lang.code(), what)?;
+                writeln!(out, "  {:<KEY$}{value}", format!("{} {what}", lang.code()))?;
             }
         }
     }
     speakers(t, &langs, out)?;
     writeln!(
         out,
-        "  counts     {}",
+        "  {:<KEY$}{}",
+        "counts",
         row(langs.iter().map(|l| l.code().to_string()))
     )?;
     let figures: [(&str, Figure); 6] = [
@@ -61,10 +64,9 @@ fn document(d: &Document, out: &mut dyn Write) -> io::Result<()> {
             .iter()
             .filter_map(|&l| t.version(l))
             .map(|v| figure(v).to_string());
-        writeln!(out, "    {what:<11}{}", row(cells))?;
+        writeln!(out, "    {what:<w$}{}", row(cells), w = KEY - 2)?;
     }
-    for &lang in &langs {
-        let Some(v) = t.version(lang) else { continue };
+    for (lang, v) in langs.iter().filter_map(|&l| Some((l, t.version(l)?))) {
         let headings: Vec<&str> = v
             .blocks
             .iter()
@@ -73,10 +75,15 @@ fn document(d: &Document, out: &mut dyn Write) -> io::Result<()> {
             .map(|p| p.text.as_str())
             .collect();
         if !headings.is_empty() {
-            writeln!(out, "  {} headings  {}", lang.code(), headings.join(" | "))?;
+            writeln!(
+                out,
+                "  {:<KEY$}{}",
+                format!("{} headings", lang.code()),
+                headings.join(" | ")
+            )?;
         }
     }
-    writeln!(out, "  warnings   {}", d.warnings.len())?;
+    writeln!(out, "  {:<KEY$}{}", "warnings", d.warnings.len())?;
     for w in &d.warnings {
         writeln!(out, "    line {}: {}", w.line, w.message)?;
     }
@@ -84,7 +91,7 @@ fn document(d: &Document, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn speakers(t: &Transcript, langs: &[Lang], out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "  speakers   {}", t.speakers.len())?;
+    writeln!(out, "  {:<KEY$}{}", "speakers", t.speakers.len())?;
     let id_width = t.speakers.iter().map(|s| s.id.width()).max().unwrap_or(0);
     let name = |s: &crate::model::Speaker, l: Lang| {
         let mark = if s.transliterated[l] {

@@ -44,14 +44,14 @@ fn check_prints_languages_speakers_and_counts() {
     let out = stdout(&o);
     for expected in [
         "000_press_conference.txt",
-        "  languages  en ru",
-        "  en date   13 March 2025",
-        "  speakers   6",
+        "  languages   en ru",
+        "  en date     13 March 2025",
+        "  speakers    6",
         "    putin       Vladimir Putin              В.Путин",
         "    pyzh        Anna Pyzh (transliterated)  Анна Пыж",
-        "    turns          11    20",
-        "  en headings  Q&A",
-        "  warnings   0",
+        "    turns         11    20",
+        "  en headings Q&A",
+        "  warnings    0",
     ] {
         assert!(out.lines().any(|l| l == expected), "{expected:?} not in\n{out}");
     }
@@ -73,7 +73,7 @@ fn check_a_folder_lists_every_transcript_in_name_order() {
             "004_supreme_council_report_ru.txt",
         ]
     );
-    assert!(out.contains("  ru headings  Интеграция и экономика | Безопасность и санкционное давление"));
+    assert!(out.contains("  ru headings Интеграция и экономика | Безопасность и санкционное давление"));
 }
 
 #[test]
@@ -98,7 +98,7 @@ fn a_pair_of_files_is_one_document() {
         assert_eq!(o.status.code(), Some(0), "{args:?}");
         let out = stdout(&o);
         assert_eq!(out.lines().next(), Some("talk"), "{out}");
-        assert!(out.contains("  languages  en ru"), "{out}");
+        assert!(out.contains("  languages   en ru"), "{out}");
         assert!(out.contains("    putin  V. Putin  В.Путин"), "{out}");
     }
 }

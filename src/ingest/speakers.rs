@@ -9,11 +9,14 @@
 use super::labels::{Name, Role, Who};
 use crate::model::{ByLang, Lang, Paragraph, Speaker};
 use crate::translit::{name_key, to_cyrillic, to_latin};
+use std::collections::{HashMap, HashSet};
 
 /// Collects the speakers of a document, one per person, in order of first appearance.
 #[derive(Debug, Default)]
 pub(super) struct Resolver {
     people: Vec<Person>,
+    /// People by key, so that a document with many names resolves in linear time.
+    by_key: HashMap<String, Vec<usize>>,
 }
 
 #[derive(Debug)]
@@ -60,12 +63,13 @@ impl Resolver {
             Who::Person(name) => (name_key(&name.surname), initial_key(name.given.as_deref()), None),
             Who::Role(role) => (role.id.to_string(), None, Some(*role)),
         };
-        let found = self.people.iter().position(|p| {
-            p.role == role
-                && p.key == key
-                && (p.initial.is_none() || initial.is_none() || p.initial == initial)
+        let same_key = self.by_key.entry(key.clone()).or_default();
+        let found = same_key.iter().copied().find(|&i| {
+            let p = &self.people[i];
+            p.role == role && (p.initial.is_none() || initial.is_none() || p.initial == initial)
         });
         let index = found.unwrap_or_else(|| {
+            same_key.push(self.people.len());
             self.people.push(Person {
                 role,
                 key,
@@ -122,6 +126,7 @@ impl Resolver {
     /// The speakers, with display names and unique ids.
     pub fn finish(self) -> Vec<Speaker> {
         let mut speakers: Vec<Speaker> = Vec::with_capacity(self.people.len());
+        let mut taken = HashSet::new();
         for person in self.people {
             let best = |lang: Lang| {
                 person.forms[lang]
@@ -154,7 +159,7 @@ impl Resolver {
                 ),
                 (None, None, None) => continue,
             };
-            let id = unique_id(&slug(&surname), &speakers);
+            let id = unique_id(&slug(&surname), &mut taken);
             speakers.push(Speaker {
                 id,
                 name,
@@ -198,15 +203,14 @@ fn slug(s: &str) -> String {
     }
 }
 
-fn unique_id(base: &str, taken: &[Speaker]) -> String {
-    let free = |id: &str| !taken.iter().any(|s| s.id == id);
-    if free(base) {
-        return base.to_string();
-    }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|id| free(id))
-        .unwrap_or_else(|| base.to_string())
+/// `base`, or `base-2`, `base-3`, … whichever is not taken yet; records it as taken.
+fn unique_id(base: &str, taken: &mut HashSet<String>) -> String {
+    let id = std::iter::once(base.to_string())
+        .chain((2..).map(|n| format!("{base}-{n}")))
+        .find(|id| !taken.contains(id))
+        .unwrap_or_else(|| base.to_string());
+    taken.insert(id.clone());
+    id
 }
 
 #[cfg(test)]

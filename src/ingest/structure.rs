@@ -266,8 +266,10 @@ fn is_marker(text: &str) -> bool {
         "русский текст",
         "английский текст",
     ];
-    let lower = text.to_lowercase();
-    text.len() <= 150 && MARKERS.iter().any(|m| lower.contains(m))
+    text.len() <= 150 && {
+        let lower = text.to_lowercase();
+        MARKERS.iter().any(|m| lower.contains(m))
+    }
 }
 
 fn is_related_head(text: &str) -> bool {
@@ -288,6 +290,9 @@ fn is_related_head(text: &str) -> bool {
         "по теме",
         "материалы по теме",
     ];
+    if text.len() > 60 {
+        return false;
+    }
     let lower = text.trim_end_matches([':', '.']).trim().to_lowercase();
     HEADS.contains(&lower.as_str())
 }
@@ -306,6 +311,9 @@ fn is_known_heading(text: &str) -> bool {
         "ответы на вопросы сми",
         "вопросы журналистов",
     ];
+    if text.len() > 60 {
+        return false;
+    }
     let lower = text.trim_end_matches([':', '.']).trim().to_lowercase();
     HEADINGS.contains(&lower.as_str())
 }

@@ -319,7 +319,12 @@ fn initial_len(s: &str) -> Option<usize> {
 
 fn kind(token: &str) -> Kind {
     if initial_len(token) == Some(token.len()) {
-        return Kind::Initial;
+        // `Mr.` and `Dr.` have the shape of an initial.
+        return if is_title_word(token) {
+            Kind::Other
+        } else {
+            Kind::Initial
+        };
     }
     let mut chars = token.chars();
     let capital = chars.next().is_some_and(char::is_uppercase);
@@ -606,6 +611,10 @@ mod tests {
         assert_eq!(
             person("President Putin:"),
             Some(("Putin".into(), "Putin".into(), None, "", true))
+        );
+        assert_eq!(
+            person("Mr. Putin: Thanks."),
+            Some(("Putin".into(), "Putin".into(), None, "Thanks.", true))
         );
     }
 

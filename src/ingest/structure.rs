@@ -86,18 +86,22 @@ pub(super) fn not_label(text: &str) -> Line<'static> {
     }
 }
 
-/// Reads a dateline and a title from the first lines; returns how many lines they took.
+/// Reads the header from the first lines; returns how many lines it took. The header is a title and a
+/// dateline (`Moscow, 13 March 2025`), or, as kremlin.ru pages are copied, a title, a date, a time of day
+/// and a place (`March 13, 2025` / `18:30` / `The Kremlin, Moscow`).
 fn top_meta(lines: &[(u32, &str)], meta: &mut Meta) -> usize {
     let mut taken = 0;
-    for &(_, text) in lines.iter().take(2) {
-        // Something must follow the metadata, or it is the text itself.
-        if taken + 1 >= lines.len() {
-            break;
-        }
-        let date = dateline(text).filter(|_| meta.date.is_none());
-        if let Some((place, date)) = date {
+    // Something must follow the header, or it is the text itself.
+    for &(_, text) in lines.iter().take(4).take(lines.len().saturating_sub(1)) {
+        let after_date = meta.date.is_some() && taken > 0;
+        if let Some((place, date)) = dateline(text).filter(|_| meta.date.is_none()) {
             meta.place = place.map(str::to_string);
             meta.date = Some(date.to_string());
+        } else if let Some(date) = meta.date.as_mut().filter(|_| after_date && is_time_of_day(text)) {
+            date.push_str(", ");
+            date.push_str(text);
+        } else if after_date && meta.place.is_none() && is_place_line(text) {
+            meta.place = Some(text.to_string());
         } else if meta.title.is_none() && is_title_shaped(text) {
             meta.title = Some(text.to_string());
         } else {
@@ -106,6 +110,22 @@ fn top_meta(lines: &[(u32, &str)], meta: &mut Meta) -> usize {
         taken += 1;
     }
     taken
+}
+
+/// `18:30`.
+fn is_time_of_day(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len()) && m.len() == 2 && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+    })
+}
+
+/// `The Kremlin, Moscow`, `Ново-Огарёво, Московская область`: a short place with a comma, no digits.
+fn is_place_line(text: &str) -> bool {
+    text.len() <= 60
+        && text.contains(',')
+        && text.split_whitespace().count() <= 5
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && !text.contains(|c: char| c.is_ascii_digit() || ".!?:;«»\"".contains(c))
 }
 
 /// `Moscow, 13 March 2025` → (`Moscow`, `13 March 2025`); also a bare date, or the date first.
@@ -495,6 +515,44 @@ mod tests {
         );
         assert_eq!(dateline("Moscow, we met in March 2025"), None);
         assert_eq!(dateline("In 2024 trade grew"), None);
+    }
+
+    #[test]
+    fn kremlin_page_header() {
+        let lines = [
+            (
+                1,
+                "Joint press conference with President of Belarus Alexander Lukashenko",
+            ),
+            (2, "March 13, 2025"),
+            (3, "18:30"),
+            (4, "The Kremlin, Moscow"),
+            (5, "The talks are over."),
+        ];
+        let mut meta = Meta::default();
+        assert_eq!(top_meta(&lines, &mut meta), 4);
+        assert_eq!(
+            meta,
+            Meta {
+                title: Some(lines[0].1.into()),
+                date: Some("March 13, 2025, 18:30".into()),
+                place: Some("The Kremlin, Moscow".into()),
+                source: None,
+            }
+        );
+        // A short line without a comma after a dateline is a title, not a place.
+        let lines = [
+            (1, "Moscow, 13 March 2025"),
+            (2, "Joint press conference"),
+            (3, "Text."),
+        ];
+        let mut meta = Meta::default();
+        assert_eq!(top_meta(&lines, &mut meta), 2);
+        assert_eq!(meta.place.as_deref(), Some("Moscow"));
+        assert_eq!(meta.title.as_deref(), Some("Joint press conference"));
+        // Nothing follows: the line is the text.
+        let mut meta = Meta::default();
+        assert_eq!(top_meta(&[(1, "Moscow, 13 March 2025")], &mut meta), 0);
     }
 
     #[test]

@@ -41,16 +41,16 @@ pub(super) fn classify<'a>(lines: &[(u32, &'a str)]) -> Half<'a> {
     let mut half = Half::default();
     let top = top_meta(lines, &mut half.meta);
     let last = lines.len().saturating_sub(1);
+    // Several sources are kept, joined; a repeated one once.
+    let mut sources = std::collections::HashSet::new();
     for (i, &(line, text)) in lines.iter().enumerate().skip(top) {
         if let Some(value) = source(text) {
-            // Several sources are kept, joined; a repeated one once.
-            match &mut half.meta.source {
-                Some(sources) if sources.split("; ").any(|s| s == value) => {}
-                Some(sources) => {
-                    sources.push_str("; ");
-                    sources.push_str(value);
+            if sources.insert(value) {
+                let joined = half.meta.source.get_or_insert_with(String::new);
+                if !joined.is_empty() {
+                    joined.push_str("; ");
                 }
-                None => half.meta.source = Some(value.to_string()),
+                joined.push_str(value);
             }
         } else if !((i == 0 || i == last) && is_marker(text)) {
             half.lines.push(Classified {

@@ -379,3 +379,19 @@ fn a_title_line_and_a_dateline_are_metadata() {
         o(&[("narration", "The leaders spoke."), ("putin", "Good afternoon.")])
     );
 }
+
+#[test]
+fn surnames_in_capitals_are_a_label_style() {
+    let p =
+        parse("ПУТИН: Добрый день.\nЛАВРОВ: Спасибо.\nПУТИН:\nПожалуйста.\nВопрос: Когда?\nПУТИН: Скоро.\n");
+    assert_eq!(
+        outline(&p, Lang::Ru),
+        o(&[
+            ("putin", "Добрый день."),
+            ("lavrov", "Спасибо."),
+            ("putin", "Пожалуйста."),
+            ("question", "Когда?"),
+            ("putin", "Скоро."),
+        ])
+    );
+}

@@ -132,7 +132,7 @@ fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
 
     // Evidence: who is labelled for sure anywhere in the document (either language).
     let mut evidence = HashSet::new();
-    let mut weak_colon: HashMap<String, (usize, bool)> = HashMap::new();
+    let mut weak_colon: HashMap<String, WeakColon> = HashMap::new();
     for (l, &sure) in classified
         .iter()
         .flat_map(|(_, h)| &h.lines)
@@ -143,20 +143,29 @@ fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
             if sure {
                 evidence.insert(key);
             } else if c.colon {
-                let (n, alone) = weak_colon.entry(key).or_default();
-                *n += 1;
-                *alone |= c.rest.is_empty();
+                let w = weak_colon.entry(key).or_default();
+                w.n += 1;
+                w.alone |= c.rest.is_empty();
+                w.caps |= matches!(&c.who, Who::Person(n) if !n.text.chars().any(char::is_lowercase));
             }
         }
     }
     // A lone surname with a colon counts once it recurs and stands alone on its line at least once
-    // (`PUTIN:` over and over), unlike `Second: …` inside speech.
-    evidence.extend(
-        weak_colon
-            .into_iter()
-            .filter(|&(_, (n, alone))| n >= 3 && alone)
-            .map(|(k, _)| k),
-    );
+    // (`Putin:` over and over), unlike `Second: …` inside speech. Capitals (`ПУТИН:`, `ЛАВРОВ:`) are a
+    // label style: they count together.
+    let caps: Vec<&String> = weak_colon
+        .iter()
+        .filter(|(_, w)| w.caps)
+        .map(|(k, _)| k)
+        .collect();
+    let caps_style = caps.iter().map(|k| weak_colon[*k].n).sum::<usize>() >= 3
+        && caps.iter().any(|k| weak_colon[*k].alone);
+    let recurring: Vec<String> = weak_colon
+        .iter()
+        .filter(|(_, w)| (w.n >= 3 && w.alone) || (w.caps && caps_style))
+        .map(|(k, _)| k.clone())
+        .collect();
+    evidence.extend(recurring);
 
     let mut resolver = speakers::Resolver::default();
     let mut speaker_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(classified.len());
@@ -202,6 +211,16 @@ fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
     transcript.speakers = resolver.finish();
     warnings.sort_by_key(|w| w.line);
     Parsed { transcript, warnings }
+}
+
+/// How a lone word with a colon (`Putin:`, `ПУТИН:`) occurs in a document.
+#[derive(Debug, Default)]
+struct WeakColon {
+    n: usize,
+    /// Alone on its line at least once.
+    alone: bool,
+    /// In capitals.
+    caps: bool,
 }
 
 /// Which lines are labels without needing evidence from elsewhere: strong candidates, and a full name

@@ -19,13 +19,13 @@ pub(crate) const ROLES: &[Role] = &[
         id: "question",
         en: "Question",
         ru: "Вопрос",
-        aliases: &["question", "вопрос"],
+        aliases: &["question", "q", "вопрос"],
     },
     Role {
         id: "answer",
         en: "Answer",
         ru: "Ответ",
-        aliases: &["answer", "ответ"],
+        aliases: &["answer", "a", "ответ"],
     },
     Role {
         id: "remark",
@@ -104,17 +104,10 @@ const MAX_TITLE_WORDS: usize = 12;
 
 /// Reads `line` (trimmed) as a speaker label, if it has the shape of one.
 pub(crate) fn candidate(line: &str) -> Option<Candidate<'_>> {
-    if starts_as_quote_or_item(line) {
-        return None;
-    }
-    let (head, rest, colon) = match line.find([':', '：']) {
-        Some(p) if p <= MAX_HEAD_BYTES => {
-            let colon_len = line[p..].chars().next().map_or(1, char::len_utf8);
-            (line[..p].trim(), line[p + colon_len..].trim(), true)
-        }
-        Some(_) => return None,
-        None if line.len() <= MAX_HEAD_BYTES => (line, "", false),
-        None => return None,
+    let (head, rest, colon) = match emphasised(line) {
+        Some(parts) => parts,
+        None if starts_as_quote_or_item(line) => return None,
+        None => split_at_colon(line)?,
     };
     let head = strip_annotation(head)?;
     if head.is_empty() {
@@ -135,6 +128,35 @@ pub(crate) fn candidate(line: &str) -> Option<Candidate<'_>> {
         colon,
         strong: colon && (titled || tokens >= 2),
     })
+}
+
+/// (head, rest, colon): the text before the first colon and after it; the whole line without one.
+fn split_at_colon(line: &str) -> Option<(&str, &str, bool)> {
+    match line.find([':', '：']) {
+        Some(p) if p <= MAX_HEAD_BYTES => {
+            let colon_len = line[p..].chars().next().map_or(1, char::len_utf8);
+            Some((line[..p].trim(), line[p + colon_len..].trim(), true))
+        }
+        Some(_) => None,
+        None if line.len() <= MAX_HEAD_BYTES => Some((line, "", false)),
+        None => None,
+    }
+}
+
+/// A label in Markdown emphasis, as pasted from chat tools and notes: `**Vladimir Putin:** Hello.`,
+/// `**Vladimir Putin**: Hello.`, `__В.Путин__`.
+fn emphasised(line: &str) -> Option<(&str, &str, bool)> {
+    let marker = ["**", "__"].into_iter().find(|m| line.starts_with(m))?;
+    let inner_len = line[2..].find(marker)?;
+    let inner = line[2..2 + inner_len].trim();
+    let after = line[4 + inner_len..].trim();
+    if let Some(head) = inner.strip_suffix([':', '：']) {
+        return Some((head.trim(), after, true));
+    }
+    match after.strip_prefix([':', '：']) {
+        Some(rest) => Some((inner, rest.trim(), true)),
+        None => after.is_empty().then_some((inner, "", false)),
+    }
 }
 
 /// A short capitalised line ending in a colon: what a label looks like, whether or not it is one.
@@ -624,6 +646,30 @@ mod tests {
             person("Т.Карлсон (как переведено): Спасибо."),
             Some(("Т.Карлсон".into(), "Карлсон".into(), Some('Т'), "Спасибо.", true))
         );
+    }
+
+    #[test]
+    fn markdown_emphasis() {
+        assert_eq!(
+            person("**Vladimir Putin:** Good afternoon."),
+            Some((
+                "Vladimir Putin".into(),
+                "Putin".into(),
+                Some('V'),
+                "Good afternoon.",
+                true
+            ))
+        );
+        assert_eq!(
+            person("**В.Путин**: Добрый день."),
+            Some(("В.Путин".into(), "Путин".into(), Some('В'), "Добрый день.", true))
+        );
+        assert_eq!(
+            person("__V. Putin__"),
+            Some(("V. Putin".into(), "Putin".into(), Some('V'), "", false))
+        );
+        assert_eq!(person("**Important** things first."), None);
+        assert_eq!(person("* * *"), None);
     }
 
     #[test]

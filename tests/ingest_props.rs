@@ -128,7 +128,8 @@ fn line() -> impl Strategy<Value = String> {
         (initial.clone(), surname.clone(), text.clone()).prop_map(|(i, s, t)| format!("{i}{s}:{t}")),
         (initial, surname.clone()).prop_map(|(i, s)| format!("{i}{s}")),
         (title, given, surname.clone(), text.clone()).prop_map(|(ti, g, s, t)| format!("{ti} {g} {s}:{t}")),
-        (surname, text).prop_map(|(s, t)| format!("{s}:{t}")),
+        (surname.clone(), text.clone()).prop_map(|(s, t)| format!("{s}:{t}")),
+        (surname, text).prop_map(|(s, t)| format!("**{s}:**{t}")),
         prose.prop_map(str::to_string),
         "[ -~а-яА-ЯёЁ:.,!?«»—–-]{0,60}",
     ]

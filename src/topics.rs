@@ -1,12 +1,13 @@
 //! Topic index: headings, questions, turn openings and key terms, ranked by fuzzy match for jump-to-topic.
 
 use crate::align::{Alignment, Unit};
-use crate::fold::{Folded, fold, fold_latin};
+use crate::fold::{FoldBuf, Folded, fold, fold_char, fold_latin};
 use crate::model::{BlockKind, ByLang, Lang, Transcript};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Mutex;
 
 /// Snippets are cut to this many chars before matching: the fuzzy matcher's cost grows with length.
 pub const SNIPPET_CHARS: usize = 160;
@@ -64,7 +65,12 @@ impl TermStats {
         for t in docs {
             for lang in t.langs() {
                 stats.docs[lang] += 1;
-                let stems: HashSet<String> = version_words(t, lang).map(|w| w.stem).collect();
+                let mut stems: HashSet<String> = HashSet::new();
+                version_words(t, lang, |stem| {
+                    if !stems.contains(stem) {
+                        stems.insert(stem.to_string());
+                    }
+                });
                 for stem in stems {
                     *stats.df[lang].entry(stem).or_default() += 1;
                 }
@@ -82,10 +88,20 @@ impl TermStats {
 }
 
 /// The topics of one aligned transcript with their folded forms, ready for per-keystroke queries.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct TopicIndex {
     topics: Vec<Topic>,
     prepared: Vec<ByLang<Prepared>>,
+    /// The previous query and the topics it matched: typing one more char can only narrow the
+    /// matches (a fuzzy match is a subsequence match), so the next query scans just those.
+    last: Mutex<Option<LastQuery>>,
+}
+
+#[derive(Debug)]
+struct LastQuery {
+    folded: String,
+    latin: String,
+    matched: Vec<usize>,
 }
 
 /// A snippet folded for matching: as is, and in Latin script when that differs.
@@ -116,7 +132,11 @@ impl TopicIndex {
             .iter()
             .map(|topic| ByLang::new(Prepared::new(&topic.snippet.en), Prepared::new(&topic.snippet.ru)))
             .collect();
-        TopicIndex { topics, prepared }
+        TopicIndex {
+            topics,
+            prepared,
+            last: Mutex::default(),
+        }
     }
 
     /// All topics in document order.
@@ -128,6 +148,8 @@ impl TopicIndex {
     /// by score, then headings and questions before openings and terms, then document order.
     pub fn query(&self, q: &str, limit: usize) -> Vec<Hit> {
         if q.trim().is_empty() || limit == 0 {
+            // The next query starts afresh.
+            *self.last.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
             return Vec::new();
         }
         let q: String = q.chars().take(QUERY_CHARS).collect();
@@ -136,16 +158,30 @@ impl TopicIndex {
             latin: fold_latin(&q).text,
             matcher: SkimMatcherV2::default().respect_case(),
         };
-        // Score everything cheaply, then compute highlight positions for the few that are shown.
-        let mut scored: Vec<(i64, usize)> = self
-            .prepared
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| {
-                let score = Lang::BOTH.iter().filter_map(|&l| query.score(&p[l])).max()?;
+        let mut last = self.last.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let narrowed = last.take().filter(|l| {
+            query.folded.starts_with(l.folded.as_str()) && query.latin.starts_with(l.latin.as_str())
+        });
+        let candidates = narrowed.map_or_else(|| (0..self.prepared.len()).collect(), |l| l.matched);
+        // Score the candidates cheaply, then compute highlight positions for the few that are shown.
+        let mut scored: Vec<(i64, usize)> = candidates
+            .into_iter()
+            .filter_map(|i| {
+                let p = self.prepared.get(i)?;
+                let score = Lang::BOTH
+                    .iter()
+                    .filter_map(|&l| query.best(&p[l], false))
+                    .map(|m| m.0)
+                    .max()?;
                 Some((score, i))
             })
             .collect();
+        *last = Some(LastQuery {
+            matched: scored.iter().map(|&(_, i)| i).collect(),
+            folded: query.folded.clone(),
+            latin: query.latin.clone(),
+        });
+        drop(last);
         scored.sort_by_key(|&(score, i)| (std::cmp::Reverse(score), self.topics[i].kind, i));
         scored.truncate(limit);
         scored
@@ -169,33 +205,46 @@ struct Query {
 }
 
 impl Query {
-    /// The folded text against the snippet's folded form, and (when either side has Cyrillic) the
-    /// Latin-script forms against each other.
-    fn variants<'p>(&'p self, p: &'p Prepared) -> impl Iterator<Item = (&'p Folded, &'p str)> {
-        let latin = (p.latin.is_some() || self.latin != self.folded)
-            .then(|| (p.latin.as_ref().unwrap_or(&p.folded), self.latin.as_str()));
-        std::iter::once((&p.folded, self.folded.as_str())).chain(latin)
+    /// The best match of the query against one snippet, with the matched chars of the folded text
+    /// when `with_positions`: the folded forms against each other, and where the scripts differ
+    /// (or a Latin query meets Cyrillic) the Latin-script forms too.
+    fn best<'p>(&self, p: &'p Prepared, with_positions: bool) -> Option<(i64, Vec<usize>, &'p Folded)> {
+        let run = |f: &'p Folded, q: &str| {
+            if !is_subsequence(q, &f.text) {
+                return None;
+            }
+            if with_positions {
+                let (score, indices) = self.matcher.fuzzy_indices(&f.text, q)?;
+                Some((score, indices, f))
+            } else {
+                Some((self.matcher.fuzzy_match(&f.text, q)?, Vec::new(), f))
+            }
+        };
+        let same_script = run(&p.folded, &self.folded);
+        let latin_query = self.latin == self.folded;
+        if same_script.is_some() && !(latin_query && p.latin.is_some()) {
+            return same_script;
+        }
+        let across = run(p.latin.as_ref().unwrap_or(&p.folded), &self.latin);
+        [same_script, across].into_iter().flatten().max_by_key(|m| m.0)
     }
 
-    fn score(&self, p: &Prepared) -> Option<i64> {
-        self.variants(p)
-            .filter_map(|(f, q)| self.matcher.fuzzy_match(&f.text, q))
-            .max()
-    }
-
-    /// Char indices of the snippet matched by the best variant.
+    /// Char indices of the snippet matched by the best variant, ascending.
     fn positions(&self, p: &Prepared) -> Vec<usize> {
-        let best = self
-            .variants(p)
-            .filter_map(|(f, q)| Some((self.matcher.fuzzy_indices(&f.text, q)?, f)))
-            .max_by_key(|((score, _), _)| *score);
-        let Some(((_, indices), f)) = best else {
+        let Some((_, indices, f)) = self.best(p, true) else {
             return Vec::new();
         };
         let mut out: Vec<usize> = indices.iter().filter_map(|&i| f.source.get(i).copied()).collect();
         out.dedup();
         out
     }
+}
+
+/// Whether `text` holds the chars of `q` in order: the matcher's own first test, without its
+/// per-call copying into char buffers, which dominates on the many snippets that cannot match.
+fn is_subsequence(q: &str, text: &str) -> bool {
+    let mut rest = text.chars();
+    q.chars().all(|c| rest.any(|t| t == c))
 }
 
 /// The sentences of a unit's side, in order across its paragraphs (the numbering `Link` uses).
@@ -380,53 +429,63 @@ struct Word {
     proper: bool,
 }
 
-fn version_words(t: &Transcript, lang: Lang) -> impl Iterator<Item = Word> + '_ {
-    t.version(lang)
-        .into_iter()
-        .flat_map(|v| v.paragraphs())
-        .flat_map(move |(_, p)| {
-            p.sentence_texts()
-                .flat_map(move |s| words(s, lang))
-                .collect::<Vec<_>>()
-        })
+fn version_words(t: &Transcript, lang: Lang, mut f: impl FnMut(&str)) {
+    for (_, p) in t.version(lang).into_iter().flat_map(|v| v.paragraphs()) {
+        for s in p.sentence_texts() {
+            for_each_word(s, lang, |stem, _, _| f(stem));
+        }
+    }
 }
 
 /// The content words of one sentence: three letters or more, not a stop word.
 fn words(sentence: &str, lang: Lang) -> Vec<Word> {
-    let original: Vec<char> = sentence.chars().collect();
-    let f = fold(sentence);
     let mut out = Vec::new();
+    for_each_word(sentence, lang, |stem, at, proper| {
+        out.push(Word {
+            stem: stem.to_string(),
+            at,
+            proper,
+        })
+    });
+    out
+}
+
+/// Calls `f(stem, char index in the sentence, proper)` for each content word of `sentence`.
+fn for_each_word(sentence: &str, lang: Lang, mut f: impl FnMut(&str, usize, bool)) {
+    let mut buf = FoldBuf::default();
     let mut word = String::new();
-    let mut start = 0;
-    for (i, c) in f.text.chars().chain(std::iter::once(' ')).enumerate() {
-        if c.is_alphabetic() {
-            if word.is_empty() {
-                start = i;
-            }
-            word.push(c);
-            continue;
-        }
-        if word.chars().nth(2).is_some() && !is_stop_word(&word, lang) {
-            let at = f.source.get(start).copied().unwrap_or(0);
-            let proper = original.get(at).is_some_and(|c| c.is_uppercase())
-                && original[..at].iter().any(|c| c.is_alphanumeric());
-            out.push(Word {
-                stem: stem(&word).to_string(),
-                at,
-                proper,
-            });
+    let (mut start, mut proper, mut seen_text) = (0, false, false);
+    let mut emit = |word: &mut String, start: usize, proper: bool| {
+        if word.chars().nth(2).is_some() && !is_stop_word(word, lang) {
+            f(stem(word), start, proper);
         }
         word.clear();
+    };
+    for (i, c) in sentence.chars().enumerate() {
+        let folded = fold_char(c, &mut buf);
+        if folded.is_empty() {
+            continue; // a stress mark inside a word
+        }
+        if folded.iter().all(|c| c.is_alphabetic()) {
+            if word.is_empty() {
+                start = i;
+                proper = c.is_uppercase() && seen_text;
+            }
+            word.extend(folded);
+        } else {
+            emit(&mut word, start, proper);
+        }
+        seen_text |= c.is_alphanumeric();
     }
-    out
+    emit(&mut word, start, proper);
 }
 
 /// Strips one common inflectional ending, so «перемирие»/«перемирия» and ceasefire/ceasefires meet.
 fn stem(word: &str) -> &str {
-    const ENDINGS: [&str; 46] = [
+    const ENDINGS: [&str; 45] = [
         "иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "ия", "ие", "ии", "ий", "ый",
         "ой", "ей", "ая", "яя", "ое", "ее", "ые", "ом", "ем", "ам", "ям", "ах", "ях", "ов", "ев", "ую", "юю",
-        "ию", "ью", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й", "'s", "s",
+        "ию", "ью", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й", "s",
     ];
     for ending in ENDINGS {
         if let Some(stem) = word.strip_suffix(ending)
@@ -440,213 +499,212 @@ fn stem(word: &str) -> &str {
 }
 
 fn is_stop_word(word: &str, lang: Lang) -> bool {
-    const EN: &[&str] = &[
-        "the",
-        "and",
-        "for",
-        "are",
-        "but",
-        "not",
-        "you",
-        "all",
-        "any",
-        "can",
-        "had",
-        "her",
-        "was",
-        "one",
-        "our",
-        "out",
-        "has",
-        "him",
-        "his",
-        "how",
-        "now",
-        "see",
-        "two",
-        "way",
-        "who",
-        "did",
-        "its",
-        "let",
-        "say",
-        "she",
-        "too",
-        "use",
-        "yes",
-        "yet",
-        "get",
-        "may",
-        "per",
-        "via",
-        "that",
-        "this",
-        "with",
-        "have",
-        "from",
-        "they",
-        "will",
-        "would",
-        "there",
-        "their",
-        "what",
-        "about",
-        "which",
-        "when",
-        "were",
-        "been",
-        "also",
-        "into",
-        "than",
-        "then",
-        "them",
-        "these",
-        "those",
-        "some",
-        "such",
-        "only",
-        "very",
-        "more",
-        "most",
-        "other",
-        "just",
-        "should",
-        "could",
-        "because",
-        "while",
-        "where",
-        "your",
-        "ours",
-        "here",
-        "well",
-        "even",
-        "each",
-        "both",
-        "being",
-        "over",
-        "under",
-        "after",
-        "before",
-        "again",
-        "does",
-        "done",
-        "must",
-        "said",
-        "thank",
-        "today",
-        "like",
-        "much",
-        "many",
-        "know",
-        "think",
-        "believe",
-        "certainly",
-        "course",
-    ];
-    const RU: &[&str] = &[
-        "что",
-        "как",
-        "это",
-        "все",
-        "его",
-        "она",
-        "они",
-        "так",
-        "уже",
-        "или",
-        "нас",
-        "вас",
-        "нам",
-        "вам",
-        "тем",
-        "чем",
-        "где",
-        "кто",
-        "для",
-        "при",
-        "без",
-        "под",
-        "над",
-        "еще",
-        "там",
-        "тут",
-        "даже",
-        "был",
-        "была",
-        "было",
-        "были",
-        "оно",
-        "них",
-        "ним",
-        "мне",
-        "меня",
-        "эти",
-        "этот",
-        "эта",
-        "этого",
-        "этой",
-        "этом",
-        "тот",
-        "той",
-        "того",
-        "том",
-        "который",
-        "которые",
-        "которая",
-        "которых",
-        "чтобы",
-        "если",
-        "когда",
-        "только",
-        "тоже",
-        "также",
-        "можно",
-        "нужно",
-        "надо",
-        "очень",
-        "более",
-        "всех",
-        "всего",
-        "всем",
-        "свой",
-        "свои",
-        "своих",
-        "наш",
-        "наши",
-        "наших",
-        "нашей",
-        "наша",
-        "ваш",
-        "себя",
-        "есть",
-        "будет",
-        "будем",
-        "быть",
-        "сейчас",
-        "потому",
-        "хотя",
-        "конечно",
-        "спасибо",
-        "сегодня",
-        "здесь",
-        "вот",
-        "того",
-        "чего",
-        "кого",
-        "него",
-        "нее",
-        "ней",
-        "ему",
-        "раз",
-        "два",
-        "три",
-        "после",
-        "между",
-        "через",
-    ];
     match lang {
-        Lang::En => EN.contains(&word),
-        Lang::Ru => RU.contains(&word),
+        Lang::En => matches!(
+            word,
+            "the"
+                | "and"
+                | "for"
+                | "are"
+                | "but"
+                | "not"
+                | "you"
+                | "all"
+                | "any"
+                | "can"
+                | "had"
+                | "her"
+                | "was"
+                | "one"
+                | "our"
+                | "out"
+                | "has"
+                | "him"
+                | "his"
+                | "how"
+                | "now"
+                | "see"
+                | "two"
+                | "way"
+                | "who"
+                | "did"
+                | "its"
+                | "let"
+                | "say"
+                | "she"
+                | "too"
+                | "use"
+                | "yes"
+                | "yet"
+                | "get"
+                | "may"
+                | "per"
+                | "via"
+                | "that"
+                | "this"
+                | "with"
+                | "have"
+                | "from"
+                | "they"
+                | "will"
+                | "would"
+                | "there"
+                | "their"
+                | "what"
+                | "about"
+                | "which"
+                | "when"
+                | "were"
+                | "been"
+                | "also"
+                | "into"
+                | "than"
+                | "then"
+                | "them"
+                | "these"
+                | "those"
+                | "some"
+                | "such"
+                | "only"
+                | "very"
+                | "more"
+                | "most"
+                | "other"
+                | "just"
+                | "should"
+                | "could"
+                | "because"
+                | "while"
+                | "where"
+                | "your"
+                | "ours"
+                | "here"
+                | "well"
+                | "even"
+                | "each"
+                | "both"
+                | "being"
+                | "over"
+                | "under"
+                | "after"
+                | "before"
+                | "again"
+                | "does"
+                | "done"
+                | "must"
+                | "said"
+                | "thank"
+                | "today"
+                | "like"
+                | "much"
+                | "many"
+                | "know"
+                | "think"
+                | "believe"
+                | "certainly"
+                | "course"
+        ),
+        Lang::Ru => matches!(
+            word,
+            "что"
+                | "как"
+                | "это"
+                | "все"
+                | "его"
+                | "она"
+                | "они"
+                | "так"
+                | "уже"
+                | "или"
+                | "нас"
+                | "вас"
+                | "нам"
+                | "вам"
+                | "тем"
+                | "чем"
+                | "где"
+                | "кто"
+                | "для"
+                | "при"
+                | "без"
+                | "под"
+                | "над"
+                | "еще"
+                | "там"
+                | "тут"
+                | "даже"
+                | "был"
+                | "была"
+                | "было"
+                | "были"
+                | "оно"
+                | "них"
+                | "ним"
+                | "мне"
+                | "меня"
+                | "эти"
+                | "этот"
+                | "эта"
+                | "этого"
+                | "этой"
+                | "этом"
+                | "тот"
+                | "той"
+                | "того"
+                | "том"
+                | "который"
+                | "которые"
+                | "которая"
+                | "которых"
+                | "чтобы"
+                | "если"
+                | "когда"
+                | "только"
+                | "тоже"
+                | "также"
+                | "можно"
+                | "нужно"
+                | "надо"
+                | "очень"
+                | "более"
+                | "всех"
+                | "всего"
+                | "всем"
+                | "свой"
+                | "свои"
+                | "своих"
+                | "наш"
+                | "наши"
+                | "наших"
+                | "нашей"
+                | "наша"
+                | "ваш"
+                | "себя"
+                | "есть"
+                | "будет"
+                | "будем"
+                | "быть"
+                | "сейчас"
+                | "потому"
+                | "хотя"
+                | "конечно"
+                | "спасибо"
+                | "сегодня"
+                | "здесь"
+                | "вот"
+                | "чего"
+                | "кого"
+                | "него"
+                | "нее"
+                | "ней"
+                | "ему"
+                | "раз"
+                | "два"
+                | "три"
+                | "после"
+                | "между"
+                | "через"
+        ),
     }
 }
 
@@ -662,9 +720,13 @@ struct TermCandidate {
 fn term_topics(t: &Transcript, a: &Alignment, background: &TermStats) -> Vec<Topic> {
     let mut tf: ByLang<HashMap<String, u32>> = ByLang::default();
     for lang in t.langs() {
-        for w in version_words(t, lang) {
-            *tf[lang].entry(w.stem).or_default() += 1;
-        }
+        let counts = &mut tf[lang];
+        version_words(t, lang, |stem| match counts.get_mut(stem) {
+            Some(n) => *n += 1,
+            None => {
+                counts.insert(stem.to_string(), 1);
+            }
+        });
     }
     // A speaker's own name stands out in every transcript they are in, and says nothing about topics.
     let names: HashSet<String> = t
@@ -1084,6 +1146,17 @@ mod tests {
             ix.query(&long, 5).is_empty(),
             "a 1000-char query is cut, and still matches nothing here"
         );
+    }
+
+    #[test]
+    fn typing_narrows_to_the_same_hits_as_a_fresh_query() {
+        let t = press_conference();
+        let typed = index(&t, &[&t]);
+        let steps = ["k", "ku", "kur", "kurs", "kursk", "kur", "к", "ку", "кур", "e", "ea", "eas", "ceas"];
+        for q in steps {
+            assert_eq!(typed.query(q, 50), index(&t, &[&t]).query(q, 50), "{q}");
+        }
+        assert!(!typed.query("kursk", 5).is_empty());
     }
 
     #[test]

@@ -164,20 +164,23 @@ impl TopicIndex {
         });
         let candidates = narrowed.map_or_else(|| (0..self.prepared.len()).collect(), |l| l.matched);
         // Score the candidates cheaply, then compute highlight positions for the few that are shown.
-        let mut scored: Vec<(i64, usize)> = candidates
-            .into_iter()
-            .filter_map(|i| {
-                let p = self.prepared.get(i)?;
-                let score = Lang::BOTH
-                    .iter()
-                    .filter_map(|&l| query.best(&p[l], false))
-                    .map(|m| m.0)
-                    .max()?;
-                Some((score, i))
-            })
-            .collect();
+        let mut matched = Vec::new();
+        let mut scored: Vec<(i64, usize)> = Vec::new();
+        for i in candidates {
+            let Some(p) = self.prepared.get(i) else { continue };
+            if !Lang::BOTH.iter().any(|&l| query.could_match(&p[l])) {
+                continue;
+            }
+            matched.push(i);
+            let best = Lang::BOTH
+                .iter()
+                .filter_map(|&l| query.best(&p[l], false))
+                .map(|m| m.0)
+                .max();
+            scored.extend(best.map(|score| (score, i)));
+        }
         *last = Some(LastQuery {
-            matched: scored.iter().map(|&(_, i)| i).collect(),
+            matched,
             folded: query.folded.clone(),
             latin: query.latin.clone(),
         });
@@ -210,7 +213,7 @@ impl Query {
     /// (or a Latin query meets Cyrillic) the Latin-script forms too.
     fn best<'p>(&self, p: &'p Prepared, with_positions: bool) -> Option<(i64, Vec<usize>, &'p Folded)> {
         let run = |f: &'p Folded, q: &str| {
-            if !is_subsequence(q, &f.text) {
+            if !fits_in_window(q, &f.text) {
                 return None;
             }
             if with_positions {
@@ -229,6 +232,12 @@ impl Query {
         [same_script, across].into_iter().flatten().max_by_key(|m| m.0)
     }
 
+    /// Whether any variant holds the query's chars in order: the set a longer query can still match.
+    fn could_match(&self, p: &Prepared) -> bool {
+        is_subsequence(&self.folded, &p.folded.text)
+            || is_subsequence(&self.latin, &p.latin.as_ref().unwrap_or(&p.folded).text)
+    }
+
     /// Char indices of the snippet matched by the best variant, ascending.
     fn positions(&self, p: &Prepared) -> Vec<usize> {
         let Some((_, indices, f)) = self.best(p, true) else {
@@ -245,6 +254,28 @@ impl Query {
 fn is_subsequence(q: &str, text: &str) -> bool {
     let mut rest = text.chars();
     q.chars().all(|c| rest.any(|t| t == c))
+}
+
+/// Whether `text` holds the chars of `q` in order within a window a few times the query's length.
+/// Matches spread wider are noise (a query's letters strewn over a sentence); skipping them before
+/// the matcher's quadratic scoring keeps a keystroke cheap.
+fn fits_in_window(q: &str, text: &str) -> bool {
+    let mut chars = q.chars();
+    let Some(first) = chars.next() else { return true };
+    let rest = chars.as_str();
+    let window = 4 * q.chars().count() + 16;
+    text.char_indices().filter(|&(_, c)| c == first).any(|(at, c)| {
+        let mut need = rest.chars().peekable();
+        for t in text[at + c.len_utf8()..].chars().take(window - 1) {
+            if need.peek().is_none() {
+                break;
+            }
+            if need.peek() == Some(&t) {
+                need.next();
+            }
+        }
+        need.peek().is_none()
+    })
 }
 
 /// The sentences of a unit's side, in order across its paragraphs (the numbering `Link` uses).
@@ -1152,11 +1183,24 @@ mod tests {
     fn typing_narrows_to_the_same_hits_as_a_fresh_query() {
         let t = press_conference();
         let typed = index(&t, &[&t]);
-        let steps = ["k", "ku", "kur", "kurs", "kursk", "kur", "к", "ку", "кур", "e", "ea", "eas", "ceas"];
+        let steps = [
+            "k", "ku", "kur", "kurs", "kursk", "kur", "к", "ку", "кур", "e", "ea", "eas", "ceas",
+        ];
         for q in steps {
             assert_eq!(typed.query(q, 50), index(&t, &[&t]).query(q, 50), "{q}");
         }
         assert!(!typed.query("kursk", 5).is_empty());
+    }
+
+    #[test]
+    fn strewn_letters_do_not_match() {
+        assert!(fits_in_window("kursk", "the kursk region"));
+        assert!(fits_in_window("ncs", "new customs standards"));
+        let strewn = format!("a{}b{}c", "x".repeat(40), "y".repeat(40));
+        assert!(is_subsequence("abc", &strewn));
+        assert!(!fits_in_window("abc", &strewn));
+        // A later start can fit where the first one does not.
+        assert!(fits_in_window("abc", &format!("a{}abc", "x".repeat(60))));
     }
 
     #[test]

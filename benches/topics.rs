@@ -7,8 +7,8 @@ use stenogram::model::Transcript;
 use stenogram::search::SearchIndex;
 use stenogram::topics::{TermStats, TopicIndex};
 
-const SEED: &str = include_str!("../tests/data/000_d985fa589248d78b.txt");
-const REPORT: &str = include_str!("../tests/data/002_6e2fcb4d176851e8.txt");
+const SEED: &str = include_str!("../tests/data/000_press_conference.txt");
+const REPORT: &str = include_str!("../tests/data/002_talks_report_ru.txt");
 
 /// Seed 000 repeated until each language holds about `bytes` of text.
 fn large(bytes: usize) -> Transcript {

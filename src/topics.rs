@@ -66,7 +66,7 @@ impl TermStats {
             for lang in t.langs() {
                 stats.docs[lang] += 1;
                 let mut stems: HashSet<String> = HashSet::new();
-                version_words(t, lang, |stem| {
+                version_words(t, lang, |stem, _| {
                     if !stems.contains(stem) {
                         stems.insert(stem.to_string());
                     }
@@ -302,26 +302,31 @@ fn side_kind(t: &Transcript, u: &Unit, lang: Lang) -> Option<BlockKind> {
 fn cut(text: &str, focus: usize) -> String {
     let text = text.trim();
     let n = text.chars().count();
+    let shown = window(n, focus);
+    let mut out = String::with_capacity(SNIPPET_CHARS * 2);
+    if shown.start > 0 {
+        out.push('…');
+    }
+    out.extend(text.chars().skip(shown.start).take(shown.len()));
+    if shown.end < n {
+        let trimmed = out.trim_end().len();
+        out.truncate(trimmed);
+        out.push('…');
+    }
+    out
+}
+
+/// The chars of an `n`-char text that [`cut`] shows around `focus`.
+fn window(n: usize, focus: usize) -> Range<usize> {
     if n <= SNIPPET_CHARS {
-        return text.to_string();
+        return 0..n;
     }
     let mut room = SNIPPET_CHARS - 1;
     let start = focus.saturating_sub(room / 4).min(n - room);
     if start > 0 && start + room < n {
         room -= 1;
     }
-    let end = start + room;
-    let mut out = String::with_capacity(SNIPPET_CHARS * 2);
-    if start > 0 {
-        out.push('…');
-    }
-    out.extend(text.chars().skip(start).take(room));
-    let trimmed = out.trim_end().len();
-    out.truncate(trimmed);
-    if end < n {
-        out.push('…');
-    }
-    out
+    start..start + room
 }
 
 fn joined(sentences: &[&str]) -> String {
@@ -456,14 +461,12 @@ fn turn_topics(t: &Transcript, a: &Alignment) -> Vec<Topic> {
 struct Word {
     stem: String,
     at: usize,
-    /// Capitalised in the original though not at a sentence start: likely a name (Орешник, Kursk).
-    proper: bool,
 }
 
-fn version_words(t: &Transcript, lang: Lang, mut f: impl FnMut(&str)) {
+fn version_words(t: &Transcript, lang: Lang, mut f: impl FnMut(&str, bool)) {
     for (_, p) in t.version(lang).into_iter().flat_map(|v| v.paragraphs()) {
         for s in p.sentence_texts() {
-            for_each_word(s, lang, |stem, _, _| f(stem));
+            for_each_word(s, lang, |stem, _, proper| f(stem, proper));
         }
     }
 }
@@ -471,24 +474,25 @@ fn version_words(t: &Transcript, lang: Lang, mut f: impl FnMut(&str)) {
 /// The content words of one sentence: three letters or more, not a stop word.
 fn words(sentence: &str, lang: Lang) -> Vec<Word> {
     let mut out = Vec::new();
-    for_each_word(sentence, lang, |stem, at, proper| {
+    for_each_word(sentence, lang, |stem, at, _| {
         out.push(Word {
             stem: stem.to_string(),
             at,
-            proper,
         })
     });
     out
 }
 
-/// Calls `f(stem, char index in the sentence, proper)` for each content word of `sentence`.
+/// Calls `f(stem, char index in the sentence, proper)` for each content word of `sentence`; `proper`
+/// when it is capitalised though not at the sentence start: likely a name (Орешник, Kursk).
 fn for_each_word(sentence: &str, lang: Lang, mut f: impl FnMut(&str, usize, bool)) {
     let mut buf = FoldBuf::default();
     let mut word = String::new();
     let (mut start, mut proper, mut seen_text) = (0, false, false);
     let mut emit = |word: &mut String, start: usize, proper: bool| {
-        if word.chars().nth(2).is_some() && !is_stop_word(word, lang) {
-            f(stem(word), start, proper);
+        let stem = stem(word);
+        if word.chars().nth(2).is_some() && !is_stop_word(word, lang) && !is_stop_word(stem, lang) {
+            f(stem, start, proper);
         }
         word.clear();
     };
@@ -529,7 +533,15 @@ fn stem(word: &str) -> &str {
     word
 }
 
+/// Function words, and patronymics: a form of address (Владимир Владимирович), not a topic.
 fn is_stop_word(word: &str, lang: Lang) -> bool {
+    const PATRONYMIC: [&str; 14] = [
+        "ович", "евич", "овна", "евна", "овны", "евны", "овне", "евне", "овну", "евну", "ovich", "evich",
+        "ovna", "evna",
+    ];
+    if PATRONYMIC.iter().any(|p| word.ends_with(p)) {
+        return true;
+    }
     match lang {
         Lang::En => matches!(
             word,
@@ -739,6 +751,42 @@ fn is_stop_word(word: &str, lang: Lang) -> bool {
     }
 }
 
+/// The stems of `lang` that stand out in `t` against the library, with their weights: tf-idf, names
+/// (capitalised mid-sentence) weighted up, the speakers' own names left out (they stand out in every
+/// transcript they are in and say nothing about topics). Only the top few per cent of the vocabulary,
+/// and only words used twice or names, so that a sentence of common words is no topic.
+fn key_stems(t: &Transcript, lang: Lang, background: &TermStats) -> HashMap<String, f64> {
+    let mut tf: HashMap<String, (u32, bool)> = HashMap::new();
+    version_words(t, lang, |stem, proper| match tf.get_mut(stem) {
+        Some((n, p)) => {
+            *n += 1;
+            *p |= proper;
+        }
+        None => {
+            tf.insert(stem.to_string(), (1, proper));
+        }
+    });
+    let names: HashSet<String> = t
+        .speakers
+        .iter()
+        .flat_map(|s| words(&s.name[lang], lang))
+        .map(|w| w.stem)
+        .collect();
+    let vocabulary = tf.len();
+    let mut scored: Vec<(String, f64)> = tf
+        .into_iter()
+        .filter(|(stem, (n, proper))| (*n >= 2 || *proper) && !names.contains(stem))
+        .map(|(stem, (n, proper))| {
+            let weight =
+                (1.0 + f64::from(n).ln()) * background.idf(lang, &stem) * if proper { 1.5 } else { 1.0 };
+            (stem, weight)
+        })
+        .collect();
+    scored.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+    scored.truncate((vocabulary / 15).clamp(40, 600));
+    scored.into_iter().collect()
+}
+
 /// A key term found on one side of a unit, with the counterpart sentence on the other side.
 struct TermCandidate {
     unit: usize,
@@ -749,32 +797,11 @@ struct TermCandidate {
 }
 
 fn term_topics(t: &Transcript, a: &Alignment, background: &TermStats) -> Vec<Topic> {
-    let mut tf: ByLang<HashMap<String, u32>> = ByLang::default();
-    for lang in t.langs() {
-        let counts = &mut tf[lang];
-        version_words(t, lang, |stem| match counts.get_mut(stem) {
-            Some(n) => *n += 1,
-            None => {
-                counts.insert(stem.to_string(), 1);
-            }
-        });
-    }
-    // A speaker's own name stands out in every transcript they are in, and says nothing about topics.
-    let names: HashSet<String> = t
-        .speakers
-        .iter()
-        .flat_map(|s| [(&s.name.en, Lang::En), (&s.name.ru, Lang::Ru)])
-        .flat_map(|(name, lang)| words(name, lang))
-        .map(|w| w.stem)
-        .collect();
-    let weight = |lang: Lang, w: &Word| -> f64 {
-        if names.contains(&w.stem) {
-            return 0.0;
-        }
-        let tf = f64::from(tf[lang].get(&w.stem).copied().unwrap_or(1));
-        let proper = if w.proper { 1.5 } else { 1.0 };
-        (1.0 + tf.ln()) * background.idf(lang, &w.stem) * proper
-    };
+    let key = ByLang::new(
+        key_stems(t, Lang::En, background),
+        key_stems(t, Lang::Ru, background),
+    );
+    let weight = |lang: Lang, w: &Word| key[lang].get(&w.stem).copied().unwrap_or(0.0);
 
     let mut candidates = Vec::new();
     for (unit, u) in a.units.iter().enumerate() {
@@ -809,15 +836,20 @@ fn term_topics(t: &Transcript, a: &Alignment, background: &TermStats) -> Vec<Top
         for lang in Lang::BOTH {
             let mut ranked: Vec<&(usize, usize, String, f64)> = occ[lang].iter().collect();
             ranked.sort_by(|x, y| y.3.total_cmp(&x.3));
-            let mut seen: Vec<&str> = Vec::new();
+            // Terms picked so far, and the windows their snippets show.
+            let mut picked: Vec<(&str, usize, Range<usize>)> = Vec::new();
             for o in ranked {
-                if seen.len() == TERMS_PER_SIDE {
+                if picked.len() == TERMS_PER_SIDE {
                     break;
                 }
-                if seen.contains(&o.2.as_str()) {
+                if picked
+                    .iter()
+                    .any(|(stem, s, w)| *stem == o.2 || (*s == o.0 && w.contains(&o.1)))
+                {
                     continue;
                 }
-                seen.push(&o.2);
+                let n = sentences[lang].get(o.0).map_or(0, |text| text.chars().count());
+                picked.push((&o.2, o.0, window(n, o.1)));
                 let other = counterpart(u, lang, o.0, sentences[lang].len(), sentences[lang.other()].len());
                 let mut sentence = ByLang::default();
                 sentence[lang] = Some((o.0, o.1));
@@ -834,25 +866,33 @@ fn term_topics(t: &Transcript, a: &Alignment, background: &TermStats) -> Vec<Top
 
     candidates.sort_by(|x, y| y.score.total_cmp(&x.score));
     candidates.truncate(MAX_TERM_TOPICS);
-    let mut used: HashSet<(usize, Lang, usize)> = HashSet::new();
+    // The char windows already shown of each sentence: a term inside one is already in view.
+    let mut shown: HashMap<(usize, Lang, usize), Vec<Range<usize>>> = HashMap::new();
     let mut out = Vec::new();
     for c in candidates {
-        let Some((s, _)) = c.sentence[c.lang] else {
+        let Some((s, focus)) = c.sentence[c.lang] else {
             continue;
         };
-        if !used.insert((c.unit, c.lang, s)) {
+        if shown
+            .get(&(c.unit, c.lang, s))
+            .is_some_and(|ws| ws.iter().any(|w| w.contains(&focus)))
+        {
             continue;
         }
         let u = &a.units[c.unit];
-        let sentences_of = |l: Lang| side_sentences(t, u, l);
         let mut snippet = |l: Lang| {
             let Some((s, focus)) = c.sentence[l] else {
                 return String::new();
             };
-            used.insert((c.unit, l, s));
-            sentences_of(l)
-                .get(s)
-                .map_or_else(String::new, |text| cut(text, focus))
+            let sentences = side_sentences(t, u, l);
+            let Some(text) = sentences.get(s) else {
+                return String::new();
+            };
+            shown
+                .entry((c.unit, l, s))
+                .or_default()
+                .push(window(text.chars().count(), focus));
+            cut(text, focus)
         };
         let en = snippet(Lang::En);
         let ru = snippet(Lang::Ru);

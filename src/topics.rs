@@ -213,7 +213,8 @@ impl Query {
     /// (or a Latin query meets Cyrillic) the Latin-script forms too.
     fn best<'p>(&self, p: &'p Prepared, with_positions: bool) -> Option<(i64, Vec<usize>, &'p Folded)> {
         let run = |f: &'p Folded, q: &str| {
-            if !fits_in_window(q, &f.text) {
+            // A query of letters with no Latin spelling (ь) is empty in Latin and matches nothing there.
+            if q.is_empty() || !fits_in_window(q, &f.text) {
                 return None;
             }
             if with_positions {
@@ -234,8 +235,8 @@ impl Query {
 
     /// Whether any variant holds the query's chars in order: the set a longer query can still match.
     fn could_match(&self, p: &Prepared) -> bool {
-        is_subsequence(&self.folded, &p.folded.text)
-            || is_subsequence(&self.latin, &p.latin.as_ref().unwrap_or(&p.folded).text)
+        let holds = |q: &str, f: &Folded| !q.is_empty() && is_subsequence(q, &f.text);
+        holds(&self.folded, &p.folded) || holds(&self.latin, p.latin.as_ref().unwrap_or(&p.folded))
     }
 
     /// Char indices of the snippet matched by the best variant, ascending.
@@ -444,7 +445,7 @@ fn turn_topics(t: &Transcript, a: &Alignment) -> Vec<Topic> {
                 ByLang::new(questions(Lang::En), questions(Lang::Ru)),
             )
         } else {
-            let first = |l: Lang| sides[l].first().map_or_else(String::new, |s| cut(s, 0));
+            let first = |l: Lang| opening(&sides[l]).map_or_else(String::new, |s| cut(s, 0));
             (TopicKind::Opening, ByLang::new(first(Lang::En), first(Lang::Ru)))
         };
         out.push(Topic {
@@ -455,6 +456,17 @@ fn turn_topics(t: &Transcript, a: &Alignment) -> Vec<Topic> {
         });
     }
     out
+}
+
+/// The sentence a turn opens with, past a bare form of address or greeting
+/// («Уважаемый Александр Григорьевич!», "Hello!") when more follows.
+fn opening<'s>(sentences: &[&'s str]) -> Option<&'s str> {
+    let address = |s: &&str| s.ends_with('!') && s.split_whitespace().count() < 5;
+    sentences
+        .iter()
+        .find(|s| !address(s))
+        .or(sentences.first())
+        .copied()
 }
 
 /// A word of folded text: its stem and where it starts in the original, in chars.
@@ -1061,11 +1073,25 @@ mod tests {
                 .map(|o| (o.unit, o.snippet.en.as_str()))
                 .collect::<Vec<_>>(),
             [
-                (0, "Esteemed colleagues!"),
+                (0, "We discussed the economy."),
                 (3, "Regarding the ceasefire, we agree.")
             ]
         );
         assert_eq!(openings[1].snippet.ru, "Что касается перемирия, мы за.");
+    }
+
+    #[test]
+    fn an_opening_skips_a_bare_greeting() {
+        assert_eq!(
+            opening(&["Dear friends!", "Hello!", "We met today."]),
+            Some("We met today.")
+        );
+        assert_eq!(opening(&["Hello!"]), Some("Hello!"));
+        assert_eq!(
+            opening(&["Thank you all very much for coming here today!"]),
+            Some("Thank you all very much for coming here today!")
+        );
+        assert_eq!(opening(&[]), None);
     }
 
     #[test]
@@ -1241,6 +1267,26 @@ mod tests {
         assert!(!fits_in_window("abc", &strewn));
         // A later start can fit where the first one does not.
         assert!(fits_in_window("abc", &format!("a{}abc", "x".repeat(60))));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hits_point_at_snippet_chars_that_spell_the_query(
+            text in "[a-zA-Zа-яА-ЯёЁщЩ\u{301}’«» ,.?!]{0,200}",
+            q in "[a-zа-яё щ]{0,6}",
+        ) {
+            let t = russian_report(&text);
+            let ix = index(&t, &[&t]);
+            for hit in ix.query(&q, 10) {
+                let topic = &ix.topics()[hit.topic];
+                for l in Lang::BOTH {
+                    let n = topic.snippet[l].chars().count();
+                    let ps = &hit.positions[l];
+                    proptest::prop_assert!(ps.windows(2).all(|w| w[0] < w[1]) && ps.iter().all(|&p| p < n));
+                }
+                proptest::prop_assert!(!hit.positions.en.is_empty() || !hit.positions.ru.is_empty());
+            }
+        }
     }
 
     #[test]

@@ -35,13 +35,23 @@ pub fn fold(s: &str) -> Folded {
 
 /// [`fold`], then Cyrillic transliterated to Latin, so a Latin query can match Cyrillic text
 /// (`oreshnik` ~ «Орешник»); a letter that becomes several (`щ` → `shch`) maps each of them to itself.
+/// `е` is `ye` where English spells it so (word start, after a vowel: Ежов ~ Yezhov); `ezhov` still
+/// matches that fuzzily.
 pub fn fold_latin(s: &str) -> Folded {
     let folded = fold(s);
     let mut out = Folded {
         text: String::with_capacity(folded.text.len()),
         source: Vec::with_capacity(folded.source.len()),
     };
+    let mut prev: Option<char> = None;
     for (c, &from) in folded.text.chars().zip(&folded.source) {
+        let iotated = c == 'е' && prev.is_none_or(|p| !p.is_alphabetic() || "аеиоуыэюяъьйіїє".contains(p));
+        prev = Some(c);
+        if iotated {
+            out.push('y', from);
+            out.push('e', from);
+            continue;
+        }
         match latin_of(c) {
             // The table may spell capitals or variants in upper case; the folded form is lower case.
             Some(latin) => latin
@@ -114,6 +124,14 @@ mod tests {
         // "sh" of Орешник both come from "ш", original char 7.
         assert_eq!(f.source[10], 7);
         assert_eq!(f.source[11], 7);
+    }
+
+    #[test]
+    fn latin_spells_ye_where_english_does() {
+        assert_eq!(
+            fold_latin("Ежов, Сергеевич, Лукашенко").text,
+            "yezhov, sergeyevich, lukashenko"
+        );
     }
 
     #[test]

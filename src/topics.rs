@@ -1,12 +1,13 @@
 //! Topic index: headings, questions, turn openings and key terms, ranked by fuzzy match for jump-to-topic.
 
 use crate::align::{Alignment, Unit};
-use crate::fold::{Folded, fold, fold_latin};
+use crate::fold::{FoldBuf, Folded, fold, fold_char, fold_latin};
 use crate::model::{BlockKind, ByLang, Lang, Transcript};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Mutex;
 
 /// Snippets are cut to this many chars before matching: the fuzzy matcher's cost grows with length.
 pub const SNIPPET_CHARS: usize = 160;
@@ -64,7 +65,12 @@ impl TermStats {
         for t in docs {
             for lang in t.langs() {
                 stats.docs[lang] += 1;
-                let stems: HashSet<String> = version_words(t, lang).map(|w| w.stem).collect();
+                let mut stems: HashSet<String> = HashSet::new();
+                version_words(t, lang, |stem, _| {
+                    if !stems.contains(stem) {
+                        stems.insert(stem.to_string());
+                    }
+                });
                 for stem in stems {
                     *stats.df[lang].entry(stem).or_default() += 1;
                 }
@@ -82,10 +88,20 @@ impl TermStats {
 }
 
 /// The topics of one aligned transcript with their folded forms, ready for per-keystroke queries.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct TopicIndex {
     topics: Vec<Topic>,
     prepared: Vec<ByLang<Prepared>>,
+    /// The previous query and the topics it matched: typing one more char can only narrow the
+    /// matches (a fuzzy match is a subsequence match), so the next query scans just those.
+    last: Mutex<Option<LastQuery>>,
+}
+
+#[derive(Debug)]
+struct LastQuery {
+    folded: String,
+    latin: String,
+    matched: Vec<usize>,
 }
 
 /// A snippet folded for matching: as is, and in Latin script when that differs.
@@ -116,7 +132,11 @@ impl TopicIndex {
             .iter()
             .map(|topic| ByLang::new(Prepared::new(&topic.snippet.en), Prepared::new(&topic.snippet.ru)))
             .collect();
-        TopicIndex { topics, prepared }
+        TopicIndex {
+            topics,
+            prepared,
+            last: Mutex::default(),
+        }
     }
 
     /// All topics in document order.
@@ -128,6 +148,8 @@ impl TopicIndex {
     /// by score, then headings and questions before openings and terms, then document order.
     pub fn query(&self, q: &str, limit: usize) -> Vec<Hit> {
         if q.trim().is_empty() || limit == 0 {
+            // The next query starts afresh.
+            *self.last.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
             return Vec::new();
         }
         let q: String = q.chars().take(QUERY_CHARS).collect();
@@ -136,16 +158,33 @@ impl TopicIndex {
             latin: fold_latin(&q).text,
             matcher: SkimMatcherV2::default().respect_case(),
         };
-        // Score everything cheaply, then compute highlight positions for the few that are shown.
-        let mut scored: Vec<(i64, usize)> = self
-            .prepared
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| {
-                let score = Lang::BOTH.iter().filter_map(|&l| query.score(&p[l])).max()?;
-                Some((score, i))
-            })
-            .collect();
+        let mut last = self.last.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let narrowed = last.take().filter(|l| {
+            query.folded.starts_with(l.folded.as_str()) && query.latin.starts_with(l.latin.as_str())
+        });
+        let candidates = narrowed.map_or_else(|| (0..self.prepared.len()).collect(), |l| l.matched);
+        // Score the candidates cheaply, then compute highlight positions for the few that are shown.
+        let mut matched = Vec::new();
+        let mut scored: Vec<(i64, usize)> = Vec::new();
+        for i in candidates {
+            let Some(p) = self.prepared.get(i) else { continue };
+            if !Lang::BOTH.iter().any(|&l| query.could_match(&p[l])) {
+                continue;
+            }
+            matched.push(i);
+            let best = Lang::BOTH
+                .iter()
+                .filter_map(|&l| query.best(&p[l], false))
+                .map(|m| m.0)
+                .max();
+            scored.extend(best.map(|score| (score, i)));
+        }
+        *last = Some(LastQuery {
+            matched,
+            folded: query.folded.clone(),
+            latin: query.latin.clone(),
+        });
+        drop(last);
         scored.sort_by_key(|&(score, i)| (std::cmp::Reverse(score), self.topics[i].kind, i));
         scored.truncate(limit);
         scored
@@ -169,33 +208,75 @@ struct Query {
 }
 
 impl Query {
-    /// The folded text against the snippet's folded form, and (when either side has Cyrillic) the
-    /// Latin-script forms against each other.
-    fn variants<'p>(&'p self, p: &'p Prepared) -> impl Iterator<Item = (&'p Folded, &'p str)> {
-        let latin = (p.latin.is_some() || self.latin != self.folded)
-            .then(|| (p.latin.as_ref().unwrap_or(&p.folded), self.latin.as_str()));
-        std::iter::once((&p.folded, self.folded.as_str())).chain(latin)
+    /// The best match of the query against one snippet, with the matched chars of the folded text
+    /// when `with_positions`: the folded forms against each other, and where the scripts differ
+    /// (or a Latin query meets Cyrillic) the Latin-script forms too.
+    fn best<'p>(&self, p: &'p Prepared, with_positions: bool) -> Option<(i64, Vec<usize>, &'p Folded)> {
+        let run = |f: &'p Folded, q: &str| {
+            // A query of letters with no Latin spelling (ь) is empty in Latin and matches nothing there.
+            if q.is_empty() || !fits_in_window(q, &f.text) {
+                return None;
+            }
+            if with_positions {
+                let (score, indices) = self.matcher.fuzzy_indices(&f.text, q)?;
+                Some((score, indices, f))
+            } else {
+                Some((self.matcher.fuzzy_match(&f.text, q)?, Vec::new(), f))
+            }
+        };
+        let same_script = run(&p.folded, &self.folded);
+        let latin_query = self.latin == self.folded;
+        if same_script.is_some() && !(latin_query && p.latin.is_some()) {
+            return same_script;
+        }
+        let across = run(p.latin.as_ref().unwrap_or(&p.folded), &self.latin);
+        [same_script, across].into_iter().flatten().max_by_key(|m| m.0)
     }
 
-    fn score(&self, p: &Prepared) -> Option<i64> {
-        self.variants(p)
-            .filter_map(|(f, q)| self.matcher.fuzzy_match(&f.text, q))
-            .max()
+    /// Whether any variant holds the query's chars in order: the set a longer query can still match.
+    fn could_match(&self, p: &Prepared) -> bool {
+        let holds = |q: &str, f: &Folded| !q.is_empty() && is_subsequence(q, &f.text);
+        holds(&self.folded, &p.folded) || holds(&self.latin, p.latin.as_ref().unwrap_or(&p.folded))
     }
 
-    /// Char indices of the snippet matched by the best variant.
+    /// Char indices of the snippet matched by the best variant, ascending.
     fn positions(&self, p: &Prepared) -> Vec<usize> {
-        let best = self
-            .variants(p)
-            .filter_map(|(f, q)| Some((self.matcher.fuzzy_indices(&f.text, q)?, f)))
-            .max_by_key(|((score, _), _)| *score);
-        let Some(((_, indices), f)) = best else {
+        let Some((_, indices, f)) = self.best(p, true) else {
             return Vec::new();
         };
         let mut out: Vec<usize> = indices.iter().filter_map(|&i| f.source.get(i).copied()).collect();
         out.dedup();
         out
     }
+}
+
+/// Whether `text` holds the chars of `q` in order: the matcher's own first test, without its
+/// per-call copying into char buffers, which dominates on the many snippets that cannot match.
+fn is_subsequence(q: &str, text: &str) -> bool {
+    let mut rest = text.chars();
+    q.chars().all(|c| rest.any(|t| t == c))
+}
+
+/// Whether `text` holds the chars of `q` in order within a window a few times the query's length.
+/// Matches spread wider are noise (a query's letters strewn over a sentence); skipping them before
+/// the matcher's quadratic scoring keeps a keystroke cheap.
+fn fits_in_window(q: &str, text: &str) -> bool {
+    let mut chars = q.chars();
+    let Some(first) = chars.next() else { return true };
+    let rest = chars.as_str();
+    let window = 4 * q.chars().count() + 16;
+    text.char_indices().filter(|&(_, c)| c == first).any(|(at, c)| {
+        let mut need = rest.chars().peekable();
+        for t in text[at + c.len_utf8()..].chars().take(window - 1) {
+            if need.peek().is_none() {
+                break;
+            }
+            if need.peek() == Some(&t) {
+                need.next();
+            }
+        }
+        need.peek().is_none()
+    })
 }
 
 /// The sentences of a unit's side, in order across its paragraphs (the numbering `Link` uses).
@@ -222,26 +303,31 @@ fn side_kind(t: &Transcript, u: &Unit, lang: Lang) -> Option<BlockKind> {
 fn cut(text: &str, focus: usize) -> String {
     let text = text.trim();
     let n = text.chars().count();
+    let shown = window(n, focus);
+    let mut out = String::with_capacity(SNIPPET_CHARS * 2);
+    if shown.start > 0 {
+        out.push('…');
+    }
+    out.extend(text.chars().skip(shown.start).take(shown.len()));
+    if shown.end < n {
+        let trimmed = out.trim_end().len();
+        out.truncate(trimmed);
+        out.push('…');
+    }
+    out
+}
+
+/// The chars of an `n`-char text that [`cut`] shows around `focus`.
+fn window(n: usize, focus: usize) -> Range<usize> {
     if n <= SNIPPET_CHARS {
-        return text.to_string();
+        return 0..n;
     }
     let mut room = SNIPPET_CHARS - 1;
     let start = focus.saturating_sub(room / 4).min(n - room);
     if start > 0 && start + room < n {
         room -= 1;
     }
-    let end = start + room;
-    let mut out = String::with_capacity(SNIPPET_CHARS * 2);
-    if start > 0 {
-        out.push('…');
-    }
-    out.extend(text.chars().skip(start).take(room));
-    let trimmed = out.trim_end().len();
-    out.truncate(trimmed);
-    if end < n {
-        out.push('…');
-    }
-    out
+    start..start + room
 }
 
 fn joined(sentences: &[&str]) -> String {
@@ -359,7 +445,7 @@ fn turn_topics(t: &Transcript, a: &Alignment) -> Vec<Topic> {
                 ByLang::new(questions(Lang::En), questions(Lang::Ru)),
             )
         } else {
-            let first = |l: Lang| sides[l].first().map_or_else(String::new, |s| cut(s, 0));
+            let first = |l: Lang| opening(&sides[l]).map_or_else(String::new, |s| cut(s, 0));
             (TopicKind::Opening, ByLang::new(first(Lang::En), first(Lang::Ru)))
         };
         out.push(Topic {
@@ -372,61 +458,81 @@ fn turn_topics(t: &Transcript, a: &Alignment) -> Vec<Topic> {
     out
 }
 
+/// The sentence a turn opens with, past a bare form of address or greeting
+/// («Уважаемый Александр Григорьевич!», "Hello!") when more follows.
+fn opening<'s>(sentences: &[&'s str]) -> Option<&'s str> {
+    let address = |s: &&str| s.ends_with('!') && s.split_whitespace().count() < 5;
+    sentences
+        .iter()
+        .find(|s| !address(s))
+        .or(sentences.first())
+        .copied()
+}
+
 /// A word of folded text: its stem and where it starts in the original, in chars.
 struct Word {
     stem: String,
     at: usize,
-    /// Capitalised in the original though not at a sentence start: likely a name (Орешник, Kursk).
-    proper: bool,
 }
 
-fn version_words(t: &Transcript, lang: Lang) -> impl Iterator<Item = Word> + '_ {
-    t.version(lang)
-        .into_iter()
-        .flat_map(|v| v.paragraphs())
-        .flat_map(move |(_, p)| {
-            p.sentence_texts()
-                .flat_map(move |s| words(s, lang))
-                .collect::<Vec<_>>()
-        })
+fn version_words(t: &Transcript, lang: Lang, mut f: impl FnMut(&str, bool)) {
+    for (_, p) in t.version(lang).into_iter().flat_map(|v| v.paragraphs()) {
+        for s in p.sentence_texts() {
+            for_each_word(s, lang, |stem, _, proper| f(stem, proper));
+        }
+    }
 }
 
 /// The content words of one sentence: three letters or more, not a stop word.
 fn words(sentence: &str, lang: Lang) -> Vec<Word> {
-    let original: Vec<char> = sentence.chars().collect();
-    let f = fold(sentence);
     let mut out = Vec::new();
+    for_each_word(sentence, lang, |stem, at, _| {
+        out.push(Word {
+            stem: stem.to_string(),
+            at,
+        })
+    });
+    out
+}
+
+/// Calls `f(stem, char index in the sentence, proper)` for each content word of `sentence`; `proper`
+/// when it is capitalised though not at the sentence start: likely a name (Орешник, Kursk).
+fn for_each_word(sentence: &str, lang: Lang, mut f: impl FnMut(&str, usize, bool)) {
+    let mut buf = FoldBuf::default();
     let mut word = String::new();
-    let mut start = 0;
-    for (i, c) in f.text.chars().chain(std::iter::once(' ')).enumerate() {
-        if c.is_alphabetic() {
-            if word.is_empty() {
-                start = i;
-            }
-            word.push(c);
-            continue;
-        }
-        if word.chars().nth(2).is_some() && !is_stop_word(&word, lang) {
-            let at = f.source.get(start).copied().unwrap_or(0);
-            let proper = original.get(at).is_some_and(|c| c.is_uppercase())
-                && original[..at].iter().any(|c| c.is_alphanumeric());
-            out.push(Word {
-                stem: stem(&word).to_string(),
-                at,
-                proper,
-            });
+    let (mut start, mut proper, mut seen_text) = (0, false, false);
+    let mut emit = |word: &mut String, start: usize, proper: bool| {
+        let stem = stem(word);
+        if word.chars().nth(2).is_some() && !is_stop_word(word, lang) && !is_stop_word(stem, lang) {
+            f(stem, start, proper);
         }
         word.clear();
+    };
+    for (i, c) in sentence.chars().enumerate() {
+        let folded = fold_char(c, &mut buf);
+        if folded.is_empty() {
+            continue; // a stress mark inside a word
+        }
+        if folded.iter().all(|c| c.is_alphabetic()) {
+            if word.is_empty() {
+                start = i;
+                proper = c.is_uppercase() && seen_text;
+            }
+            word.extend(folded);
+        } else {
+            emit(&mut word, start, proper);
+        }
+        seen_text |= c.is_alphanumeric();
     }
-    out
+    emit(&mut word, start, proper);
 }
 
 /// Strips one common inflectional ending, so «перемирие»/«перемирия» and ceasefire/ceasefires meet.
 fn stem(word: &str) -> &str {
-    const ENDINGS: [&str; 46] = [
+    const ENDINGS: [&str; 45] = [
         "иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "ия", "ие", "ии", "ий", "ый",
         "ой", "ей", "ая", "яя", "ое", "ее", "ые", "ом", "ем", "ам", "ям", "ах", "ях", "ов", "ев", "ую", "юю",
-        "ию", "ью", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й", "'s", "s",
+        "ию", "ью", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й", "s",
     ];
     for ending in ENDINGS {
         if let Some(stem) = word.strip_suffix(ending)
@@ -439,215 +545,258 @@ fn stem(word: &str) -> &str {
     word
 }
 
+/// Function words, and patronymics: a form of address (Владимир Владимирович), not a topic.
 fn is_stop_word(word: &str, lang: Lang) -> bool {
-    const EN: &[&str] = &[
-        "the",
-        "and",
-        "for",
-        "are",
-        "but",
-        "not",
-        "you",
-        "all",
-        "any",
-        "can",
-        "had",
-        "her",
-        "was",
-        "one",
-        "our",
-        "out",
-        "has",
-        "him",
-        "his",
-        "how",
-        "now",
-        "see",
-        "two",
-        "way",
-        "who",
-        "did",
-        "its",
-        "let",
-        "say",
-        "she",
-        "too",
-        "use",
-        "yes",
-        "yet",
-        "get",
-        "may",
-        "per",
-        "via",
-        "that",
-        "this",
-        "with",
-        "have",
-        "from",
-        "they",
-        "will",
-        "would",
-        "there",
-        "their",
-        "what",
-        "about",
-        "which",
-        "when",
-        "were",
-        "been",
-        "also",
-        "into",
-        "than",
-        "then",
-        "them",
-        "these",
-        "those",
-        "some",
-        "such",
-        "only",
-        "very",
-        "more",
-        "most",
-        "other",
-        "just",
-        "should",
-        "could",
-        "because",
-        "while",
-        "where",
-        "your",
-        "ours",
-        "here",
-        "well",
-        "even",
-        "each",
-        "both",
-        "being",
-        "over",
-        "under",
-        "after",
-        "before",
-        "again",
-        "does",
-        "done",
-        "must",
-        "said",
-        "thank",
-        "today",
-        "like",
-        "much",
-        "many",
-        "know",
-        "think",
-        "believe",
-        "certainly",
-        "course",
+    const PATRONYMIC: [&str; 14] = [
+        "ович", "евич", "овна", "евна", "овны", "евны", "овне", "евне", "овну", "евну", "ovich", "evich",
+        "ovna", "evna",
     ];
-    const RU: &[&str] = &[
-        "что",
-        "как",
-        "это",
-        "все",
-        "его",
-        "она",
-        "они",
-        "так",
-        "уже",
-        "или",
-        "нас",
-        "вас",
-        "нам",
-        "вам",
-        "тем",
-        "чем",
-        "где",
-        "кто",
-        "для",
-        "при",
-        "без",
-        "под",
-        "над",
-        "еще",
-        "там",
-        "тут",
-        "даже",
-        "был",
-        "была",
-        "было",
-        "были",
-        "оно",
-        "них",
-        "ним",
-        "мне",
-        "меня",
-        "эти",
-        "этот",
-        "эта",
-        "этого",
-        "этой",
-        "этом",
-        "тот",
-        "той",
-        "того",
-        "том",
-        "который",
-        "которые",
-        "которая",
-        "которых",
-        "чтобы",
-        "если",
-        "когда",
-        "только",
-        "тоже",
-        "также",
-        "можно",
-        "нужно",
-        "надо",
-        "очень",
-        "более",
-        "всех",
-        "всего",
-        "всем",
-        "свой",
-        "свои",
-        "своих",
-        "наш",
-        "наши",
-        "наших",
-        "нашей",
-        "наша",
-        "ваш",
-        "себя",
-        "есть",
-        "будет",
-        "будем",
-        "быть",
-        "сейчас",
-        "потому",
-        "хотя",
-        "конечно",
-        "спасибо",
-        "сегодня",
-        "здесь",
-        "вот",
-        "того",
-        "чего",
-        "кого",
-        "него",
-        "нее",
-        "ней",
-        "ему",
-        "раз",
-        "два",
-        "три",
-        "после",
-        "между",
-        "через",
-    ];
-    match lang {
-        Lang::En => EN.contains(&word),
-        Lang::Ru => RU.contains(&word),
+    if PATRONYMIC.iter().any(|p| word.ends_with(p)) {
+        return true;
     }
+    match lang {
+        Lang::En => matches!(
+            word,
+            "the"
+                | "and"
+                | "for"
+                | "are"
+                | "but"
+                | "not"
+                | "you"
+                | "all"
+                | "any"
+                | "can"
+                | "had"
+                | "her"
+                | "was"
+                | "one"
+                | "our"
+                | "out"
+                | "has"
+                | "him"
+                | "his"
+                | "how"
+                | "now"
+                | "see"
+                | "two"
+                | "way"
+                | "who"
+                | "did"
+                | "its"
+                | "let"
+                | "say"
+                | "she"
+                | "too"
+                | "use"
+                | "yes"
+                | "yet"
+                | "get"
+                | "may"
+                | "per"
+                | "via"
+                | "that"
+                | "this"
+                | "with"
+                | "have"
+                | "from"
+                | "they"
+                | "will"
+                | "would"
+                | "there"
+                | "their"
+                | "what"
+                | "about"
+                | "which"
+                | "when"
+                | "were"
+                | "been"
+                | "also"
+                | "into"
+                | "than"
+                | "then"
+                | "them"
+                | "these"
+                | "those"
+                | "some"
+                | "such"
+                | "only"
+                | "very"
+                | "more"
+                | "most"
+                | "other"
+                | "just"
+                | "should"
+                | "could"
+                | "because"
+                | "while"
+                | "where"
+                | "your"
+                | "ours"
+                | "here"
+                | "well"
+                | "even"
+                | "each"
+                | "both"
+                | "being"
+                | "over"
+                | "under"
+                | "after"
+                | "before"
+                | "again"
+                | "does"
+                | "done"
+                | "must"
+                | "said"
+                | "thank"
+                | "today"
+                | "like"
+                | "much"
+                | "many"
+                | "know"
+                | "think"
+                | "believe"
+                | "certainly"
+                | "course"
+        ),
+        Lang::Ru => matches!(
+            word,
+            "что"
+                | "как"
+                | "это"
+                | "все"
+                | "его"
+                | "она"
+                | "они"
+                | "так"
+                | "уже"
+                | "или"
+                | "нас"
+                | "вас"
+                | "нам"
+                | "вам"
+                | "тем"
+                | "чем"
+                | "где"
+                | "кто"
+                | "для"
+                | "при"
+                | "без"
+                | "под"
+                | "над"
+                | "еще"
+                | "там"
+                | "тут"
+                | "даже"
+                | "был"
+                | "была"
+                | "было"
+                | "были"
+                | "оно"
+                | "них"
+                | "ним"
+                | "мне"
+                | "меня"
+                | "эти"
+                | "этот"
+                | "эта"
+                | "этого"
+                | "этой"
+                | "этом"
+                | "тот"
+                | "той"
+                | "того"
+                | "том"
+                | "который"
+                | "которые"
+                | "которая"
+                | "которых"
+                | "чтобы"
+                | "если"
+                | "когда"
+                | "только"
+                | "тоже"
+                | "также"
+                | "можно"
+                | "нужно"
+                | "надо"
+                | "очень"
+                | "более"
+                | "всех"
+                | "всего"
+                | "всем"
+                | "свой"
+                | "свои"
+                | "своих"
+                | "наш"
+                | "наши"
+                | "наших"
+                | "нашей"
+                | "наша"
+                | "ваш"
+                | "себя"
+                | "есть"
+                | "будет"
+                | "будем"
+                | "быть"
+                | "сейчас"
+                | "потому"
+                | "хотя"
+                | "конечно"
+                | "спасибо"
+                | "сегодня"
+                | "здесь"
+                | "вот"
+                | "чего"
+                | "кого"
+                | "него"
+                | "нее"
+                | "ней"
+                | "ему"
+                | "раз"
+                | "два"
+                | "три"
+                | "после"
+                | "между"
+                | "через"
+        ),
+    }
+}
+
+/// The stems of `lang` that stand out in `t` against the library, with their weights: tf-idf, names
+/// (capitalised mid-sentence) weighted up, the speakers' own names left out (they stand out in every
+/// transcript they are in and say nothing about topics). Only the top few per cent of the vocabulary,
+/// and only words used twice or names, so that a sentence of common words is no topic.
+fn key_stems(t: &Transcript, lang: Lang, background: &TermStats) -> HashMap<String, f64> {
+    let mut tf: HashMap<String, (u32, bool)> = HashMap::new();
+    version_words(t, lang, |stem, proper| match tf.get_mut(stem) {
+        Some((n, p)) => {
+            *n += 1;
+            *p |= proper;
+        }
+        None => {
+            tf.insert(stem.to_string(), (1, proper));
+        }
+    });
+    let names: HashSet<String> = t
+        .speakers
+        .iter()
+        .flat_map(|s| words(&s.name[lang], lang))
+        .map(|w| w.stem)
+        .collect();
+    let vocabulary = tf.len();
+    let mut scored: Vec<(String, f64)> = tf
+        .into_iter()
+        .filter(|(stem, (n, proper))| (*n >= 2 || *proper) && !names.contains(stem))
+        .map(|(stem, (n, proper))| {
+            let weight =
+                (1.0 + f64::from(n).ln()) * background.idf(lang, &stem) * if proper { 1.5 } else { 1.0 };
+            (stem, weight)
+        })
+        .collect();
+    scored.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+    scored.truncate((vocabulary / 15).clamp(40, 600));
+    scored.into_iter().collect()
 }
 
 /// A key term found on one side of a unit, with the counterpart sentence on the other side.
@@ -660,28 +809,11 @@ struct TermCandidate {
 }
 
 fn term_topics(t: &Transcript, a: &Alignment, background: &TermStats) -> Vec<Topic> {
-    let mut tf: ByLang<HashMap<String, u32>> = ByLang::default();
-    for lang in t.langs() {
-        for w in version_words(t, lang) {
-            *tf[lang].entry(w.stem).or_default() += 1;
-        }
-    }
-    // A speaker's own name stands out in every transcript they are in, and says nothing about topics.
-    let names: HashSet<String> = t
-        .speakers
-        .iter()
-        .flat_map(|s| [(&s.name.en, Lang::En), (&s.name.ru, Lang::Ru)])
-        .flat_map(|(name, lang)| words(name, lang))
-        .map(|w| w.stem)
-        .collect();
-    let weight = |lang: Lang, w: &Word| -> f64 {
-        if names.contains(&w.stem) {
-            return 0.0;
-        }
-        let tf = f64::from(tf[lang].get(&w.stem).copied().unwrap_or(1));
-        let proper = if w.proper { 1.5 } else { 1.0 };
-        (1.0 + tf.ln()) * background.idf(lang, &w.stem) * proper
-    };
+    let key = ByLang::new(
+        key_stems(t, Lang::En, background),
+        key_stems(t, Lang::Ru, background),
+    );
+    let weight = |lang: Lang, w: &Word| key[lang].get(&w.stem).copied().unwrap_or(0.0);
 
     let mut candidates = Vec::new();
     for (unit, u) in a.units.iter().enumerate() {
@@ -716,15 +848,20 @@ fn term_topics(t: &Transcript, a: &Alignment, background: &TermStats) -> Vec<Top
         for lang in Lang::BOTH {
             let mut ranked: Vec<&(usize, usize, String, f64)> = occ[lang].iter().collect();
             ranked.sort_by(|x, y| y.3.total_cmp(&x.3));
-            let mut seen: Vec<&str> = Vec::new();
+            // Terms picked so far, and the windows their snippets show.
+            let mut picked: Vec<(&str, usize, Range<usize>)> = Vec::new();
             for o in ranked {
-                if seen.len() == TERMS_PER_SIDE {
+                if picked.len() == TERMS_PER_SIDE {
                     break;
                 }
-                if seen.contains(&o.2.as_str()) {
+                if picked
+                    .iter()
+                    .any(|(stem, s, w)| *stem == o.2 || (*s == o.0 && w.contains(&o.1)))
+                {
                     continue;
                 }
-                seen.push(&o.2);
+                let n = sentences[lang].get(o.0).map_or(0, |text| text.chars().count());
+                picked.push((&o.2, o.0, window(n, o.1)));
                 let other = counterpart(u, lang, o.0, sentences[lang].len(), sentences[lang.other()].len());
                 let mut sentence = ByLang::default();
                 sentence[lang] = Some((o.0, o.1));
@@ -741,25 +878,33 @@ fn term_topics(t: &Transcript, a: &Alignment, background: &TermStats) -> Vec<Top
 
     candidates.sort_by(|x, y| y.score.total_cmp(&x.score));
     candidates.truncate(MAX_TERM_TOPICS);
-    let mut used: HashSet<(usize, Lang, usize)> = HashSet::new();
+    // The char windows already shown of each sentence: a term inside one is already in view.
+    let mut shown: HashMap<(usize, Lang, usize), Vec<Range<usize>>> = HashMap::new();
     let mut out = Vec::new();
     for c in candidates {
-        let Some((s, _)) = c.sentence[c.lang] else {
+        let Some((s, focus)) = c.sentence[c.lang] else {
             continue;
         };
-        if !used.insert((c.unit, c.lang, s)) {
+        if shown
+            .get(&(c.unit, c.lang, s))
+            .is_some_and(|ws| ws.iter().any(|w| w.contains(&focus)))
+        {
             continue;
         }
         let u = &a.units[c.unit];
-        let sentences_of = |l: Lang| side_sentences(t, u, l);
         let mut snippet = |l: Lang| {
             let Some((s, focus)) = c.sentence[l] else {
                 return String::new();
             };
-            used.insert((c.unit, l, s));
-            sentences_of(l)
-                .get(s)
-                .map_or_else(String::new, |text| cut(text, focus))
+            let sentences = side_sentences(t, u, l);
+            let Some(text) = sentences.get(s) else {
+                return String::new();
+            };
+            shown
+                .entry((c.unit, l, s))
+                .or_default()
+                .push(window(text.chars().count(), focus));
+            cut(text, focus)
         };
         let en = snippet(Lang::En);
         let ru = snippet(Lang::Ru);
@@ -928,11 +1073,25 @@ mod tests {
                 .map(|o| (o.unit, o.snippet.en.as_str()))
                 .collect::<Vec<_>>(),
             [
-                (0, "Esteemed colleagues!"),
+                (0, "We discussed the economy."),
                 (3, "Regarding the ceasefire, we agree.")
             ]
         );
         assert_eq!(openings[1].snippet.ru, "Что касается перемирия, мы за.");
+    }
+
+    #[test]
+    fn an_opening_skips_a_bare_greeting() {
+        assert_eq!(
+            opening(&["Dear friends!", "Hello!", "We met today."]),
+            Some("We met today.")
+        );
+        assert_eq!(opening(&["Hello!"]), Some("Hello!"));
+        assert_eq!(
+            opening(&["Thank you all very much for coming here today!"]),
+            Some("Thank you all very much for coming here today!")
+        );
+        assert_eq!(opening(&[]), None);
     }
 
     #[test]
@@ -1084,6 +1243,50 @@ mod tests {
             ix.query(&long, 5).is_empty(),
             "a 1000-char query is cut, and still matches nothing here"
         );
+    }
+
+    #[test]
+    fn typing_narrows_to_the_same_hits_as_a_fresh_query() {
+        let t = press_conference();
+        let typed = index(&t, &[&t]);
+        let steps = [
+            "k", "ku", "kur", "kurs", "kursk", "kur", "к", "ку", "кур", "e", "ea", "eas", "ceas",
+        ];
+        for q in steps {
+            assert_eq!(typed.query(q, 50), index(&t, &[&t]).query(q, 50), "{q}");
+        }
+        assert!(!typed.query("kursk", 5).is_empty());
+    }
+
+    #[test]
+    fn strewn_letters_do_not_match() {
+        assert!(fits_in_window("kursk", "the kursk region"));
+        assert!(fits_in_window("ncs", "new customs standards"));
+        let strewn = format!("a{}b{}c", "x".repeat(40), "y".repeat(40));
+        assert!(is_subsequence("abc", &strewn));
+        assert!(!fits_in_window("abc", &strewn));
+        // A later start can fit where the first one does not.
+        assert!(fits_in_window("abc", &format!("a{}abc", "x".repeat(60))));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hits_point_at_snippet_chars_that_spell_the_query(
+            text in "[a-zA-Zа-яА-ЯёЁщЩ\u{301}’«» ,.?!]{0,200}",
+            q in "[a-zа-яё щ]{0,6}",
+        ) {
+            let t = russian_report(&text);
+            let ix = index(&t, &[&t]);
+            for hit in ix.query(&q, 10) {
+                let topic = &ix.topics()[hit.topic];
+                for l in Lang::BOTH {
+                    let n = topic.snippet[l].chars().count();
+                    let ps = &hit.positions[l];
+                    proptest::prop_assert!(ps.windows(2).all(|w| w[0] < w[1]) && ps.iter().all(|&p| p < n));
+                }
+                proptest::prop_assert!(!hit.positions.en.is_empty() || !hit.positions.ru.is_empty());
+            }
+        }
     }
 
     #[test]

@@ -41,7 +41,11 @@ fn rows<'a>(t: &'a Transcript, units: &[Unit], by: ExportBy) -> Vec<Row<'a>> {
     let mut rows = Vec::new();
     for (k, u) in units.iter().enumerate() {
         let blocks = ByLang::new(block(t, u, Lang::En), block(t, u, Lang::Ru));
-        let kind = [blocks.en, blocks.ru].into_iter().flatten().next().map_or("narration", |b| kind_name(b.kind));
+        let kind = [blocks.en, blocks.ru]
+            .into_iter()
+            .flatten()
+            .next()
+            .map_or("narration", |b| kind_name(b.kind));
         let speaker = u.speaker.and_then(|s| t.speakers.get(s)).map(|s| s.id.as_str());
         // Confidence rounded so that the output stays readable and stable across platforms.
         let confidence = (u.confidence * 1000.0).round() / 1000.0;
@@ -57,15 +61,26 @@ fn rows<'a>(t: &'a Transcript, units: &[Unit], by: ExportBy) -> Vec<Row<'a>> {
         match by {
             ExportBy::Unit => {
                 let side = |l: Lang| -> (Option<String>, Vec<u32>) {
-                    let paras = blocks[l].map_or(&[][..], |b| b.paragraphs.get(u.paras[l].clone()).unwrap_or(&[]));
-                    let text = paras.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
-                    ((!text.is_empty()).then_some(text), paras.iter().map(|p| p.line).collect())
+                    let paras =
+                        blocks[l].map_or(&[][..], |b| b.paragraphs.get(u.paras[l].clone()).unwrap_or(&[]));
+                    let text = paras
+                        .iter()
+                        .map(|p| p.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    (
+                        (!text.is_empty()).then_some(text),
+                        paras.iter().map(|p| p.line).collect(),
+                    )
                 };
                 let ((en, en_lines), (ru, ru_lines)) = (side(Lang::En), side(Lang::Ru));
                 rows.push(row(en, ru, ByLang::new(en_lines, ru_lines)));
             }
             ExportBy::Sentence => {
-                let sentences = ByLang::new(sentences(blocks.en, u, Lang::En), sentences(blocks.ru, u, Lang::Ru));
+                let sentences = ByLang::new(
+                    sentences(blocks.en, u, Lang::En),
+                    sentences(blocks.ru, u, Lang::Ru),
+                );
                 for link in &u.links {
                     let side = |l: Lang| -> (Option<String>, Vec<u32>) {
                         let picked = sentences[l].get(link.sentences[l].clone()).unwrap_or(&[]);
@@ -92,7 +107,11 @@ fn sentences<'a>(block: Option<&'a Block>, u: &Unit, l: Lang) -> Vec<(&'a str, u
     let paras = block.map_or(&[][..], |b| b.paragraphs.get(u.paras[l].clone()).unwrap_or(&[]));
     paras
         .iter()
-        .flat_map(|p| p.sentences.iter().filter_map(move |s| Some((p.text.get(s.range())?.trim(), p.line))))
+        .flat_map(|p| {
+            p.sentences
+                .iter()
+                .filter_map(move |s| Some((p.text.get(s.range())?.trim(), p.line)))
+        })
         .collect()
 }
 
@@ -167,11 +186,15 @@ fn markdown(t: &Transcript, rows: &[Row], out: &mut dyn Write) -> io::Result<()>
         speaker = unit_speaker;
         let heading = if row.kind == "heading" { "## " } else { "" };
         match &row.en {
-            Some(en) => en.lines().try_for_each(|p| writeln!(out, "{heading}{}\n", escape_md(p)))?,
+            Some(en) => en
+                .lines()
+                .try_for_each(|p| writeln!(out, "{heading}{}\n", escape_md(p)))?,
             None => writeln!(out, "*(not in the English text)*\n")?,
         }
         match &row.ru {
-            Some(ru) => ru.lines().try_for_each(|p| writeln!(out, "> {}\n", escape_md(p)))?,
+            Some(ru) => ru
+                .lines()
+                .try_for_each(|p| writeln!(out, "> {}\n", escape_md(p)))?,
             None => writeln!(out, "> *(нет в русском тексте)*\n")?,
         }
     }
@@ -188,7 +211,11 @@ fn escape_md(s: &str) -> String {
         out.push(c);
     }
     // A leading `- `, `+ ` or `1. ` would start a list.
-    if out.starts_with(['-', '+']) || out.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) {
+    if out.starts_with(['-', '+'])
+        || out
+            .split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    {
         out.insert(0, '\\');
     }
     out
@@ -197,7 +224,7 @@ fn escape_md(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Paragraph, Speaker, Span, Version};
+    use crate::model::{Paragraph, Span, Speaker, Version};
 
     fn doc() -> Document {
         let para = |text: &str, line: u32| Paragraph {
@@ -206,10 +233,19 @@ mod tests {
             line,
         };
         let version = |title: &str, paras: Vec<Paragraph>| Version {
-            meta: crate::model::Meta { title: Some(title.into()), ..Default::default() },
+            meta: crate::model::Meta {
+                title: Some(title.into()),
+                ..Default::default()
+            },
             blocks: vec![
-                Block { kind: BlockKind::Heading, paragraphs: vec![paras[0].clone()] },
-                Block { kind: BlockKind::Turn(0), paragraphs: paras[1..].to_vec() },
+                Block {
+                    kind: BlockKind::Heading,
+                    paragraphs: vec![paras[0].clone()],
+                },
+                Block {
+                    kind: BlockKind::Turn(0),
+                    paragraphs: paras[1..].to_vec(),
+                },
             ],
         };
         let t = Transcript {
@@ -219,11 +255,29 @@ mod tests {
                 transliterated: ByLang::default(),
             }],
             versions: ByLang::new(
-                Some(version("Talks", vec![para("Q&A", 3), para("Thank you,\tfriends \\ colleagues.", 5)])),
-                Some(version("Переговоры", vec![para("Q&A", 10), para("Спасибо, друзья.", 12), para("Второе: мы согласны прекратить боевые действия на 30 суток, но есть нюансы.", 13)])),
+                Some(version(
+                    "Talks",
+                    vec![para("Q&A", 3), para("Thank you,\tfriends \\ colleagues.", 5)],
+                )),
+                Some(version(
+                    "Переговоры",
+                    vec![
+                        para("Q&A", 10),
+                        para("Спасибо, друзья.", 12),
+                        para(
+                            "Второе: мы согласны прекратить боевые действия на 30 суток, но есть нюансы.",
+                            13,
+                        ),
+                    ],
+                )),
             ),
         };
-        Document { name: "talks".into(), origin: "talks.txt".into(), transcript: t, warnings: vec![] }
+        Document {
+            name: "talks".into(),
+            origin: "talks.txt".into(),
+            transcript: t,
+            warnings: vec![],
+        }
     }
 
     fn export(format: ExportFormat, by: ExportBy) -> String {
@@ -235,7 +289,10 @@ mod tests {
     #[test]
     fn jsonl_has_one_unit_per_line_with_speaker_lines_and_null_for_a_missing_side() {
         let out = export(ExportFormat::Jsonl, ExportBy::Unit);
-        let rows: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).expect("JSON")).collect();
+        let rows: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("JSON"))
+            .collect();
         assert_eq!(rows.len(), 3, "{out}");
         assert_eq!(rows[0]["kind"], "heading");
         assert_eq!(rows[0]["speaker"], serde_json::Value::Null);
@@ -244,15 +301,24 @@ mod tests {
         assert_eq!(rows[1]["ru"], "Спасибо, друзья.");
         assert_eq!(rows[1]["lines"], serde_json::json!({"en": [5], "ru": [12]}));
         assert_eq!(rows[2]["en"], serde_json::Value::Null);
-        assert_eq!(rows[2]["ru"], "Второе: мы согласны прекратить боевые действия на 30 суток, но есть нюансы.");
+        assert_eq!(
+            rows[2]["ru"],
+            "Второе: мы согласны прекратить боевые действия на 30 суток, но есть нюансы."
+        );
         assert_eq!(rows[2]["doc"], "talks");
-        assert!(rows.iter().all(|r| r["confidence"].as_f64().is_some_and(|c| (0.0..=1.0).contains(&c))));
+        assert!(
+            rows.iter()
+                .all(|r| r["confidence"].as_f64().is_some_and(|c| (0.0..=1.0).contains(&c)))
+        );
     }
 
     #[test]
     fn tsv_escapes_tabs_and_backslashes() {
         let out = export(ExportFormat::Tsv, ExportBy::Sentence);
-        assert_eq!(out, "Q&A\tQ&A\nThank you,\\tfriends \\\\ colleagues.\tСпасибо, друзья.\n\tВторое: мы согласны прекратить боевые действия на 30 суток, но есть нюансы.\n");
+        assert_eq!(
+            out,
+            "Q&A\tQ&A\nThank you,\\tfriends \\\\ colleagues.\tСпасибо, друзья.\n\tВторое: мы согласны прекратить боевые действия на 30 суток, но есть нюансы.\n"
+        );
         assert_eq!(escape_tsv("a\nb\r"), "a\\nb\\r");
     }
 

@@ -14,7 +14,9 @@ fn seed000_matches_the_gold_at_paragraph_level() {
     let ours = predicted(&t, &a);
     let (p, r, f1) = score(&gold, &ours);
     let (bp, br, bf1) = score(&gold, &baseline(&t));
-    println!("seed 000: P {p:.3} R {r:.3} F1 {f1:.3}; baseline (i-th with i-th) P {bp:.3} R {br:.3} F1 {bf1:.3}");
+    println!(
+        "seed 000: P {p:.3} R {r:.3} F1 {f1:.3}; baseline (i-th with i-th) P {bp:.3} R {br:.3} F1 {bf1:.3}"
+    );
     println!("{}", summary(&t, &a));
     for g in ours.iter().filter(|g| !gold.contains(g)) {
         println!("  not in gold: {:?} / {:?}", g.en, g.ru);
@@ -29,11 +31,19 @@ fn the_untranslated_exchange_has_no_english_partner() {
     let t = parse(SEED);
     let ours = predicted(&t, &align(&t));
     for line in 193..=220 {
-        let Some(g) = ours.iter().find(|g| g.ru.contains(&line)) else { continue };
+        let Some(g) = ours.iter().find(|g| g.ru.contains(&line)) else {
+            continue;
+        };
         assert!(g.en.is_empty(), "RU line {line} paired with EN {:?}", g.en);
     }
-    let covered = ours.iter().filter(|g| g.ru.iter().any(|l| (193..=220).contains(l))).count();
-    assert!(covered >= 20, "the exchange's paragraphs are all in units: {covered}");
+    let covered = ours
+        .iter()
+        .filter(|g| g.ru.iter().any(|l| (193..=220).contains(l)))
+        .count();
+    assert!(
+        covered >= 20,
+        "the exchange's paragraphs are all in units: {covered}"
+    );
 }
 
 #[test]

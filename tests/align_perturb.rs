@@ -50,7 +50,10 @@ fn edits_keep_the_gold_consistent() {
     assert_eq!(doc.lines.len(), before - 1);
     // Every gold line still names a line of the edited text, and each line is in one group.
     let edited = doc.gold();
-    let mut seen: Vec<u32> = edited.iter().flat_map(|g| g.en.iter().chain(&g.ru).copied()).collect();
+    let mut seen: Vec<u32> = edited
+        .iter()
+        .flat_map(|g| g.en.iter().chain(&g.ru).copied())
+        .collect();
     let n = seen.len();
     seen.sort_unstable();
     seen.dedup();

@@ -159,11 +159,13 @@ impl<'a> Scorer<'a> {
             _ => return None,
         };
         let starts = |items: &[Item], k: usize| items.get(k).is_none_or(|it| it.para_start);
-        let edges = [
+        let edges: [bool; 2] = [
             starts(self.en, i - a) != starts(self.ru, j - b),
             starts(self.en, i) != starts(self.ru, j),
         ];
-        let edges = PARA_EDGE * edges.iter().filter(|&&e| e).count() as f32;
+        // Paragraph breaks inside the bead, on one side and not the other.
+        let inner = |items: &[Item]| items[1..].iter().filter(|it| it.para_start).count();
+        let edges = PARA_EDGE * (edges.iter().filter(|&&e| e).count() + inner(e).abs_diff(inner(r))) as f32;
         let le = (self.en_prefix[i] - self.en_prefix[i - a]) as f32;
         let lr = (self.ru_prefix[j] - self.ru_prefix[j - b]) as f32;
         let expected = self.ratio * le;
@@ -178,7 +180,7 @@ impl<'a> Scorer<'a> {
         Some(Cost {
             total: fit + prior,
             // A merge is normal between translations, so its prior only dents the confidence.
-            confidence: 1.0 / (1.0 + (fit + prior * 0.3 - 0.5).exp()),
+            confidence: 1.0 / (1.0 + (fit + prior * 0.3 - 1.5).exp()),
         })
     }
 }
@@ -349,7 +351,12 @@ fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
         }
     }
     let end = (0..STATES)
-        .min_by(|&x, &y| rows[x][n % 4].last().unwrap_or(&f32::INFINITY).total_cmp(rows[y][n % 4].last().unwrap_or(&f32::INFINITY)))
+        .min_by(|&x, &y| {
+            rows[x][n % 4]
+                .last()
+                .unwrap_or(&f32::INFINITY)
+                .total_cmp(rows[y][n % 4].last().unwrap_or(&f32::INFINITY))
+        })
         .unwrap_or(0);
     trace(s, band, &offset, &back, end)
 }
@@ -368,7 +375,11 @@ fn trace(s: &Scorer, band: &Band, offset: &[usize], back: &[u8], mut state: usiz
             .filter(|_| how != UNREACHED)
             .unwrap_or(if i > 0 { (1, 0, 0.0) } else { (0, 1, 0.0) });
         let confidence = s.cost(i, j, a, b, prior).map_or(0.0, |c| c.confidence);
-        path.push(Bead { en: i - a..i, ru: j - b..j, confidence });
+        path.push(Bead {
+            en: i - a..i,
+            ru: j - b..j,
+            confidence,
+        });
         i -= a;
         j -= b;
         state = usize::from(how & 3).min(STATES - 1);
@@ -389,6 +400,8 @@ mod tests {
                 features: Features::of(t, lang),
                 block: 0,
                 kind,
+                // One sentence per paragraph, as in a transcript of short answers.
+                para_start: true,
             })
             .collect()
     }

@@ -101,13 +101,12 @@ pub fn align(t: &Transcript) -> Alignment {
     Alignment { units }
 }
 
-/// Russian chars per English char, kept to plausible values when one side is tiny or empty.
+/// Russian chars per English char. Short texts say little about it, so the estimate starts from
+/// a typical ratio worth [`PRIOR_CHARS`] of English text.
 fn ratio(ru: u64, en: u64) -> f32 {
-    if en == 0 || ru == 0 {
-        1.1
-    } else {
-        (ru as f32 / en as f32).clamp(0.5, 2.5)
-    }
+    const TYPICAL: f32 = 1.1;
+    const PRIOR_CHARS: f32 = 2000.0;
+    ((ru as f32 + TYPICAL * PRIOR_CHARS) / (en as f32 + PRIOR_CHARS)).clamp(0.5, 2.5)
 }
 
 /// The share of all text in paired links, weighted by their confidence.
@@ -174,7 +173,12 @@ impl Side {
                 let first = side.items.len();
                 let mut push = |features: Features, ord: usize, real: bool| {
                     let para_start = side.items.len() == first;
-                    side.items.push(Item { features, block: b as u32, kind, para_start });
+                    side.items.push(Item {
+                        features,
+                        block: b as u32,
+                        kind,
+                        para_start,
+                    });
                     side.places.push(Place {
                         block: b,
                         para: p,
@@ -237,7 +241,10 @@ fn settle_gaps(path: &mut [Bead], sides: &ByLang<Side>) {
             start += 1;
             continue;
         }
-        let end = path[start..].iter().position(|b| !is_gap(b)).map_or(path.len(), |k| start + k);
+        let end = path[start..]
+            .iter()
+            .position(|b| !is_gap(b))
+            .map_or(path.len(), |k| start + k);
         let (before, rest) = path.split_at_mut(start);
         let (run, after) = rest.split_at_mut(end - start);
         let (prev, next) = (before.last(), after.first());

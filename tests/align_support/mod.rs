@@ -22,14 +22,19 @@ pub fn read_gold(text: &str) -> Vec<Group> {
         if s.trim() == "-" {
             Vec::new()
         } else {
-            s.split(',').map(|n| n.trim().parse().expect("a line number")).collect()
+            s.split(',')
+                .map(|n| n.trim().parse().expect("a line number"))
+                .collect()
         }
     };
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| {
             let (en, ru) = l.split_once('\t').expect("two columns");
-            Group { en: list(en), ru: list(ru) }
+            Group {
+                en: list(en),
+                ru: list(ru),
+            }
         })
         .collect()
 }
@@ -41,18 +46,37 @@ pub fn parse(text: &str) -> Transcript {
 /// The alignment as groups of source lines, one per unit.
 pub fn predicted(t: &Transcript, a: &Alignment) -> Vec<Group> {
     let lines = |l: Lang, u: &stenogram::align::Unit| -> Vec<u32> {
-        let Some(b) = u.block[l].and_then(|b| t.version(l)?.blocks.get(b)) else { return Vec::new() };
-        b.paragraphs.get(u.paras[l].clone()).unwrap_or(&[]).iter().map(|p| p.line).collect()
+        let Some(b) = u.block[l].and_then(|b| t.version(l)?.blocks.get(b)) else {
+            return Vec::new();
+        };
+        b.paragraphs
+            .get(u.paras[l].clone())
+            .unwrap_or(&[])
+            .iter()
+            .map(|p| p.line)
+            .collect()
     };
-    a.units.iter().map(|u| Group { en: lines(Lang::En, u), ru: lines(Lang::Ru, u) }).collect()
+    a.units
+        .iter()
+        .map(|u| Group {
+            en: lines(Lang::En, u),
+            ru: lines(Lang::Ru, u),
+        })
+        .collect()
 }
 
 /// The baseline: the i-th English paragraph with the i-th Russian one, the rest unpaired.
 pub fn baseline(t: &Transcript) -> Vec<Group> {
-    let lines = |l: Lang| -> Vec<u32> { t.version(l).map_or(Vec::new(), |v| v.paragraphs().map(|(_, p)| p.line).collect()) };
+    let lines = |l: Lang| -> Vec<u32> {
+        t.version(l)
+            .map_or(Vec::new(), |v| v.paragraphs().map(|(_, p)| p.line).collect())
+    };
     let (en, ru) = (lines(Lang::En), lines(Lang::Ru));
     (0..en.len().max(ru.len()))
-        .map(|i| Group { en: en.get(i).into_iter().copied().collect(), ru: ru.get(i).into_iter().copied().collect() })
+        .map(|i| Group {
+            en: en.get(i).into_iter().copied().collect(),
+            ru: ru.get(i).into_iter().copied().collect(),
+        })
         .collect()
 }
 
@@ -75,7 +99,10 @@ fn links(groups: &[Group]) -> HashSet<LineLink> {
 /// Precision, recall and F1 of the predicted line links against the gold's. Only links touching
 /// a line the gold covers count: lines it leaves out (labels, titles) are not scored.
 pub fn score(gold: &[Group], predicted: &[Group]) -> (f64, f64, f64) {
-    let scored: HashSet<u32> = gold.iter().flat_map(|g| g.en.iter().chain(&g.ru).copied()).collect();
+    let scored: HashSet<u32> = gold
+        .iter()
+        .flat_map(|g| g.en.iter().chain(&g.ru).copied())
+        .collect();
     let g = links(gold);
     let p: HashSet<LineLink> = links(predicted)
         .into_iter()
@@ -84,7 +111,11 @@ pub fn score(gold: &[Group], predicted: &[Group]) -> (f64, f64, f64) {
     let hit = g.intersection(&p).count() as f64;
     let precision = if p.is_empty() { 0.0 } else { hit / p.len() as f64 };
     let recall = if g.is_empty() { 0.0 } else { hit / g.len() as f64 };
-    let f1 = if hit == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+    let f1 = if hit == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
     (precision, recall, f1)
 }
 
@@ -131,10 +162,20 @@ impl Edited {
 
     pub fn gold(&self) -> Vec<Group> {
         let n = self.tags.iter().flatten().map(|t| t.0 + 1).max().unwrap_or(0);
-        let mut groups = vec![Group { en: vec![], ru: vec![] }; n];
+        let mut groups = vec![
+            Group {
+                en: vec![],
+                ru: vec![]
+            };
+            n
+        ];
         for (i, t) in self.tags.iter().enumerate() {
             if let Some((g, lang)) = t {
-                let side = if *lang == Lang::En { &mut groups[*g].en } else { &mut groups[*g].ru };
+                let side = if *lang == Lang::En {
+                    &mut groups[*g].en
+                } else {
+                    &mut groups[*g].ru
+                };
                 side.push(i as u32 + 1);
             }
         }
@@ -146,7 +187,9 @@ impl Edited {
     /// the speaker structure, which is not what these edits test).
     fn plain(&self, i: usize) -> bool {
         let line = &self.lines[i];
-        let label = line.find(": ").is_some_and(|k| k <= 24 && line[..k].contains('.'));
+        let label = line
+            .find(": ")
+            .is_some_and(|k| k <= 24 && line[..k].contains('.'));
         self.tags[i].is_some() && !label && line.chars().count() >= 30
     }
 
@@ -171,7 +214,9 @@ impl Edited {
         if i == 0 || !self.plain(i) || !self.plain(i - 1) || !self.same_side(i - 1, i) {
             return false;
         }
-        let (Some((keep, _)), Some((gone, _))) = (self.tags[i - 1], self.tags[i]) else { return false };
+        let (Some((keep, _)), Some((gone, _))) = (self.tags[i - 1], self.tags[i]) else {
+            return false;
+        };
         let line = self.lines.remove(i);
         self.tags.remove(i);
         self.lines[i - 1] = format!("{} {}", self.lines[i - 1], line);

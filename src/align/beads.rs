@@ -2,7 +2,7 @@
 //! 1–1, 1–0, 0–1, 2–1, 1–2, 2–2, 3–1, 1–3, scored by length, anchors and block compatibility),
 //! banded around a guide path so that time and memory grow linearly with the document.
 
-use super::anchors::{Features, STRONG, shared};
+use super::anchors::{Features, STRONG, normalise, shared};
 use std::ops::Range;
 
 /// One sentence of one side, with where it sits in the document.
@@ -200,8 +200,7 @@ fn merged(items: &[Item]) -> Vec<u64> {
         .iter()
         .flat_map(|it| it.features.keys.iter().copied())
         .collect();
-    keys.sort_unstable();
-    keys.dedup();
+    normalise(&mut keys);
     keys
 }
 

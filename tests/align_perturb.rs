@@ -31,10 +31,16 @@ fn twenty_edited_variants_stay_above_095() {
         let t = parse(&doc.text());
         let (p, r, f1) = score(&doc.gold(), &predicted(&t, &align(&t)));
         println!("variant {seed:2}: P {p:.3} R {r:.3} F1 {f1:.3}");
-        assert!(f1 >= 0.95, "variant {seed}: F1 {f1:.3}");
+        if f1 < 0.95 {
+            let gold = doc.gold();
+            for g in predicted(&t, &align(&t)).iter().filter(|g| !gold.contains(g)) {
+                println!("  not in gold: {:?} / {:?}", g.en, g.ru);
+            }
+        }
         worst = worst.min(f1);
     }
     println!("worst F1 {worst:.3}");
+    assert!(worst >= 0.95, "worst F1 {worst:.3}");
 }
 
 #[test]

@@ -24,9 +24,9 @@ impl Features {
     pub fn of(text: &str, lang: Lang) -> Features {
         let mut keys = Vec::new();
         numbers(text, lang, &mut keys);
+        spelled_numbers(text, &mut keys);
         words(text, &mut keys);
-        keys.sort_unstable();
-        keys.dedup();
+        normalise(&mut keys);
         Features {
             len: text.chars().count() as u32,
             keys,
@@ -50,6 +50,51 @@ fn numbers(text: &str, lang: Lang, keys: &mut Vec<u64>) {
             keys.push(number_key(value * scale));
         }
     }
+}
+
+/// Pushes a weak key for each spelled-out number (`two`, `второе`, `две [тысячи]`): spelled
+/// numbers often translate digits, but words like `first` also occur without meaning a number,
+/// so a spelled number without a partner is no evidence against a pairing.
+fn spelled_numbers(text: &str, keys: &mut Vec<u64>) {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('ё', "е"))
+        .collect();
+    for (k, w) in words.iter().enumerate() {
+        let Some(value) = spelled(w) else { continue };
+        keys.push(NUMBER | value as u64 * 100);
+        let scale = words.get(k + 1).and_then(|next| scale_of(next));
+        if let Some(scale) = scale {
+            keys.push(number_key(value * scale));
+        }
+    }
+}
+
+/// The value of a spelled-out number word from two to ten, or of an ordinal up to fifth.
+fn spelled(word: &str) -> Option<f64> {
+    const EN: [(&str, u8); 14] = [
+        ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
+        ("nine", 9), ("ten", 10), ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5),
+    ];
+    const RU: [(&str, u8); 24] = [
+        ("два", 2), ("две", 2), ("двух", 2), ("три", 3), ("трех", 3), ("четыре", 4), ("четырех", 4),
+        ("пять", 5), ("пяти", 5), ("шесть", 6), ("шести", 6), ("семь", 7), ("семи", 7), ("восемь", 8),
+        ("восьми", 8), ("девять", 9), ("девяти", 9), ("десять", 10), ("десяти", 10),
+        // Ordinal stems, completed by the endings below.
+        ("перв", 1), ("втор", 2), ("трет", 3), ("четверт", 4), ("пят", 5),
+    ];
+    const ORDINAL_ENDINGS: [&str; 16] =
+        ["ый", "ой", "ая", "ое", "ого", "ом", "ую", "ые", "ых", "ий", "ья", "ье", "ьего", "ьем", "ью", "ьи"];
+    if let Some(&(_, v)) = EN.iter().find(|(w, _)| *w == word) {
+        return Some(f64::from(v));
+    }
+    RU.iter()
+        .find(|(w, v)| {
+            *w == word
+                || (word.starts_with(w) && *v <= 5 && ORDINAL_ENDINGS.contains(&&word[w.len()..]))
+        })
+        .map(|&(_, v)| f64::from(v))
 }
 
 /// Reads the number starting at `start`: digit groups joined by thousands separators, then
@@ -97,6 +142,11 @@ fn scale_after(chars: &[char], from: usize) -> Option<f64> {
         .take_while(|c| c.is_alphabetic())
         .flat_map(|c| c.to_lowercase())
         .collect();
+    scale_of(&word)
+}
+
+/// The multiplier a (lower-case) word names: `thousand`, `тысячи`, `млрд`, ...
+fn scale_of(word: &str) -> Option<f64> {
     const SCALES: [(&str, f64); 9] = [
         ("thousand", 1e3),
         ("тыс", 1e3),
@@ -215,7 +265,13 @@ fn hash(s: &str) -> u64 {
     })
 }
 
-/// Counts keys present in both sorted lists: (all shared, strong shared).
+/// Sorts keys by their identity (strength aside) and drops duplicates, keeping the strong one.
+pub fn normalise(keys: &mut Vec<u64>) {
+    keys.sort_unstable_by_key(|&k| (k & !STRONG, k & STRONG == 0));
+    keys.dedup_by_key(|k| *k & !STRONG);
+}
+
+/// Counts keys present in both lists as [`normalise`]d: (all shared, strong shared).
 pub fn shared(a: &[u64], b: &[u64]) -> (u32, u32) {
     let (mut i, mut j, mut all, mut strong) = (0, 0, 0, 0);
     while i < a.len() && j < b.len() {
@@ -224,7 +280,8 @@ pub fn shared(a: &[u64], b: &[u64]) -> (u32, u32) {
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 all += 1;
-                strong += u32::from(a[i] & STRONG != 0);
+                // `2,000` matches `две тысячи`: strong if either side is.
+                strong += u32::from((a[i] | b[j]) & STRONG != 0);
                 i += 1;
                 j += 1;
             }
@@ -257,6 +314,14 @@ mod tests {
         assert!(nums("порядка 12 тысяч", Lang::Ru).contains(&1_200_000));
         assert!(nums("exceeded $50 billion", Lang::En).contains(&5_000_000_000_000));
         assert!(nums("50 миллиардов долларов", Lang::Ru).contains(&5_000_000_000_000));
+        let spelled = |t: &str| {
+            let mut k = Vec::new();
+            spelled_numbers(t, &mut k);
+            k.into_iter().map(|k| k & !(STRONG | NUMBER)).collect::<Vec<_>>()
+        };
+        assert_eq!(spelled("Второе. То, что мы"), spelled("Second, regarding"));
+        assert!(spelled("почти две тысячи километров").contains(&200_000));
+        assert!(spelled("Вторглась группировка").is_empty());
         assert!(
             nums("A1 B2", Lang::En).is_empty(),
             "digits inside words are no numbers"

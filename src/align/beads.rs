@@ -2,7 +2,7 @@
 //! 1–1, 1–0, 0–1, 2–1, 1–2, 2–2, 3–1, 1–3, scored by length, anchors and block compatibility),
 //! banded around a guide path so that time and memory grow linearly with the document.
 
-use super::anchors::{Features, STRONG, shared};
+use super::anchors::{Features, STRONG, normalise, shared};
 use std::ops::Range;
 
 /// One sentence of one side, with where it sits in the document.
@@ -159,11 +159,13 @@ impl<'a> Scorer<'a> {
             _ => return None,
         };
         let starts = |items: &[Item], k: usize| items.get(k).is_none_or(|it| it.para_start);
-        let edges = [
+        let edges: [bool; 2] = [
             starts(self.en, i - a) != starts(self.ru, j - b),
             starts(self.en, i) != starts(self.ru, j),
         ];
-        let edges = PARA_EDGE * edges.iter().filter(|&&e| e).count() as f32;
+        // Paragraph breaks inside the bead, on one side and not the other.
+        let inner = |items: &[Item]| items[1..].iter().filter(|it| it.para_start).count();
+        let edges = PARA_EDGE * (edges.iter().filter(|&&e| e).count() + inner(e).abs_diff(inner(r))) as f32;
         let le = (self.en_prefix[i] - self.en_prefix[i - a]) as f32;
         let lr = (self.ru_prefix[j] - self.ru_prefix[j - b]) as f32;
         let expected = self.ratio * le;
@@ -178,7 +180,7 @@ impl<'a> Scorer<'a> {
         Some(Cost {
             total: fit + prior,
             // A merge is normal between translations, so its prior only dents the confidence.
-            confidence: 1.0 / (1.0 + (fit + prior * 0.3 - 0.5).exp()),
+            confidence: 1.0 / (1.0 + (fit + prior * 0.3 - 1.5).exp()),
         })
     }
 }
@@ -198,8 +200,7 @@ fn merged(items: &[Item]) -> Vec<u64> {
         .iter()
         .flat_map(|it| it.features.keys.iter().copied())
         .collect();
-    keys.sort_unstable();
-    keys.dedup();
+    normalise(&mut keys);
     keys
 }
 
@@ -398,6 +399,8 @@ mod tests {
                 features: Features::of(t, lang),
                 block: 0,
                 kind,
+                // One sentence per paragraph, as in a transcript of short answers.
+                para_start: true,
             })
             .collect()
     }

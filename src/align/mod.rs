@@ -101,13 +101,12 @@ pub fn align(t: &Transcript) -> Alignment {
     Alignment { units }
 }
 
-/// Russian chars per English char, kept to plausible values when one side is tiny or empty.
+/// Russian chars per English char. Short texts say little about it, so the estimate starts from
+/// a typical ratio worth [`PRIOR_CHARS`] of English text.
 fn ratio(ru: u64, en: u64) -> f32 {
-    if en == 0 || ru == 0 {
-        1.1
-    } else {
-        (ru as f32 / en as f32).clamp(0.5, 2.5)
-    }
+    const TYPICAL: f32 = 1.1;
+    const PRIOR_CHARS: f32 = 2000.0;
+    ((ru as f32 + TYPICAL * PRIOR_CHARS) / (en as f32 + PRIOR_CHARS)).clamp(0.5, 2.5)
 }
 
 /// The share of all text in paired links, weighted by their confidence.

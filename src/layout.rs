@@ -110,14 +110,20 @@ impl Layout {
                 let run_end = (u..a.units.len())
                     .find(|&v| hidden_speaker(&a.units[v], &opts.hidden) != Some(s))
                     .unwrap_or(a.units.len());
-                let turns = (u..run_end).filter(|&v| starts_turn(t, &a.units[v])).count().max(1);
+                let turns = (u..run_end)
+                    .filter(|&v| starts_turn(t, &a.units[v]))
+                    .count()
+                    .max(1);
                 out.turns.push(u);
                 out.unit_row[u..run_end].fill(start_row);
                 let mut cells = ByLang::<Option<Line>>::default();
                 for &l in &langs {
                     let name = t.speakers.get(s).map_or("", |sp| &sp.name[l]);
                     let plural = if turns == 1 { "turn" } else { "turns" };
-                    cells[l] = Some(marker(format!("… {turns} {plural} by {}", clean(name)), Role::Collapsed));
+                    cells[l] = Some(marker(
+                        format!("… {turns} {plural} by {}", clean(name)),
+                        Role::Collapsed,
+                    ));
                 }
                 push_cells(&mut out.rows, opts.arrangement, &langs, u, cells);
                 u = run_end;
@@ -164,7 +170,13 @@ impl Layout {
 }
 
 /// A collapsed row shows one line per language; stacked arrangements put them on separate rows.
-fn push_cells(rows: &mut Vec<Row>, arr: Arrangement, langs: &[Lang], unit: usize, cells: ByLang<Option<Line>>) {
+fn push_cells(
+    rows: &mut Vec<Row>,
+    arr: Arrangement,
+    langs: &[Lang],
+    unit: usize,
+    cells: ByLang<Option<Line>>,
+) {
     match arr {
         Arrangement::Columns => rows.push(Row { unit, cells }),
         Arrangement::Stacked(_) | Arrangement::Single(_) => {
@@ -184,7 +196,9 @@ fn hidden_speaker(unit: &Unit, hidden: &[bool]) -> Option<usize> {
 
 /// True when the unit holds the first paragraph of a turn on either side.
 pub fn starts_turn(t: &Transcript, unit: &Unit) -> bool {
-    Lang::BOTH.iter().any(|&l| turn_start_speaker(t, unit, l).is_some())
+    Lang::BOTH
+        .iter()
+        .any(|&l| turn_start_speaker(t, unit, l).is_some())
 }
 
 /// The speaker whose turn starts with this unit's `lang` side.
@@ -228,7 +242,9 @@ fn side_lines(t: &Transcript, unit: &Unit, lang: Lang, width: usize) -> Vec<Line
         .map(|s| format!("{}: ", clean(&s.name[lang])));
     let mut lines = Vec::new();
     for p in unit.paras[lang].clone() {
-        let Some(para) = block.paragraphs.get(p) else { break };
+        let Some(para) = block.paragraphs.get(p) else {
+            break;
+        };
         let role = match block.kind {
             BlockKind::Heading => Role::Heading,
             BlockKind::Related if p == 0 => Role::Heading,
@@ -243,7 +259,10 @@ fn side_lines(t: &Transcript, unit: &Unit, lang: Lang, width: usize) -> Vec<Line
         let mut prefix = name.as_deref().filter(|_| p == unit.paras[lang].start);
         let prefix_width = prefix.map_or(0, |s| s.width());
         if prefix.is_some() && prefix_width * 2 > width {
-            lines.push(marker(prefix.unwrap_or_default().trim_end().to_string(), Role::Speaker));
+            lines.push(marker(
+                prefix.unwrap_or_default().trim_end().to_string(),
+                Role::Speaker,
+            ));
             prefix = None;
         }
         let first = width.saturating_sub(prefix.map_or(0, |_| prefix_width)).max(1);
@@ -268,7 +287,9 @@ fn side_lines(t: &Transcript, unit: &Unit, lang: Lang, width: usize) -> Vec<Line
 
 /// Splits `text[range]` at characters that must never reach a terminal, dropping them.
 fn push_safe_pieces(pieces: &mut Vec<Piece>, text: &str, range: Range<usize>, role: Role) {
-    let Some(slice) = text.get(range.clone()) else { return };
+    let Some(slice) = text.get(range.clone()) else {
+        return;
+    };
     let mut start = 0;
     for (i, c) in slice.char_indices().chain([(slice.len(), ' ')]) {
         if i == slice.len() || is_unsafe(c) {
@@ -399,7 +420,7 @@ mod tests {
     use super::*;
     use crate::model::{Block, Paragraph, Speaker, Version};
 
-    fn lines<'a>(text: &'a str, width: usize) -> Vec<&'a str> {
+    fn lines(text: &str, width: usize) -> Vec<&str> {
         wrap(text, width, width).into_iter().map(|r| &text[r]).collect()
     }
 
@@ -477,7 +498,9 @@ mod tests {
     }
 
     fn text(line: &Option<Line>) -> String {
-        line.as_ref().map_or(String::new(), |l| l.pieces.iter().map(|p| p.text.as_str()).collect())
+        line.as_ref().map_or(String::new(), |l| {
+            l.pieces.iter().map(|p| p.text.as_str()).collect()
+        })
     }
 
     fn opts(arrangement: Arrangement, w: usize) -> Options {
@@ -495,8 +518,30 @@ mod tests {
         assert_eq!(l.unit_row, [0, 2, 6]);
         let en: Vec<_> = l.rows.iter().map(|r| text(&r.cells.en)).collect();
         let ru: Vec<_> = l.rows.iter().map(|r| text(&r.cells.ru)).collect();
-        assert_eq!(en, ["Q&A", "", "V. Putin: Good", "afternoon to all of", "you here.", "", "Thank you."]);
-        assert_eq!(ru, ["Вопросы", "", "В.Путин: Добрый", "день.", "", "", "Спасибо[2J вам."]);
+        assert_eq!(
+            en,
+            [
+                "Q&A",
+                "",
+                "V. Putin: Good",
+                "afternoon to all of",
+                "you here.",
+                "",
+                "Thank you."
+            ]
+        );
+        assert_eq!(
+            ru,
+            [
+                "Вопросы",
+                "",
+                "В.Путин: Добрый",
+                "день.",
+                "",
+                "",
+                "Спасибо[2J вам."
+            ]
+        );
         assert_eq!(l.stops, [0, 1, 2]);
         assert_eq!(l.turns, [1]);
     }
@@ -505,10 +550,17 @@ mod tests {
     fn control_characters_never_reach_a_piece() {
         let (t, a) = doc();
         let l = Layout::build(&t, &a, &opts(Arrangement::Columns, 40));
-        let pieces: Vec<_> = l.rows.iter().flat_map(|r| r.cells.ru.iter().flat_map(|c| &c.pieces)).collect();
+        let pieces: Vec<_> = l
+            .rows
+            .iter()
+            .flat_map(|r| r.cells.ru.iter().flat_map(|c| &c.pieces))
+            .collect();
         assert!(pieces.iter().all(|p| !p.text.chars().any(is_unsafe)));
         // The piece after the escape still maps back to its place in the paragraph.
-        let after = pieces.iter().find(|p| p.text.starts_with("[2J")).expect("piece after ESC");
+        let after = pieces
+            .iter()
+            .find(|p| p.text.starts_with("[2J"))
+            .expect("piece after ESC");
         assert_eq!(after.origin, Some("Спасибо\u{1b}".len()));
     }
 
@@ -532,7 +584,11 @@ mod tests {
         }
         let a = crate::align::align(&t);
         let l = Layout::build(&t, &a, &opts(Arrangement::Stacked([Lang::Ru, Lang::En]), 40));
-        let all: Vec<_> = l.rows.iter().map(|r| text(&r.cells.ru) + &text(&r.cells.en)).collect();
+        let all: Vec<_> = l
+            .rows
+            .iter()
+            .map(|r| text(&r.cells.ru) + &text(&r.cells.en))
+            .collect();
         assert_eq!(
             all,
             [

@@ -231,7 +231,8 @@ impl App {
             Arrangement::Columns => {
                 let (left, right) = self.pane_widths();
                 let mut w = ByLang::new(0, 0);
-                w[r.order[0]] = text(left);
+                // One blank column keeps the text off the separator.
+                w[r.order[0]] = text(left.saturating_sub(1));
                 w[r.order[1]] = text(right);
                 w
             }

@@ -1,0 +1,157 @@
+//! The real binary inside tmux: what the screen shows after each step, that quitting (and
+//! SIGTERM) restores the terminal, and that hostile text never reaches the terminal as escapes.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_stenogram");
+
+/// A private tmux server with one 120×40 window; killed on drop.
+struct Tmux {
+    socket: String,
+    dir: PathBuf,
+}
+
+impl Tmux {
+    /// Starts `script` (a POSIX sh script) in a fresh tmux server.
+    fn start(name: &str, script: &str) -> Tmux {
+        let socket = format!("stenogram-test-{}-{name}", std::process::id());
+        let dir = std::env::temp_dir().join(&socket);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let tmux = Tmux { socket, dir };
+        let status = Command::new("tmux")
+            .args(["-L", &tmux.socket, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40"])
+            .args(["-e", "TERM=xterm-256color", "-e", "NO_COLOR=", "sh", "-c", script])
+            .current_dir(&tmux.dir)
+            .status()
+            .expect("tmux must be installed to run the end-to-end tests");
+        assert!(status.success(), "tmux new-session failed");
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux").args(["-L", &self.socket]).args(args).output().expect("tmux");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p"])
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.run(&["send-keys", k]);
+        }
+    }
+
+    /// Waits until the screen satisfies `ok`, failing with the last screen after 10 s.
+    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting for {what}:\n{screen}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).status();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn seed() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/seed_000.txt")
+}
+
+/// Opens `file` after printing a marker, so the test can see the shell's screen come back.
+fn session(name: &str, file: &Path) -> Tmux {
+    let script = format!(
+        "printf 'BEFORE-MARKER\\n'; sh -c 'echo $$ > app.pid; exec \"$0\" \"$1\"' '{BIN}' '{}'; \
+         printf 'AFTER-EXIT %s\\n' $?; sleep 60",
+        file.display()
+    );
+    Tmux::start(name, &script)
+}
+
+#[test]
+fn reading_session_on_seed_000() {
+    let t = session("read", &seed());
+    let first = t.wait("the reader", |s| s.contains('%') && !s.contains("BEFORE-MARKER"));
+    assert!(first.contains("13 March 2025") || first.contains("13 марта 2025"), "{first}");
+    // Scrolling to the bottom reaches 100% and the Russian end of the text.
+    t.keys(&["G"]);
+    let bottom = t.wait("the bottom", |s| s.contains("100%"));
+    assert!(bottom.contains("Source"), "{bottom}");
+    t.keys(&["g"]);
+    t.wait("the top again", |s| s == first);
+    // Help lists the keys from the table.
+    t.keys(&["?"]);
+    let help = t.wait("help", |s| s.contains("speaker filter"));
+    assert!(help.contains("jump to topic"));
+    t.keys(&["Escape"]);
+    t.wait("help closed", |s| !s.contains("speaker filter"));
+    t.keys(&["q"]);
+    let after = t.wait("the shell", |s| s.contains("AFTER-EXIT"));
+    assert!(after.contains("BEFORE-MARKER"), "alternate screen not left:\n{after}");
+    assert!(after.contains("AFTER-EXIT 0"), "{after}");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let t = session("term", &seed());
+    t.wait("the reader", |s| s.contains('%') && !s.contains("BEFORE-MARKER"));
+    let pid = std::fs::read_to_string(t.dir.join("app.pid")).expect("pid file");
+    let status = Command::new("kill").args(["-TERM", pid.trim()]).status().expect("kill");
+    assert!(status.success());
+    let after = t.wait("the shell", |s| s.contains("AFTER-EXIT"));
+    assert!(after.contains("BEFORE-MARKER"), "alternate screen not left:\n{after}");
+}
+
+#[test]
+fn hostile_text_never_reaches_the_terminal_as_escapes() {
+    let dir = std::env::temp_dir().join(format!("stenogram-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("hostile.txt");
+    let long = "Ж".repeat(500_000);
+    let text = format!(
+        "Vladimir Putin:\nCOPY\x1b]52;c;aGVsbG8=\x07ME now.\nCLEAR\x1b[2JSCREEN here.\nTITLE\x1b]0;pwned\x07SET\n\
+         C1\u{9b}31mRED and \u{202e}REVERSED\u{202c} text\twith\ttabs.\n{long}\n"
+    );
+    std::fs::write(&file, text).expect("write hostile file");
+    let log = dir.join("typescript");
+    // `script` records every byte the app writes to its terminal.
+    let script = format!(
+        "script -q -c \"'{BIN}' '{}'\" '{}'; printf 'AFTER-EXIT\\n'; sleep 60",
+        file.display(),
+        log.display()
+    );
+    let t = Tmux::start("hostile", &script);
+    t.wait("the reader", |s| s.contains("COPY"));
+    t.keys(&["G"]);
+    t.wait("the bottom", |s| s.contains("100%"));
+    t.keys(&["q"]);
+    t.wait("the shell", |s| s.contains("AFTER-EXIT"));
+    let bytes = std::fs::read(&log).expect("typescript");
+    let find = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    assert!(find(b"COPY"), "the text itself was drawn");
+    for bad in [
+        &b"\x1b]52"[..],
+        b"\x1b]0;pwned",
+        b"pwned\x07",
+        b"CLEAR\x1b",
+        b"\x1b[2JSCREEN",
+        "\u{9b}".as_bytes(),
+        "\u{202e}".as_bytes(),
+        b"\t",
+    ] {
+        assert!(!find(bad), "{:?} reached the terminal", String::from_utf8_lossy(bad));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -266,6 +266,7 @@ fn side_lines(t: &Transcript, unit: &Unit, lang: Lang, width: usize) -> Vec<Line
             prefix = None;
         }
         let first = width.saturating_sub(prefix.map_or(0, |_| prefix_width)).max(1);
+        let safe = !para.text.chars().any(is_unsafe);
         for range in wrap(&para.text, width, first) {
             let mut line = Line {
                 pieces: Vec::new(),
@@ -278,7 +279,15 @@ fn side_lines(t: &Transcript, unit: &Unit, lang: Lang, width: usize) -> Vec<Line
                     origin: None,
                 });
             }
-            push_safe_pieces(&mut line.pieces, &para.text, range, role);
+            if safe {
+                line.pieces.push(Piece {
+                    text: para.text[range.clone()].to_string(),
+                    role,
+                    origin: Some(range.start),
+                });
+            } else {
+                push_safe_pieces(&mut line.pieces, &para.text, range, role);
+            }
             lines.push(line);
         }
     }
@@ -328,84 +337,100 @@ pub fn width(s: &str) -> usize {
 /// One grapheme cluster: its bytes, its display width and whether a line may break at it.
 #[derive(Clone, Copy)]
 struct Atom {
-    start: usize,
     end: usize,
     width: usize,
     space: bool,
 }
 
 /// Characters that are one cluster of width 1 on their own and never join the previous
-/// character's cluster; text made only of them skips grapheme segmentation (it is most text).
+/// character's cluster; text made only of them (most text) skips grapheme segmentation.
 fn is_simple(c: char) -> bool {
-    matches!(c, '!'..='~' | '\u{A1}'..='\u{AC}' | '\u{AE}'..='\u{24F}' | '\u{400}'..='\u{482}'
+    matches!(c, ' '..='~' | '\u{A1}'..='\u{AC}' | '\u{AE}'..='\u{24F}' | '\u{400}'..='\u{482}'
         | '\u{48A}'..='\u{4FF}' | '\u{2010}'..='\u{2027}')
-}
-
-fn atoms(text: &str) -> Vec<Atom> {
-    let is_space = |c: char| c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}');
-    if text.chars().all(|c| c == ' ' || is_simple(c)) {
-        return text
-            .char_indices()
-            .map(|(i, c)| Atom {
-                start: i,
-                end: i + c.len_utf8(),
-                width: 1,
-                space: c == ' ',
-            })
-            .collect();
-    }
-    text.grapheme_indices(true)
-        .map(|(i, g)| Atom {
-            start: i,
-            end: i + g.len(),
-            width: width(g),
-            space: g.chars().all(is_space),
-        })
-        .collect()
 }
 
 /// Wraps `text` into lines of at most `width` cells (`first` for the first line), breaking at
 /// spaces and hard-breaking words longer than a line, never inside a grapheme cluster.
 /// Returns each line's byte range, without the spaces at the break. Always at least one line.
 pub fn wrap(text: &str, width: usize, first: usize) -> Vec<Range<usize>> {
-    let atoms = atoms(text);
-    let n = atoms.len();
-    let mut lines = Vec::new();
-    let mut limit = first.max(1);
+    if text.chars().all(is_simple) {
+        let bytes = text.as_bytes();
+        return wrap_with(text.len(), width, first, |i| {
+            let len = match bytes[i] {
+                0..=0x7f => 1,
+                0xc0..=0xdf => 2,
+                0xe0..=0xef => 3,
+                _ => 4,
+            };
+            Atom {
+                end: i + len,
+                width: 1,
+                space: bytes[i] == b' ',
+            }
+        });
+    }
+    let is_space = |c: char| c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}');
+    let atoms: Vec<(usize, Atom)> = text
+        .grapheme_indices(true)
+        .map(|(i, g)| {
+            let atom = Atom {
+                end: i + g.len(),
+                width: self::width(g),
+                space: g.chars().all(is_space),
+            };
+            (i, atom)
+        })
+        .collect();
+    wrap_with(text.len(), width, first, |i| {
+        atoms[atoms.partition_point(|&(start, _)| start < i)].1
+    })
+}
+
+/// The greedy line breaker over clusters; `atom(i)` is the cluster starting at byte `i`.
+fn wrap_with(len: usize, width: usize, first: usize, atom: impl Fn(usize) -> Atom) -> Vec<Range<usize>> {
     let skip_spaces = |mut i: usize| {
-        while i < n && atoms[i].space {
-            i += 1;
+        while i < len {
+            let a = atom(i);
+            if !a.space {
+                break;
+            }
+            i = a.end;
         }
         i
     };
+    let mut lines = Vec::new();
+    let mut limit = first.max(1);
     let mut i = skip_spaces(0);
-    while i < n {
+    while i < len {
         let start = i;
         let mut used = 0;
         let mut j = i;
-        // The first space of the last run of spaces seen on this line.
+        // Where the text before the last run of spaces ends, and where the text seen ends.
         let mut brk = None;
-        while j < n {
-            let a = atoms[j];
+        let mut content_end = start;
+        let mut prev_space = false;
+        while j < len {
+            let a = atom(j);
             if a.space {
-                if !atoms[j - 1].space {
-                    brk = Some(j);
+                if !prev_space {
+                    brk = Some(content_end);
                 }
+                prev_space = true;
             } else if used + a.width > limit && j > start {
                 break;
+            } else {
+                prev_space = false;
+                content_end = a.end;
             }
             used += a.width;
-            j += 1;
+            j = a.end;
         }
-        let (mut end, next) = match brk {
-            _ if j == n => (n, n),
+        let (end, next) = match brk {
+            _ if j >= len => (content_end, len),
             Some(b) => (b, b),
             None => (j, j),
         };
-        while end > start && atoms[end - 1].space {
-            end -= 1;
-        }
-        lines.push(atoms[start].start..atoms[end - 1].end);
+        lines.push(start..end);
         i = skip_spaces(next);
         limit = width.max(1);
     }
@@ -460,6 +485,23 @@ mod tests {
             for r in wrap(text, w, w) {
                 assert!(text[r.clone()].width() <= w.max(2), "width {w}: {:?}", &text[r]);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn wrapped_lines_fit_and_keep_every_non_space(text in "[a-zа-я ́漢👍🏽\u{1b}]{0,80}", w in 2usize..30) {
+            let lines = wrap(&text, w, w);
+            let mut kept = String::new();
+            for r in &lines {
+                let line = &text[r.clone()];
+                // Only a single cluster wider than the line may overflow it.
+                let single = line.graphemes(true).count() == 1;
+                proptest::prop_assert!(width(line) <= w || single, "{:?} wider than {}", line, w);
+                kept.push_str(line);
+            }
+            let squeeze = |s: &str| s.chars().filter(|c| *c != ' ').collect::<String>();
+            proptest::prop_assert_eq!(squeeze(&kept), squeeze(&text));
         }
     }
 

@@ -21,7 +21,18 @@ impl Tmux {
         std::fs::create_dir_all(&dir).expect("temp dir");
         let tmux = Tmux { socket, dir };
         let status = Command::new("tmux")
-            .args(["-L", &tmux.socket, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40"])
+            .args([
+                "-L",
+                &tmux.socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "120",
+                "-y",
+                "40",
+            ])
             .args(["-e", "TERM=xterm-256color", "-e", "NO_COLOR=", "sh", "-c", script])
             .current_dir(&tmux.dir)
             .status()
@@ -31,7 +42,11 @@ impl Tmux {
     }
 
     fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux").args(["-L", &self.socket]).args(args).output().expect("tmux");
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux");
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -53,7 +68,10 @@ impl Tmux {
             if ok(&screen) {
                 return screen;
             }
-            assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting for {what}:\n{screen}");
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "timed out waiting for {what}:\n{screen}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -61,7 +79,9 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).status();
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
@@ -84,7 +104,10 @@ fn session(name: &str, file: &Path) -> Tmux {
 fn reading_session_on_seed_000() {
     let t = session("read", &seed());
     let first = t.wait("the reader", |s| s.contains('%') && !s.contains("BEFORE-MARKER"));
-    assert!(first.contains("13 March 2025") || first.contains("13 марта 2025"), "{first}");
+    assert!(
+        first.contains("13 March 2025") || first.contains("13 марта 2025"),
+        "{first}"
+    );
     // Scrolling to the bottom reaches 100% and the Russian end of the text.
     t.keys(&["G"]);
     let bottom = t.wait("the bottom", |s| s.contains("100%"));
@@ -99,7 +122,10 @@ fn reading_session_on_seed_000() {
     t.wait("help closed", |s| !s.contains("speaker filter"));
     t.keys(&["q"]);
     let after = t.wait("the shell", |s| s.contains("AFTER-EXIT"));
-    assert!(after.contains("BEFORE-MARKER"), "alternate screen not left:\n{after}");
+    assert!(
+        after.contains("BEFORE-MARKER"),
+        "alternate screen not left:\n{after}"
+    );
     assert!(after.contains("AFTER-EXIT 0"), "{after}");
 }
 
@@ -108,10 +134,16 @@ fn sigterm_restores_the_terminal() {
     let t = session("term", &seed());
     t.wait("the reader", |s| s.contains('%') && !s.contains("BEFORE-MARKER"));
     let pid = std::fs::read_to_string(t.dir.join("app.pid")).expect("pid file");
-    let status = Command::new("kill").args(["-TERM", pid.trim()]).status().expect("kill");
+    let status = Command::new("kill")
+        .args(["-TERM", pid.trim()])
+        .status()
+        .expect("kill");
     assert!(status.success());
     let after = t.wait("the shell", |s| s.contains("AFTER-EXIT"));
-    assert!(after.contains("BEFORE-MARKER"), "alternate screen not left:\n{after}");
+    assert!(
+        after.contains("BEFORE-MARKER"),
+        "alternate screen not left:\n{after}"
+    );
 }
 
 #[test]
@@ -151,7 +183,11 @@ fn hostile_text_never_reaches_the_terminal_as_escapes() {
         "\u{202e}".as_bytes(),
         b"\t",
     ] {
-        assert!(!find(bad), "{:?} reached the terminal", String::from_utf8_lossy(bad));
+        assert!(
+            !find(bad),
+            "{:?} reached the terminal",
+            String::from_utf8_lossy(bad)
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -4,14 +4,62 @@
 use stenogram::model::{Block, BlockKind, ByLang, Meta, Paragraph, Speaker, Transcript, Version};
 
 const EN: &[&str] = &[
-    "the", "president", "said", "that", "cooperation", "between", "our", "countries", "is", "growing",
-    "trade", "security", "ceasefire", "negotiations", "economy", "energy", "we", "discussed", "questions",
-    "of", "integration", "and", "the", "Union", "State", "Oreshnik", "agreement", "today", "very",
+    "the",
+    "president",
+    "said",
+    "that",
+    "cooperation",
+    "between",
+    "our",
+    "countries",
+    "is",
+    "growing",
+    "trade",
+    "security",
+    "ceasefire",
+    "negotiations",
+    "economy",
+    "energy",
+    "we",
+    "discussed",
+    "questions",
+    "of",
+    "integration",
+    "and",
+    "the",
+    "Union",
+    "State",
+    "Oreshnik",
+    "agreement",
+    "today",
+    "very",
 ];
 const RU: &[&str] = &[
-    "президент", "сказал", "что", "сотрудничество", "между", "нашими", "странами", "растёт", "торговля",
-    "безопасность", "перемирие", "переговоры", "экономика", "энергетика", "мы", "обсудили", "вопросы",
-    "интеграции", "и", "Союзного", "государства", "Орешник", "соглашение", "сегодня", "очень",
+    "президент",
+    "сказал",
+    "что",
+    "сотрудничество",
+    "между",
+    "нашими",
+    "странами",
+    "растёт",
+    "торговля",
+    "безопасность",
+    "перемирие",
+    "переговоры",
+    "экономика",
+    "энергетика",
+    "мы",
+    "обсудили",
+    "вопросы",
+    "интеграции",
+    "и",
+    "Союзного",
+    "государства",
+    "Орешник",
+    "соглашение",
+    "сегодня",
+    "очень",
 ];
 
 /// A small deterministic generator (xorshift), so every run benchmarks the same text.
@@ -68,7 +116,8 @@ pub fn generate(bytes: usize) -> Transcript {
         let lens: Vec<usize> = (0..paras).map(|_| 8 + rng.next(80)).collect();
         let speaker = rng.next(5);
         for (lang, words) in [(&mut blocks.en, EN), (&mut blocks.ru, RU)] {
-            let paragraphs: Vec<Paragraph> = lens.iter().map(|&n| para(sentence(&mut rng, words, n))).collect();
+            let paragraphs: Vec<Paragraph> =
+                lens.iter().map(|&n| para(sentence(&mut rng, words, n))).collect();
             total += paragraphs.iter().map(|p| p.text.len()).sum::<usize>();
             lang.push(Block {
                 kind: BlockKind::Turn(speaker),
@@ -94,6 +143,9 @@ pub fn generate(bytes: usize) -> Transcript {
     };
     Transcript {
         speakers,
-        versions: ByLang::new(version(blocks.en, "Generated"), version(blocks.ru, "Сгенерировано")),
+        versions: ByLang::new(
+            version(blocks.en, "Generated"),
+            version(blocks.ru, "Сгенерировано"),
+        ),
     }
 }

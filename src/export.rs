@@ -1,11 +1,272 @@
 //! Export: writes aligned transcripts as JSON lines, TSV or Markdown.
 
+use crate::align::{self, Unit};
 use crate::cli::{ExportBy, ExportFormat};
 use crate::library::Document;
+use crate::model::{Block, BlockKind, ByLang, Lang, Transcript};
+use serde::Serialize;
 use std::io::{self, Write};
 
 /// Writes every document's alignment to `out` in `format`, by unit or by sentence.
 pub fn write(docs: &[Document], format: ExportFormat, by: ExportBy, out: &mut dyn Write) -> io::Result<()> {
-    let _ = (docs, format, by);
+    for doc in docs {
+        let alignment = align::align(&doc.transcript);
+        let rows = rows(&doc.transcript, &alignment.units, by);
+        match format {
+            ExportFormat::Jsonl => jsonl(&doc.name, &rows, out)?,
+            ExportFormat::Tsv => tsv(&rows, out)?,
+            ExportFormat::Md => markdown(&doc.transcript, &rows, out)?,
+        }
+    }
     out.flush()
+}
+
+/// One exported pair: a unit, or one sentence link of a unit.
+#[derive(Debug, Serialize)]
+struct Row<'a> {
+    /// Index of the unit in the document's alignment, from 0.
+    unit: usize,
+    kind: &'static str,
+    /// The speaker's stable id.
+    speaker: Option<&'a str>,
+    /// The text of each side, paragraphs joined by `\n`; `None` where that side has nothing.
+    en: Option<String>,
+    ru: Option<String>,
+    confidence: f32,
+    /// Source line of each paragraph the text comes from.
+    lines: ByLang<Vec<u32>>,
+}
+
+fn rows<'a>(t: &'a Transcript, units: &[Unit], by: ExportBy) -> Vec<Row<'a>> {
+    let mut rows = Vec::new();
+    for (k, u) in units.iter().enumerate() {
+        let blocks = ByLang::new(block(t, u, Lang::En), block(t, u, Lang::Ru));
+        let kind = [blocks.en, blocks.ru].into_iter().flatten().next().map_or("narration", |b| kind_name(b.kind));
+        let speaker = u.speaker.and_then(|s| t.speakers.get(s)).map(|s| s.id.as_str());
+        // Confidence rounded so that the output stays readable and stable across platforms.
+        let confidence = (u.confidence * 1000.0).round() / 1000.0;
+        let row = |en: Option<String>, ru: Option<String>, lines: ByLang<Vec<u32>>| Row {
+            unit: k,
+            kind,
+            speaker,
+            en,
+            ru,
+            confidence,
+            lines,
+        };
+        match by {
+            ExportBy::Unit => {
+                let side = |l: Lang| -> (Option<String>, Vec<u32>) {
+                    let paras = blocks[l].map_or(&[][..], |b| b.paragraphs.get(u.paras[l].clone()).unwrap_or(&[]));
+                    let text = paras.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+                    ((!text.is_empty()).then_some(text), paras.iter().map(|p| p.line).collect())
+                };
+                let ((en, en_lines), (ru, ru_lines)) = (side(Lang::En), side(Lang::Ru));
+                rows.push(row(en, ru, ByLang::new(en_lines, ru_lines)));
+            }
+            ExportBy::Sentence => {
+                let sentences = ByLang::new(sentences(blocks.en, u, Lang::En), sentences(blocks.ru, u, Lang::Ru));
+                for link in &u.links {
+                    let side = |l: Lang| -> (Option<String>, Vec<u32>) {
+                        let picked = sentences[l].get(link.sentences[l].clone()).unwrap_or(&[]);
+                        let text = picked.iter().map(|s| s.0).collect::<Vec<_>>().join(" ");
+                        let mut lines: Vec<u32> = picked.iter().map(|s| s.1).collect();
+                        lines.dedup();
+                        ((!text.is_empty()).then_some(text), lines)
+                    };
+                    let ((en, en_lines), (ru, ru_lines)) = (side(Lang::En), side(Lang::Ru));
+                    rows.push(row(en, ru, ByLang::new(en_lines, ru_lines)));
+                }
+            }
+        }
+    }
+    rows
+}
+
+fn block<'a>(t: &'a Transcript, u: &Unit, l: Lang) -> Option<&'a Block> {
+    t.version(l)?.blocks.get(u.block[l]?)
+}
+
+/// The unit's sentences of side `l` in order, each with its paragraph's source line.
+fn sentences<'a>(block: Option<&'a Block>, u: &Unit, l: Lang) -> Vec<(&'a str, u32)> {
+    let paras = block.map_or(&[][..], |b| b.paragraphs.get(u.paras[l].clone()).unwrap_or(&[]));
+    paras
+        .iter()
+        .flat_map(|p| p.sentences.iter().filter_map(move |s| Some((p.text.get(s.range())?.trim(), p.line))))
+        .collect()
+}
+
+fn kind_name(kind: BlockKind) -> &'static str {
+    match kind {
+        BlockKind::Heading => "heading",
+        BlockKind::Narration => "narration",
+        BlockKind::Turn(_) => "turn",
+        BlockKind::Break => "break",
+        BlockKind::Related => "related",
+    }
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    doc: &'a str,
+    #[serde(flatten)]
+    row: &'a Row<'a>,
+}
+
+fn jsonl(name: &str, rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+    for row in rows {
+        serde_json::to_writer(&mut *out, &JsonRow { doc: name, row })?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn tsv(rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+    for row in rows {
+        let field = |s: &Option<String>| escape_tsv(s.as_deref().unwrap_or(""));
+        writeln!(out, "{}\t{}", field(&row.en), field(&row.ru))?;
+    }
+    Ok(())
+}
+
+/// Backslash escapes for the characters TSV cannot hold: tab, newline, carriage return, backslash.
+fn escape_tsv(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A readable document: a title, then for each unit the English paragraphs and the Russian ones
+/// quoted below them, with the speaker's names where the speaker changes.
+fn markdown(t: &Transcript, rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+    let title: Vec<String> = Lang::BOTH
+        .iter()
+        .filter_map(|&l| t.version(l)?.meta.title.as_deref())
+        .map(escape_md)
+        .collect();
+    if !title.is_empty() {
+        writeln!(out, "# {}\n", title.join(" / "))?;
+    }
+    let mut speaker = None;
+    for row in rows {
+        let unit_speaker = (row.kind == "turn").then_some(row.speaker).flatten();
+        if unit_speaker.is_some() && unit_speaker != speaker {
+            let s = t.speakers.iter().find(|s| Some(s.id.as_str()) == unit_speaker);
+            if let Some(s) = s {
+                writeln!(out, "**{} / {}**\n", escape_md(&s.name.en), escape_md(&s.name.ru))?;
+            }
+        }
+        speaker = unit_speaker;
+        let heading = if row.kind == "heading" { "## " } else { "" };
+        match &row.en {
+            Some(en) => en.lines().try_for_each(|p| writeln!(out, "{heading}{}\n", escape_md(p)))?,
+            None => writeln!(out, "*(not in the English text)*\n")?,
+        }
+        match &row.ru {
+            Some(ru) => ru.lines().try_for_each(|p| writeln!(out, "> {}\n", escape_md(p)))?,
+            None => writeln!(out, "> *(нет в русском тексте)*\n")?,
+        }
+    }
+    Ok(())
+}
+
+/// Escapes what Markdown would read as markup, so the text shows as written.
+fn escape_md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // A leading `- `, `+ ` or `1. ` would start a list.
+    if out.starts_with(['-', '+']) || out.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) {
+        out.insert(0, '\\');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Paragraph, Speaker, Span, Version};
+
+    fn doc() -> Document {
+        let para = |text: &str, line: u32| Paragraph {
+            text: text.into(),
+            sentences: vec![Span::from(0..text.len())],
+            line,
+        };
+        let version = |title: &str, paras: Vec<Paragraph>| Version {
+            meta: crate::model::Meta { title: Some(title.into()), ..Default::default() },
+            blocks: vec![
+                Block { kind: BlockKind::Heading, paragraphs: vec![paras[0].clone()] },
+                Block { kind: BlockKind::Turn(0), paragraphs: paras[1..].to_vec() },
+            ],
+        };
+        let t = Transcript {
+            speakers: vec![Speaker {
+                id: "putin".into(),
+                name: ByLang::new("Vladimir Putin".into(), "Владимир Путин".into()),
+                transliterated: ByLang::default(),
+            }],
+            versions: ByLang::new(
+                Some(version("Talks", vec![para("Q&A", 3), para("Thank you,\tfriends \\ colleagues.", 5)])),
+                Some(version("Переговоры", vec![para("Q&A", 10), para("Спасибо, друзья.", 12), para("Второе: мы согласны прекратить боевые действия на 30 суток, но есть нюансы.", 13)])),
+            ),
+        };
+        Document { name: "talks".into(), origin: "talks.txt".into(), transcript: t, warnings: vec![] }
+    }
+
+    fn export(format: ExportFormat, by: ExportBy) -> String {
+        let mut out = Vec::new();
+        write(&[doc()], format, by, &mut out).expect("writing to a Vec");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn jsonl_has_one_unit_per_line_with_speaker_lines_and_null_for_a_missing_side() {
+        let out = export(ExportFormat::Jsonl, ExportBy::Unit);
+        let rows: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).expect("JSON")).collect();
+        assert_eq!(rows.len(), 3, "{out}");
+        assert_eq!(rows[0]["kind"], "heading");
+        assert_eq!(rows[0]["speaker"], serde_json::Value::Null);
+        assert_eq!(rows[1]["speaker"], "putin");
+        assert_eq!(rows[1]["en"], "Thank you,\tfriends \\ colleagues.");
+        assert_eq!(rows[1]["ru"], "Спасибо, друзья.");
+        assert_eq!(rows[1]["lines"], serde_json::json!({"en": [5], "ru": [12]}));
+        assert_eq!(rows[2]["en"], serde_json::Value::Null);
+        assert_eq!(rows[2]["ru"], "Второе: мы согласны прекратить боевые действия на 30 суток, но есть нюансы.");
+        assert_eq!(rows[2]["doc"], "talks");
+        assert!(rows.iter().all(|r| r["confidence"].as_f64().is_some_and(|c| (0.0..=1.0).contains(&c))));
+    }
+
+    #[test]
+    fn tsv_escapes_tabs_and_backslashes() {
+        let out = export(ExportFormat::Tsv, ExportBy::Sentence);
+        assert_eq!(out, "Q&A\tQ&A\nThank you,\\tfriends \\\\ colleagues.\tСпасибо, друзья.\n\tВторое: мы согласны прекратить боевые действия на 30 суток, но есть нюансы.\n");
+        assert_eq!(escape_tsv("a\nb\r"), "a\\nb\\r");
+    }
+
+    #[test]
+    fn markdown_reads_speaker_by_speaker() {
+        let out = export(ExportFormat::Md, ExportBy::Unit);
+        assert_eq!(
+            out,
+            "# Talks / Переговоры\n\n## Q&A\n\n> Q&A\n\n**Vladimir Putin / Владимир Путин**\n\n\
+             Thank you,\tfriends \\\\ colleagues.\n\n> Спасибо, друзья.\n\n\
+             *(not in the English text)*\n\n\
+             > Второе: мы согласны прекратить боевые действия на 30 суток, но есть нюансы.\n\n"
+        );
+        assert_eq!(escape_md("- [x] *bold*"), "\\- \\[x\\] \\*bold\\*");
+        assert_eq!(escape_md("1998. A year"), "\\1998. A year");
+    }
 }

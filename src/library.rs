@@ -1,9 +1,15 @@
 //! The library: loading transcripts from files, pairs and folders, and the bundled ones embedded in the binary.
+//!
+//! A folder is a library: every `*.txt` inside it (not below), sorted by name, with `NAME.en.txt` and
+//! `NAME.ru.txt` joined into one document. Hostile files (huge, binary, a megabyte on one line) are refused
+//! with a one-line error naming the file, before any parsing.
 
 use crate::error::{Error, Result};
-use crate::ingest::Warning;
+use crate::ingest::{Parsed, Warning};
 use crate::model::Transcript;
-use std::path::PathBuf;
+use include_dir::{Dir, include_dir};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 /// What the user asked to open.
 #[derive(Debug, Clone, Default)]
@@ -25,35 +31,261 @@ pub struct Document {
     pub warnings: Vec<Warning>,
 }
 
+/// Larger files are not transcripts (the longest real ones are well under a megabyte).
+const MAX_FILE_BYTES: u64 = 64 << 20;
+/// A paragraph is a line; no real paragraph comes near this.
+const MAX_LINE_BYTES: usize = 100 << 10;
+
 /// Loads every transcript named by `sources`.
 pub fn load(sources: &Sources) -> Result<Vec<Document>> {
-    // Placeholder: single files only.
     let mut docs = Vec::new();
+    let mut seen = HashSet::new();
+    if let Some((en, ru)) = &sources.pair {
+        for path in [en, ru] {
+            if path.is_dir() {
+                return Err(Error::BadInput {
+                    path: path.clone(),
+                    what: "is a folder; --en and --ru take one file each".into(),
+                });
+            }
+        }
+        docs.push(load_pair(en, ru)?);
+    }
     for path in &sources.paths {
-        let bytes = std::fs::read(path).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?;
-        let text = crate::decode::decode(&bytes).map_err(|e| Error::BadInput {
-            path: path.clone(),
-            what: e.to_string(),
-        })?;
-        let parsed = crate::ingest::parse(&crate::sanitize::sanitize(&text));
-        docs.push(Document {
-            name: path
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned(),
-            origin: path.display().to_string(),
-            transcript: parsed.transcript,
-            warnings: parsed.warnings,
-        });
+        let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+        let files = if meta.is_dir() {
+            let files = folder_files(path)?;
+            if files.is_empty() {
+                return Err(Error::NoTranscripts(path.clone()));
+            }
+            files
+        } else {
+            vec![path.clone()]
+        };
+        for unit in units(files, |p| p.exists()) {
+            if seen.insert(unit.origin()) {
+                docs.push(unit.load()?);
+            }
+        }
     }
     Ok(docs)
 }
 
+static BUNDLED: Dir = include_dir!("$CARGO_MANIFEST_DIR/transcripts");
+
 /// The transcripts shipped in `transcripts/`, embedded at build time.
 pub fn bundled() -> Vec<Document> {
-    Vec::new()
+    let files: Vec<PathBuf> = BUNDLED
+        .files()
+        .map(|f| f.path().to_path_buf())
+        .filter(|p| is_txt(p))
+        .collect();
+    let text = |p: &Path| {
+        BUNDLED
+            .get_file(p)
+            .and_then(|f| f.contents_utf8())
+            .unwrap_or_default()
+    };
+    units(files, |p| BUNDLED.get_file(p).is_some())
+        .into_iter()
+        .map(|unit| {
+            let (name, parsed) = match &unit {
+                Unit::Single(p) => (file_name(p), crate::ingest::parse(text(p))),
+                Unit::Pair { stem, en, ru } => (stem.clone(), crate::ingest::parse_pair(text(en), text(ru))),
+            };
+            Document {
+                origin: format!("bundled:{name}"),
+                name,
+                transcript: parsed.transcript,
+                warnings: parsed.warnings,
+            }
+        })
+        .collect()
+}
+
+/// One document to load: a file, or the two files of a pair.
+enum Unit {
+    Single(PathBuf),
+    Pair { stem: String, en: PathBuf, ru: PathBuf },
+}
+
+impl Unit {
+    fn origin(&self) -> String {
+        match self {
+            Unit::Single(p) => p.display().to_string(),
+            Unit::Pair { en, ru, .. } => format!("{} + {}", en.display(), ru.display()),
+        }
+    }
+
+    fn load(self) -> Result<Document> {
+        match self {
+            Unit::Single(path) => {
+                let parsed = crate::ingest::parse(&read_text(&path)?);
+                Ok(document(file_name(&path), path.display().to_string(), parsed))
+            }
+            Unit::Pair { en, ru, .. } => load_pair(&en, &ru),
+        }
+    }
+}
+
+fn load_pair(en: &Path, ru: &Path) -> Result<Document> {
+    let parsed = crate::ingest::parse_pair(&read_text(en)?, &read_text(ru)?);
+    let name = pair_stem(en, ".en.txt").unwrap_or_else(|| file_name(en));
+    Ok(document(
+        name,
+        format!("{} + {}", en.display(), ru.display()),
+        parsed,
+    ))
+}
+
+fn document(name: String, origin: String, parsed: Parsed) -> Document {
+    Document {
+        name,
+        origin,
+        transcript: parsed.transcript,
+        warnings: parsed.warnings,
+    }
+}
+
+/// Groups files into documents: `NAME.en.txt` with an existing `NAME.ru.txt` (and the other way round)
+/// make one pair; everything else stands alone. Sorted by name, each pair once.
+fn units(mut files: Vec<PathBuf>, exists: impl Fn(&Path) -> bool) -> Vec<Unit> {
+    files.sort();
+    files.dedup();
+    let mut out = Vec::new();
+    let mut paired = HashSet::new();
+    for path in files {
+        if paired.contains(&path) {
+            continue;
+        }
+        let partner = [(".en.txt", ".ru.txt"), (".ru.txt", ".en.txt")]
+            .iter()
+            .find_map(|(ours, theirs)| {
+                let stem = pair_stem(&path, ours)?;
+                let other = path.with_file_name(format!("{stem}{theirs}"));
+                exists(&other).then_some((stem, other, *ours == ".en.txt"))
+            });
+        match partner {
+            Some((stem, other, path_is_en)) => {
+                paired.insert(other.clone());
+                let (en, ru) = if path_is_en { (path, other) } else { (other, path) };
+                out.push(Unit::Pair { stem, en, ru });
+            }
+            None => out.push(Unit::Single(path)),
+        }
+    }
+    out
+}
+
+/// `talk.en.txt` with suffix `.en.txt` → `talk`.
+fn pair_stem(path: &Path, suffix: &str) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.strip_suffix(suffix)?;
+    (!stem.is_empty()).then(|| stem.to_string())
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .unwrap_or(path.as_os_str())
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn is_txt(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+}
+
+fn folder_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| io_error(dir, e))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| io_error(dir, e))?.path();
+        if is_txt(&path) && path.is_file() {
+            files.push(path);
+        }
+    }
+    Ok(files)
+}
+
+/// Reads and decodes one transcript file, refusing what cannot be a transcript.
+fn read_text(path: &Path) -> Result<String> {
+    let bad = |what: String| Error::BadInput {
+        path: path.to_path_buf(),
+        what,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if meta.is_dir() {
+        return Err(bad("is a folder, not a transcript file".into()));
+    }
+    if !meta.is_file() {
+        return Err(bad("is not a regular file".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(bad(format!(
+            "file too large ({} MB; the limit is {} MB)",
+            meta.len() >> 20,
+            MAX_FILE_BYTES >> 20
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    let text = crate::decode::decode(&bytes).map_err(|e| bad(e.to_string()))?;
+    if let Some((i, line)) = text.lines().enumerate().find(|(_, l)| l.len() > MAX_LINE_BYTES) {
+        return Err(bad(format!(
+            "line {} is {} KB long; a transcript line is at most {} KB (is this a transcript?)",
+            i + 1,
+            line.len() >> 10,
+            MAX_LINE_BYTES >> 10
+        )));
+    }
+    if text.trim().is_empty() {
+        return Err(bad("no text in the file".into()));
+    }
+    Ok(text)
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> Error {
+    if source.kind() == std::io::ErrorKind::NotFound {
+        Error::NotFound(path.to_path_buf())
+    } else {
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(units: &[Unit]) -> Vec<String> {
+        units
+            .iter()
+            .map(|u| match u {
+                Unit::Single(p) => file_name(p),
+                Unit::Pair { stem, en, ru } => format!("{stem}: {} + {}", file_name(en), file_name(ru)),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pairs_are_joined_and_the_rest_stand_alone() {
+        let files: Vec<PathBuf> = ["b.ru.txt", "a.txt", "b.en.txt", "c.en.txt", "d.ru.txt"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        let exists = |p: &Path| files.iter().any(|f| f == p);
+        assert_eq!(
+            names(&units(files.clone(), exists)),
+            ["a.txt", "b: b.en.txt + b.ru.txt", "c.en.txt", "d.ru.txt"]
+        );
+    }
+
+    #[test]
+    fn bundled_library_parses() {
+        let docs = bundled();
+        assert_eq!(docs.len(), 5);
+        assert!(docs.iter().all(|d| d.origin.starts_with("bundled:")));
+        assert!(docs.iter().all(|d| !d.transcript.langs().is_empty()));
+    }
 }

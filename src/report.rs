@@ -1,14 +1,136 @@
 //! Reports for the command line: `check` summaries and `show --json`.
 
 use crate::library::Document;
+use crate::model::{BlockKind, Lang, Transcript, Version};
 use std::io::{self, Write};
+use unicode_width::UnicodeWidthStr;
 
-/// Prints, per document, languages, speakers, counts and warnings.
+/// Prints, per document, languages, metadata, speakers, counts and warnings.
+///
+/// Counts: `turns` are speaker turns; `paragraphs` and `sentences` are those of the running text (turns
+/// and narration), not headings, breaks or related links.
 pub fn check(docs: &[Document], out: &mut dyn Write) -> io::Result<()> {
-    for d in docs {
-        writeln!(out, "{}", d.name)?;
+    for (i, d) in docs.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        document(d, out)?;
     }
     Ok(())
+}
+
+fn document(d: &Document, out: &mut dyn Write) -> io::Result<()> {
+    let t = &d.transcript;
+    let langs = t.langs();
+    writeln!(out, "{}", d.name)?;
+    writeln!(out, "  origin     {}", d.origin)?;
+    let codes: Vec<&str> = langs.iter().map(|l| l.code()).collect();
+    writeln!(out, "  languages  {}", codes.join(" "))?;
+    for &lang in &langs {
+        let Some(v) = t.version(lang) else { continue };
+        let m = &v.meta;
+        for (what, value) in [
+            ("title", &m.title),
+            ("date", &m.date),
+            ("place", &m.place),
+            ("source", &m.source),
+        ] {
+            if let Some(value) = value {
+                writeln!(out, "  {} {:<7}{value}", lang.code(), what)?;
+            }
+        }
+    }
+    speakers(t, &langs, out)?;
+    writeln!(
+        out,
+        "  counts     {}",
+        row(langs.iter().map(|l| l.code().to_string()))
+    )?;
+    let figures: [(&str, Figure); 6] = [
+        ("turns", |v| count_blocks(v, |k| matches!(k, BlockKind::Turn(_)))),
+        ("paragraphs", |v| text_paragraphs(v).count()),
+        ("sentences", |v| {
+            text_paragraphs(v).map(|p| p.sentences.len()).sum()
+        }),
+        ("headings", |v| count_blocks(v, |k| k == BlockKind::Heading)),
+        ("breaks", |v| count_blocks(v, |k| k == BlockKind::Break)),
+        ("related", |v| count_blocks(v, |k| k == BlockKind::Related)),
+    ];
+    for (what, figure) in figures {
+        let cells = langs
+            .iter()
+            .filter_map(|&l| t.version(l))
+            .map(|v| figure(v).to_string());
+        writeln!(out, "    {what:<11}{}", row(cells))?;
+    }
+    for &lang in &langs {
+        let Some(v) = t.version(lang) else { continue };
+        let headings: Vec<&str> = v
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Heading)
+            .filter_map(|b| b.paragraphs.first())
+            .map(|p| p.text.as_str())
+            .collect();
+        if !headings.is_empty() {
+            writeln!(out, "  {} headings  {}", lang.code(), headings.join(" | "))?;
+        }
+    }
+    writeln!(out, "  warnings   {}", d.warnings.len())?;
+    for w in &d.warnings {
+        writeln!(out, "    line {}: {}", w.line, w.message)?;
+    }
+    Ok(())
+}
+
+fn speakers(t: &Transcript, langs: &[Lang], out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "  speakers   {}", t.speakers.len())?;
+    let id_width = t.speakers.iter().map(|s| s.id.width()).max().unwrap_or(0);
+    let name = |s: &crate::model::Speaker, l: Lang| {
+        let mark = if s.transliterated[l] {
+            " (transliterated)"
+        } else {
+            ""
+        };
+        format!("{}{mark}", s.name[l])
+    };
+    let name_width = t
+        .speakers
+        .iter()
+        .map(|s| name(s, Lang::En).width())
+        .max()
+        .unwrap_or(0);
+    for s in &t.speakers {
+        let mut line = format!("    {}{}", s.id, " ".repeat(id_width - s.id.width()));
+        for (i, &l) in langs.iter().enumerate() {
+            let n = name(s, l);
+            line.push_str("  ");
+            line.push_str(&n);
+            if i + 1 < langs.len() {
+                line.push_str(&" ".repeat(name_width.saturating_sub(n.width())));
+            }
+        }
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// One row of the counts table.
+type Figure = fn(&Version) -> usize;
+
+fn row(cells: impl Iterator<Item = String>) -> String {
+    cells.map(|c| format!("{c:>6}")).collect()
+}
+
+fn count_blocks(v: &Version, kind: impl Fn(BlockKind) -> bool) -> usize {
+    v.blocks.iter().filter(|b| kind(b.kind)).count()
+}
+
+fn text_paragraphs(v: &Version) -> impl Iterator<Item = &crate::model::Paragraph> {
+    v.blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Turn(_) | BlockKind::Narration))
+        .flat_map(|b| &b.paragraphs)
 }
 
 /// Prints each document's model as JSON, one document per line.

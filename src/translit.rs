@@ -1,20 +1,62 @@
 //! Transliteration between Cyrillic and Latin script, and name keys that match across the two.
 
 /// Transliterates Cyrillic letters to Latin (BGN/PCGN-like: Путин → Putin, Пыж → Pyzh); other characters pass through.
+///
+/// On top of [`latin_of`], the spelling depends on context the way English-language press writes
+/// Russian names: `е` is `ye` at the start of a word and after a vowel, `ъ`, `ь` or `й` (Ежов → Yezhov,
+/// Сергеевич → Sergeyevich); `ё` is `yo` (Пётр → Pyotr) but `e` after ж ч ш щ ц (Горбачёв → Gorbachev);
+/// a capital in an ALL-CAPS word is spelled all in capitals (ЩИ → SHCHI, not ShchI).
 pub fn to_latin(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match latin_of(c) {
-            Some(l) => out.push_str(l),
-            None => out.push(c),
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let Some(base) = latin_of(c) else {
+            out.push(c);
+            continue;
+        };
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let lower = match c.to_lowercase().next().unwrap_or(c) {
+            'е' if prev.is_none_or(|p| !p.is_alphabetic() || is_iotating(p)) => "ye",
+            'ё' if prev.is_some_and(|p| "жчшщцЖЧШЩЦ".contains(p)) => "e",
+            'ё' => "yo",
+            _ => base,
+        };
+        if !c.is_uppercase() {
+            out.push_str(lower);
+        } else if in_capitals_word(&chars, i) {
+            out.extend(lower.chars().map(|l| l.to_ascii_uppercase()));
+        } else {
+            let mut letters = lower.chars();
+            out.extend(letters.next().map(|l| l.to_ascii_uppercase()));
+            out.extend(letters);
         }
     }
     out
 }
 
-/// The Latin spelling of a Cyrillic letter (possibly several letters, possibly none); `None` for other characters.
+/// Letters after which Cyrillic `е` sounds (and is spelled in Latin) `ye`.
+fn is_iotating(c: char) -> bool {
+    "аеёиоуыэюяіїєъьйАЕЁИОУЫЭЮЯІЇЄЪЬЙ".contains(c)
+}
+
+/// Whether the uppercase letter at `i` belongs to an ALL-CAPS word: its next letter, or if it
+/// is the word's last letter its previous one, is uppercase too.
+fn in_capitals_word(chars: &[char], i: usize) -> bool {
+    let next = chars.get(i + 1).filter(|c| c.is_alphabetic());
+    let prev = i.checked_sub(1).map(|p| chars[p]).filter(|c| c.is_alphabetic());
+    match (next, prev) {
+        (Some(n), _) => n.is_uppercase(),
+        (None, Some(p)) => p.is_uppercase(),
+        (None, None) => false,
+    }
+}
+
+/// The context-free Latin spelling of a Cyrillic letter (possibly several letters, possibly none;
+/// capitalised for a capital: Ж → Zh); `None` for other characters.
+///
+/// Russian, plus the Ukrainian and Belarusian letters і ї є ґ ў. `ъ` and `ь` have no spelling;
+/// `ё` is `e` here (as most Russian text writes it); [`to_latin`] adds the context rules.
 pub fn latin_of(c: char) -> Option<&'static str> {
-    // Placeholder table; the full one (with case, variants and Ukrainian/Belarusian letters) replaces it.
     const LOWER: [&str; 32] = [
         "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
         "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
@@ -28,6 +70,388 @@ pub fn latin_of(c: char) -> Option<&'static str> {
         'А'..='Я' => UPPER[c as usize - 'А' as usize],
         'ё' => "e",
         'Ё' => "E",
+        'і' => "i",
+        'І' => "I",
+        'ї' => "yi",
+        'Ї' => "Yi",
+        'є' => "ye",
+        'Є' => "Ye",
+        'ґ' => "g",
+        'Ґ' => "G",
+        'ў' => "w",
+        'Ў' => "W",
         _ => return None,
     })
+}
+
+/// Best-effort Latin → Cyrillic for names known only in their English spelling
+/// (Pyzh → Пыж, Yezhov → Ежов, Natalia Breus → Наталия Бреус, Tucker Carlson → Тукер Карлсон).
+///
+/// Greedy longest match over the letters of each word (shch, zh, kh, ts, ch, sh, yu, ya, ye, yo,
+/// ...), with a few position rules: `ia` is `ия` at the end of a word but an acronym (Natalia → Наталия); `ye` is `е` at the start of a word or after a vowel and `ье`
+/// after a consonant (Grigoryev → Григорьев); `y` is `й` after a vowel, `ий` at the end of a
+/// word after a consonant (Dmitry → Дмитрий) and `ы` elsewhere; `i` is `й` after a vowel
+/// (Sergei → Сергей, Shoigu → Шойгу); `c` is `с` before e/i/y and `к`
+/// elsewhere; a word-initial `e` is `э`. Case follows the source (capitalised or ALL CAPS);
+/// non-Latin characters pass through.
+pub fn to_cyrillic(latin: &str) -> String {
+    let chars: Vec<char> = latin.chars().collect();
+    let mut out = String::with_capacity(latin.len() * 2);
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_alphabetic() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let end = chars[i..]
+            .iter()
+            .position(|c| !c.is_ascii_alphabetic())
+            .map_or(chars.len(), |n| i + n);
+        out.push_str(&word_to_cyrillic(&chars[i..end]));
+        i = end;
+    }
+    out
+}
+
+/// Spellings of more than one Cyrillic letter or more than one Latin letter, longest first so that the greedy match takes `shch` before `sh`.
+const SPELLINGS: [(&str, &str); 17] = [
+    ("shch", "щ"),
+    ("tch", "ч"),
+    ("zh", "ж"),
+    ("kh", "х"),
+    ("ts", "ц"),
+    ("tz", "ц"),
+    ("ch", "ч"),
+    ("sh", "ш"),
+    ("yu", "ю"),
+    ("ya", "я"),
+    ("yo", "ё"),
+    ("ck", "к"),
+    ("ph", "ф"),
+    ("th", "т"),
+    ("ee", "и"),
+    ("oo", "у"),
+    ("x", "кс"),
+];
+
+fn word_to_cyrillic(word: &[char]) -> String {
+    let lower: String = word.iter().map(|c| c.to_ascii_lowercase()).collect();
+    let bytes = lower.as_bytes();
+    let is_vowel = |b: u8| b"aeiouy".contains(&b);
+    // Acronyms (RIA, TASS) are spelled letter by letter.
+    let all_caps = word.len() > 1 && word.iter().all(char::is_ascii_uppercase);
+    let mut out = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &lower[i..];
+        let prev_vowel = i > 0 && is_vowel(bytes[i - 1]);
+        if let Some((latin, cyr)) = SPELLINGS.iter().find(|(l, _)| rest.starts_with(l)) {
+            out.push_str(cyr);
+            i += latin.len();
+            continue;
+        }
+        let (cyr, len) = match bytes[i] {
+            b'i' if rest == "ia" && !all_caps => ("ия", 2),
+            b'y' if rest.starts_with("ye") => (if i == 0 || prev_vowel { "е" } else { "ье" }, 2),
+            b'y' if prev_vowel => ("й", 1),
+            b'y' if i + 1 == bytes.len() && i > 0 => ("ий", 1),
+            b'y' => ("ы", 1),
+            b'i' if prev_vowel => ("й", 1),
+            b'e' if i == 0 => ("э", 1),
+            b'c' if bytes.get(i + 1).is_some_and(|&n| b"eiy".contains(&n)) => ("с", 1),
+            b'j' => ("дж", 1),
+            b => (cyrillic_of(b), 1),
+        };
+        out.push_str(cyr);
+        i += len;
+    }
+    match_case(word, &out)
+}
+
+fn cyrillic_of(b: u8) -> &'static str {
+    match b {
+        b'a' => "а",
+        b'b' => "б",
+        b'c' | b'k' | b'q' => "к",
+        b'd' => "д",
+        b'e' => "е",
+        b'f' => "ф",
+        b'g' => "г",
+        b'h' => "х",
+        b'i' => "и",
+        b'l' => "л",
+        b'm' => "м",
+        b'n' => "н",
+        b'o' => "о",
+        b'p' => "п",
+        b'r' => "р",
+        b's' => "с",
+        b't' => "т",
+        b'u' => "у",
+        b'v' | b'w' => "в",
+        b'z' => "з",
+        _ => "",
+    }
+}
+
+/// `cyrillic` (lowercase) cased like `source`: ALL CAPS, Capitalised, or as is.
+fn match_case(source: &[char], cyrillic: &str) -> String {
+    let upper_count = source.iter().filter(|c| c.is_uppercase()).count();
+    if upper_count > 1 && upper_count == source.len() {
+        return cyrillic.to_uppercase();
+    }
+    let mut chars = cyrillic.chars();
+    match (source.first(), chars.next()) {
+        (Some(s), Some(first)) if s.is_uppercase() => first.to_uppercase().chain(chars).collect(),
+        _ => cyrillic.to_owned(),
+    }
+}
+
+/// A script-independent key for matching names and words across Russian and English and across
+/// spelling variants: Aleksandr/Alexander/Александр, Yezhov/Ezhov/Ежов, Yuri/Yury/Yuriy/Юрий and
+/// Trump/Трамп get the same key; Putin and Pyzh, Breus and Brest do not.
+///
+/// Each word (run of letters) is transliterated ([`to_latin`]), lowercased, reduced to ASCII
+/// letters, then normalised in this order:
+/// 1. consonant spellings: `dzh`→`j`, `tch`→`ch`, `kh`/`gh`→`h`, `ck`/`c` (not in `ch`)/`q`→`k`,
+///    `ph`→`f`, `x`→`ks`, `w`→`v`;
+/// 2. iotated e: `ye`/`yo`→`e` (Yezhov = Ezhov, Pyotr = Petr);
+/// 3. a final `-er` after a consonant → `-r` (Alexander = Aleksandr, Peter = Petr);
+/// 4. vowels fold into two classes, `a o u`→`a` and `e i y`→`i`: the vowels English spellings
+///    disagree on (Trump/Tramp, ya/ia, -iy/-y/-i, Grigoryevich/Grigorievich) fall in one class;
+/// 5. runs of a repeated letter collapse to one (Alla = Ala, -ii = -i, ie = e).
+///
+/// Words are joined with single spaces; a string without letters has an empty key.
+pub fn name_key(s: &str) -> String {
+    // Apostrophes stand for soft and hard signs in some romanisations (Vasil'yev): part of the word.
+    let is_separator = |c: char| !c.is_alphabetic() && !matches!(c, '\'' | '’' | 'ʹ' | 'ʼ');
+    let latin = to_latin(s);
+    let words: Vec<String> = latin
+        .split(is_separator)
+        .map(word_key)
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join(" ")
+}
+
+/// [`name_key`] of one word already in Latin script.
+fn word_key(word: &str) -> String {
+    let mut w: String = word
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    for (from, to) in [
+        ("dzh", "j"),
+        ("tch", "ch"),
+        ("kh", "h"),
+        ("gh", "h"),
+        ("ck", "k"),
+        ("ph", "f"),
+    ] {
+        w = w.replace(from, to);
+    }
+    let bytes = w.as_bytes();
+    let mut consonants = String::with_capacity(w.len());
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'c' if bytes.get(i + 1) != Some(&b'h') => consonants.push('k'),
+            b'q' => consonants.push('k'),
+            b'x' => consonants.push_str("ks"),
+            b'w' => consonants.push('v'),
+            _ => consonants.push(b as char),
+        }
+    }
+    let mut w = consonants.replace("ye", "e").replace("yo", "e");
+    let is_vowel = |b: u8| b"aeiouy".contains(&b);
+    if let Some(stem) = w.strip_suffix("er")
+        && stem.len() > 1
+        && stem.bytes().last().is_some_and(|b| !is_vowel(b))
+    {
+        w = format!("{stem}r");
+    }
+    let mut key = String::with_capacity(w.len());
+    for b in w.bytes() {
+        let c = match b {
+            b'a' | b'o' | b'u' => 'a',
+            b'e' | b'i' | b'y' => 'i',
+            b => b as char,
+        };
+        if !key.ends_with(c) {
+            key.push(c);
+        }
+    }
+    key
+}
+
+/// How many characters of a word's [`name_key`] [`word_stem_key`] keeps: enough to tell words apart,
+/// few enough to cut off Russian case endings and suffixes (Лаврова → lavra, Курской → karsk).
+pub const STEM_LEN: usize = 5;
+
+/// The [`name_key`] of one word cut to its first [`STEM_LEN`] characters, so that an inflected
+/// Russian form matches its English counterpart: Шанхайской ↔ Shanghai, Курской ↔ Kursk,
+/// Лаврова ↔ Lavrov. Short words keep their whole key. For the aligner's anchor matching.
+pub fn word_stem_key(word: &str) -> String {
+    let mut key = name_key(word);
+    if let Some((cut, _)) = key.char_indices().nth(STEM_LEN) {
+        key.truncate(cut);
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn to_latin_names() {
+        assert_eq!(to_latin("Пыж"), "Pyzh");
+        assert_eq!(to_latin("Ежов"), "Yezhov");
+        assert_eq!(to_latin("Лукашенко"), "Lukashenko");
+        assert_eq!(to_latin("Князева"), "Knyazeva");
+        assert_eq!(to_latin("Путин"), "Putin");
+        assert_eq!(to_latin("Александр Григорьевич"), "Aleksandr Grigoryevich");
+        assert_eq!(to_latin("Наталья Бреус"), "Natalya Breus");
+        assert_eq!(to_latin("Юрий Щукин"), "Yuriy Shchukin");
+        assert_eq!(to_latin("Илья Ежов, РИА Новости"), "Ilya Yezhov, RIA Novosti");
+        assert_eq!(to_latin("Пётр Горбачёв"), "Pyotr Gorbachev");
+        assert_eq!(to_latin("Сергеевич объехал"), "Sergeyevich obyekhal");
+        assert_eq!(to_latin("ЩИ и ЖЖ"), "SHCHI i ZHZH");
+    }
+
+    #[test]
+    fn to_latin_ukrainian_and_belarusian_letters() {
+        assert_eq!(
+            to_latin("Україна, Ґудзь, Єва, Іван, Мінск, Ўзд"),
+            "Ukrayina, Gudz, Yeva, Ivan, Minsk, Wzd"
+        );
+    }
+
+    #[test]
+    fn to_latin_passes_other_characters_through() {
+        assert_eq!(to_latin("В.Путин: «Да!» 2025 Q&A"), "V.Putin: «Da!» 2025 Q&A");
+    }
+
+    #[test]
+    fn latin_of_covers_both_cases() {
+        assert_eq!(latin_of('щ'), Some("shch"));
+        assert_eq!(latin_of('Щ'), Some("Shch"));
+        assert_eq!(latin_of('ь'), Some(""));
+        assert_eq!(latin_of('Ё'), Some("E"));
+        assert_eq!(latin_of('ў'), Some("w"));
+        assert_eq!(latin_of('x'), None);
+    }
+
+    #[test]
+    fn to_cyrillic_names() {
+        assert_eq!(to_cyrillic("Pyzh"), "Пыж");
+        assert_eq!(to_cyrillic("Yezhov"), "Ежов");
+        assert_eq!(to_cyrillic("Natalia Breus"), "Наталия Бреус");
+        assert_eq!(to_cyrillic("Tucker Carlson"), "Тукер Карлсон");
+        assert_eq!(to_cyrillic("Dmitry Peskov"), "Дмитрий Песков");
+        assert_eq!(to_cyrillic("Sergei Shoigu"), "Сергей Шойгу");
+        assert_eq!(to_cyrillic("Olga Knyazeva"), "Олга Князева");
+        assert_eq!(to_cyrillic("Grigoryevich"), "Григорьевич");
+        assert_eq!(to_cyrillic("Alexander Lukashenko"), "Александер Лукашенко");
+        assert_eq!(to_cyrillic("RIA Novosti, 2025"), "РИА Новости, 2025");
+        assert_eq!(to_cyrillic("Yury Ushakov"), "Юрий Ушаков");
+    }
+
+    #[test]
+    fn name_key_matches_variants() {
+        let groups: &[&[&str]] = &[
+            &["Aleksandr", "Alexander", "Александр"],
+            &["Yezhov", "Ezhov", "Ежов"],
+            &["Lukashenko", "Лукашенко"],
+            &["Grigoryevich", "Grigorievich", "Григорьевич"],
+            &["Knyazeva", "Князева"],
+            &["Pyzh", "Пыж"],
+            &["Breus", "Бреус"],
+            &["Natalia", "Natalya", "Наталья"],
+            &["Yuri", "Yury", "Yuriy", "Юрий"],
+            &["Vyacheslavovich", "Вячеславович"],
+            &["Sergei", "Sergey", "Сергей"],
+            &["Dmitry", "Dmitri", "Дмитрий"],
+            &["Kursk", "Курск"],
+            &["Lavrov", "Лавров"],
+            &["Trump", "Трамп"],
+            &["Shoigu", "Шойгу"],
+            &["Pyotr", "Peter", "Петр", "Пётр"],
+            &["Russia", "Россия"],
+            &["Alexander Lukashenko", "Александр  Лукашенко"],
+            &["Lukashenka", "Lukashenko"],
+            &["Zelensky", "Zelenskyy", "Zelenskiy", "Зеленский"],
+            &["Vasil'yev", "Vasilyev", "Vasiliev", "Васильев"],
+            &["Ilya", "Ilia", "Илья"],
+        ];
+        for group in groups {
+            let key = name_key(group[0]);
+            assert!(!key.is_empty());
+            for other in &group[1..] {
+                assert_eq!(name_key(other), key, "{} vs {}", group[0], other);
+            }
+        }
+    }
+
+    #[test]
+    fn name_key_keeps_different_names_apart() {
+        for (a, b) in [
+            ("Putin", "Pyzh"),
+            ("Lukashenko", "Lukyanov"),
+            ("Breus", "Brest"),
+            ("Путин", "Пыж"),
+            ("Knyazeva", "Yezhov"),
+            ("Minsk", "Moscow"),
+        ] {
+            assert_ne!(name_key(a), name_key(b), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn name_key_shape() {
+        assert_eq!(name_key("Alexander Lukashenko"), "aliksandr lakashinka");
+        assert_eq!(name_key("  В.Путин — "), "v patin");
+        assert_eq!(name_key("2025, !"), "");
+    }
+
+    #[test]
+    fn word_stem_key_matches_inflected_russian() {
+        for (ru, en) in [
+            ("Шанхайской", "Shanghai"),
+            ("Курской", "Kursk"),
+            ("Лаврова", "Lavrov"),
+            ("Путина", "Putin"),
+        ] {
+            assert_eq!(word_stem_key(ru), word_stem_key(en), "{ru} vs {en}");
+        }
+        assert_ne!(word_stem_key("Лукашенко"), word_stem_key("Лукьянов"));
+        assert_eq!(word_stem_key("Пыж"), "pizh");
+    }
+
+    proptest! {
+        #[test]
+        fn keys_are_lowercase_ascii_words(s in "\\PC{0,40}") {
+            let key = name_key(&s);
+            prop_assert!(key.bytes().all(|b| b.is_ascii_lowercase() || b == b' '));
+            prop_assert!(!key.starts_with(' ') && !key.ends_with(' ') && !key.contains("  "));
+            prop_assert!(key.starts_with(&word_stem_key(&s)));
+        }
+
+        #[test]
+        fn to_latin_of_cyrillic_is_ascii(s in "[а-яА-ЯёЁ ]{0,40}") {
+            prop_assert!(to_latin(&s).is_ascii());
+        }
+
+        #[test]
+        fn to_cyrillic_never_panics_and_keeps_non_letters(s in "\\PC{0,40}") {
+            let out = to_cyrillic(&s);
+            prop_assert!(!out.chars().any(|c| c.is_ascii_alphabetic()));
+            let others = |t: &str| -> String {
+                t.chars().filter(|c| !c.is_ascii_alphabetic() && !('\u{400}'..='\u{4FF}').contains(c)).collect()
+            };
+            prop_assert_eq!(others(&out), others(&s));
+        }
+    }
 }

@@ -1,0 +1,299 @@
+//! Anchors: what a sentence and its translation share across scripts — numbers and names.
+//!
+//! Every anchor is reduced to a `u64` key equal on both sides: numbers by value (`5,7` = `5.7`,
+//! `2,000` = `2 000`, `12 тысяч` = `12,000`), words by a consonant skeleton of their Latin
+//! spelling (`Лаврова` = `Lavrov`, `Курской` = `Kursk`).
+
+use crate::model::Lang;
+use crate::translit::to_latin;
+
+/// What the aligner knows about one sentence.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Features {
+    /// Length in chars, the Gale–Church signal.
+    pub len: u32,
+    /// Anchor keys, sorted and unique. Strong ones (numbers, names) have [`STRONG`] set.
+    pub keys: Vec<u64>,
+}
+
+/// Marks a key whose absence on the other side is evidence against a pairing.
+pub const STRONG: u64 = 1 << 63;
+const NUMBER: u64 = 1 << 62;
+
+impl Features {
+    pub fn of(text: &str, lang: Lang) -> Features {
+        let mut keys = Vec::new();
+        numbers(text, lang, &mut keys);
+        words(text, &mut keys);
+        keys.sort_unstable();
+        keys.dedup();
+        Features {
+            len: text.chars().count() as u32,
+            keys,
+        }
+    }
+}
+
+/// Pushes a key for every number in `text`, and for `N thousand/million/billion` also N scaled.
+fn numbers(text: &str, lang: Lang, keys: &mut Vec<u64>) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let (value, end) = number_at(&chars, i, lang);
+        i = end;
+        keys.push(number_key(value));
+        if let Some(scale) = scale_after(&chars, end) {
+            keys.push(number_key(value * scale));
+        }
+    }
+}
+
+/// Reads the number starting at `start`: digit groups joined by thousands separators, then
+/// an optional decimal part. Returns its value and the index after it.
+fn number_at(chars: &[char], start: usize, lang: Lang) -> (f64, usize) {
+    let digits_from = |i: usize| {
+        chars[i.min(chars.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let value_of = |from: usize, n: usize| {
+        chars[from..from + n]
+            .iter()
+            .fold(0.0, |v, c| v * 10.0 + f64::from(*c as u8 - b'0'))
+    };
+    let n = digits_from(start);
+    let mut value = value_of(start, n);
+    let mut i = start + n;
+    // Thousands: `2 000` (any space) in both languages, `2,000` in English only.
+    while n <= 3 && i + 1 < chars.len() {
+        let sep = chars[i];
+        let thousands =
+            matches!(sep, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}') || (sep == ',' && lang == Lang::En);
+        if !thousands || digits_from(i + 1) != 3 {
+            break;
+        }
+        value = value * 1000.0 + value_of(i + 1, 3);
+        i += 4;
+    }
+    if i + 1 < chars.len() && (chars[i] == '.' || chars[i] == ',') && chars[i + 1].is_ascii_digit() {
+        let f = digits_from(i + 1);
+        let frac = value_of(i + 1, f.min(9));
+        value += frac / 10f64.powi(f.min(9) as i32);
+        i += 1 + f;
+    }
+    (value, i)
+}
+
+/// The multiplier named by the word after a number (`50 billion`, `50 [миллиардов]`), if any.
+fn scale_after(chars: &[char], from: usize) -> Option<f64> {
+    let word: String = chars[from.min(chars.len())..]
+        .iter()
+        .skip_while(|c| c.is_whitespace() || **c == '[' || **c == '-')
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    const SCALES: [(&str, f64); 9] = [
+        ("thousand", 1e3),
+        ("тыс", 1e3),
+        ("million", 1e6),
+        ("млн", 1e6),
+        ("миллион", 1e6),
+        ("billion", 1e9),
+        ("млрд", 1e9),
+        ("миллиард", 1e9),
+        ("trillion", 1e12),
+    ];
+    SCALES.iter().find(|(w, _)| word.starts_with(w)).map(|&(_, s)| s)
+}
+
+fn number_key(value: f64) -> u64 {
+    // Two decimals distinguish 5.7 from 57; values beyond u64 saturate, harmlessly.
+    STRONG | NUMBER | ((value * 100.0).round() as u64 & !(STRONG | NUMBER))
+}
+
+/// Pushes a skeleton key for each name (capitalised word after the first) and each long word
+/// (a likely cognate: `микроэлектроника`/`microelectronics`).
+fn words(text: &str, keys: &mut Vec<u64>) {
+    for (n, word) in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .enumerate()
+    {
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let letters = word.chars().count();
+        let name = capital && letters >= 3 && !word.chars().all(char::is_uppercase);
+        // Acronyms translate into other acronyms (SCO/ШОС), so they are no anchors.
+        if !(name || letters >= 8) {
+            continue;
+        }
+        let strong = if name && n > 0 { STRONG } else { 0 };
+        for skeleton in word_skeletons(word) {
+            keys.push(strong | (hash(&skeleton) & !(STRONG | NUMBER)));
+        }
+    }
+}
+
+/// The skeletons a word may match: its own, and for a Russian adjective made from a name
+/// (`Шанхайской`, `Курской`) also the name's (`Shanghai`; `Kursk` matches the first).
+fn word_skeletons(word: &str) -> impl Iterator<Item = String> {
+    let own = word_skeleton(word);
+    let cyrillic = word.chars().any(|c| crate::translit::latin_of(c).is_some());
+    let name = own
+        .as_deref()
+        .filter(|s| cyrillic && s.len() > 4)
+        .and_then(|s| s.strip_suffix("sk"))
+        .map(str::to_string);
+    own.into_iter().chain(name)
+}
+
+/// The consonant skeleton of a word's Latin spelling with Russian case endings dropped:
+/// `Лаврова`, `Лавровым`, `Lavrov` → `lvrv`. `None` when too short to mean anything.
+fn word_skeleton(word: &str) -> Option<String> {
+    let latin = to_latin(&word.to_lowercase());
+    let stem = strip_ending(&latin);
+    let mut out = String::new();
+    let mut chars = stem.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mapped = match c {
+            // kh/gh/h/g all render each other across the two scripts (Shanghai/Шанхай).
+            'k' | 'g' if chars.peek() == Some(&'h') => {
+                chars.next();
+                'h'
+            }
+            'g' => 'h',
+            'c' if chars.peek() == Some(&'h') => {
+                chars.next();
+                'c'
+            }
+            'c' | 'q' => 'k',
+            'w' => 'v',
+            // Alexander/Александр.
+            'x' => {
+                out.push('k');
+                's'
+            }
+            'j' => 'z',
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' if !out.is_empty() => continue,
+            c if c.is_ascii_alphabetic() => c,
+            _ => continue,
+        };
+        if !out.ends_with(mapped) {
+            out.push(mapped);
+        }
+    }
+    (out.len() >= 3).then_some(out)
+}
+
+/// Drops a Russian case ending carrying a consonant (vowel-only endings vanish in the skeleton).
+fn strip_ending(latin: &str) -> &str {
+    const ENDINGS: [&str; 14] = [
+        "ogo", "ego", "omu", "emu", "ymi", "imi", "ami", "yami", "akh", "yakh", "ykh", "ikh", "ym", "im",
+    ];
+    for e in ENDINGS {
+        if let Some(stem) = latin.strip_suffix(e)
+            && stem.chars().count() >= 3
+        {
+            return stem;
+        }
+    }
+    latin
+        .strip_suffix("om")
+        .or_else(|| latin.strip_suffix("em"))
+        .filter(|s| s.chars().count() >= 4)
+        .unwrap_or(latin)
+}
+
+/// FNV-1a: stable across runs and platforms, which tests and benches rely on.
+fn hash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Counts keys present in both sorted lists: (all shared, strong shared).
+pub fn shared(a: &[u64], b: &[u64]) -> (u32, u32) {
+    let (mut i, mut j, mut all, mut strong) = (0, 0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                all += 1;
+                strong += u32::from(a[i] & STRONG != 0);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (all, strong)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nums(text: &str, lang: Lang) -> Vec<u64> {
+        let mut k = Vec::new();
+        numbers(text, lang, &mut k);
+        k.into_iter().map(|k| k & !(STRONG | NUMBER)).collect()
+    }
+
+    #[test]
+    fn numbers_match_across_conventions() {
+        assert_eq!(
+            nums("around 5.7%", Lang::En),
+            nums("где-то 5,7 [процента]", Lang::Ru)
+        );
+        assert_eq!(nums("More than 2,000 companies", Lang::En), vec![200_000]);
+        assert_eq!(nums("более 2 000 компаний", Lang::Ru), vec![200_000]);
+        assert_eq!(nums("for 2024–2026", Lang::En), vec![202_400, 202_600]);
+        assert_eq!(nums("60%", Lang::En), nums("60 процентов", Lang::Ru));
+        // The scaled value is what matches `12,000` across the two.
+        assert!(nums("порядка 12 тысяч", Lang::Ru).contains(&1_200_000));
+        assert!(nums("exceeded $50 billion", Lang::En).contains(&5_000_000_000_000));
+        assert!(nums("50 миллиардов долларов", Lang::Ru).contains(&5_000_000_000_000));
+        assert!(
+            nums("A1 B2", Lang::En).is_empty(),
+            "digits inside words are no numbers"
+        );
+    }
+
+    #[test]
+    fn names_match_across_scripts_and_cases() {
+        for (ru, en) in [
+            ("Лавров", "Lavrov"),
+            ("Лаврова", "Lavrov"),
+            ("Трампа", "Trump"),
+            ("Курской", "Kursk"),
+            ("Шанхайской", "Shanghai"),
+            ("Лукашенко", "Lukashenko"),
+            ("Москве", "Moscow"),
+            ("Александр", "Alexander"),
+            ("Григорьевич", "Grigoryevich"),
+            ("Белоруссии", "Belarus"),
+            ("микроэлектроники", "microelectronic"),
+        ] {
+            let en = word_skeleton(en).expect("long enough");
+            assert!(word_skeletons(ru).any(|s| s == en), "{ru} / {en}");
+        }
+        assert_ne!(word_skeleton("Путин"), word_skeleton("Lukashenko"));
+        assert_eq!(word_skeleton("Ю"), None);
+    }
+
+    #[test]
+    fn features_share_names_and_numbers_not_the_first_word() {
+        let en = Features::of("Over 90% of payments go to Lukashenko in Minsk.", Lang::En);
+        let ru = Features::of(
+            "Свыше 90 процентов платежей получает Лукашенко в Минске.",
+            Lang::Ru,
+        );
+        let (all, strong) = shared(&en.keys, &ru.keys);
+        assert_eq!((all, strong), (3, 3));
+        assert_eq!(en.len, 47);
+    }
+}

@@ -1,0 +1,496 @@
+//! The bead DP: a minimum-cost monotone alignment of two sentence sequences (Gale–Church beads
+//! 1–1, 1–0, 0–1, 2–1, 1–2, 2–2, 3–1, 1–3, scored by length, anchors and block compatibility),
+//! banded around a guide path so that time and memory grow linearly with the document.
+
+use super::anchors::{Features, STRONG, shared};
+use std::ops::Range;
+
+/// One sentence of one side, with where it sits in the document.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub features: Features,
+    /// Index of the block in its version; beads never straddle two blocks.
+    pub block: u32,
+    /// What the block is, to forbid pairing a heading with a turn and to prefer the same speaker.
+    pub kind: Kind,
+    /// Whether the item starts a paragraph: translators mostly keep paragraphs, so a bead whose
+    /// edges are paragraph edges on one side only costs [`PARA_EDGE`].
+    pub para_start: bool,
+}
+
+/// A block's kind reduced to what pairing needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Turn(usize),
+    Other(u8),
+}
+
+/// One step of the path: item ranges of each side (either may be empty) and the link's confidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bead {
+    pub en: Range<usize>,
+    pub ru: Range<usize>,
+    pub confidence: f32,
+}
+
+/// Costs are in nats, roughly −log of a probability, so that they add along the path.
+const BEADS: [(usize, usize, f32); 8] = [
+    (1, 1, 0.0),
+    (1, 0, 0.0),
+    (0, 1, 0.0),
+    (2, 1, 1.5),
+    (1, 2, 1.5),
+    (2, 2, 3.5),
+    (3, 1, 3.0),
+    (1, 3, 3.0),
+];
+/// Leaving a sentence untranslated: each one costs [`GAP`], each run of them [`GAP_OPEN`] more.
+const GAP: f32 = 1.5;
+const GAP_OPEN: f32 = 3.0;
+/// The same kind of block but another speaker: possible only when the ingest mislabelled a turn.
+const OTHER_SPEAKER: f32 = 4.0;
+const PARA_EDGE: f32 = 0.75;
+/// Variance of the length difference per char (Gale–Church's s²); loose translations need more than 6.8.
+const S2: f32 = 6.0;
+/// Below this many cells the DP is exact; above it, banded.
+const FULL_LIMIT: usize = 4_000_000;
+/// Half-width of the band in sentences.
+const BAND: usize = 160;
+
+/// Scoring parameters estimated from the document.
+#[derive(Debug, Clone, Copy)]
+pub struct Model {
+    /// Russian chars per English char.
+    pub ratio: f32,
+}
+
+/// Aligns `en` with `ru`, returning the beads of the cheapest path in order.
+pub fn align(en: &[Item], ru: &[Item], model: Model) -> Vec<Bead> {
+    align_within(en, ru, model, FULL_LIMIT)
+}
+
+/// [`align`], banded once the exact DP would visit more than `full_limit` cells.
+fn align_within(en: &[Item], ru: &[Item], model: Model, full_limit: usize) -> Vec<Bead> {
+    let (n, m) = (en.len(), ru.len());
+    if n == 0 || m == 0 {
+        // Nothing to pair: every sentence of the present side is a gap.
+        return (0..n)
+            .map(|i| gap(i..i + 1, 0..0))
+            .chain((0..m).map(|j| gap(0..0, j..j + 1)))
+            .collect();
+    }
+    let scorer = Scorer::new(en, ru, model);
+    let full = n.saturating_mul(m + 1) <= full_limit;
+    let mut centre = proportional(&scorer.en_prefix, &scorer.ru_prefix);
+    let mut path = Vec::new();
+    // A path pressed against the band edge may have been cut off: recentre on it and retry.
+    for _ in 0..3 {
+        let band = if full {
+            Band::full(n, m)
+        } else {
+            Band::around(&centre, m, BAND)
+        };
+        path = dp(&scorer, &band);
+        if full || !touches_edge(&path, &band) {
+            break;
+        }
+        centre = guide_of(&path, n);
+    }
+    path
+}
+
+fn gap(en: Range<usize>, ru: Range<usize>) -> Bead {
+    Bead {
+        en,
+        ru,
+        confidence: 0.0,
+    }
+}
+
+/// Precomputed prefix sums and the bead cost function.
+struct Scorer<'a> {
+    en: &'a [Item],
+    ru: &'a [Item],
+    en_prefix: Vec<u64>,
+    ru_prefix: Vec<u64>,
+    ratio: f32,
+}
+
+/// The parts of a bead's cost, kept apart because confidence weighs them differently.
+struct Cost {
+    total: f32,
+    confidence: f32,
+}
+
+impl<'a> Scorer<'a> {
+    fn new(en: &'a [Item], ru: &'a [Item], model: Model) -> Self {
+        let prefix = |items: &[Item]| {
+            std::iter::once(0)
+                .chain(items.iter().scan(0u64, |s, it| {
+                    *s += u64::from(it.features.len);
+                    Some(*s)
+                }))
+                .collect()
+        };
+        Scorer {
+            en,
+            ru,
+            en_prefix: prefix(en),
+            ru_prefix: prefix(ru),
+            ratio: model.ratio,
+        }
+    }
+
+    /// The cost of pairing `en[i-a..i]` with `ru[j-b..j]`; `None` where not allowed.
+    fn cost(&self, i: usize, j: usize, a: usize, b: usize, prior: f32) -> Option<Cost> {
+        if a == 0 || b == 0 {
+            return Some(Cost {
+                total: GAP * (a + b) as f32,
+                confidence: 0.0,
+            });
+        }
+        let (e, r) = (&self.en[i - a..i], &self.ru[j - b..j]);
+        if e[0].block != e[a - 1].block || r[0].block != r[b - 1].block {
+            return None;
+        }
+        let speaker = match (e[0].kind, r[0].kind) {
+            (x, y) if x == y => 0.0,
+            (Kind::Turn(_), Kind::Turn(_)) => OTHER_SPEAKER,
+            _ => return None,
+        };
+        let starts = |items: &[Item], k: usize| items.get(k).is_none_or(|it| it.para_start);
+        let edges = [
+            starts(self.en, i - a) != starts(self.ru, j - b),
+            starts(self.en, i) != starts(self.ru, j),
+        ];
+        let edges = PARA_EDGE * edges.iter().filter(|&&e| e).count() as f32;
+        let le = (self.en_prefix[i] - self.en_prefix[i - a]) as f32;
+        let lr = (self.ru_prefix[j] - self.ru_prefix[j - b]) as f32;
+        let expected = self.ratio * le;
+        let delta = (lr - expected) / (S2 * (expected + lr) / 2.0 + 1.0).sqrt();
+        let length = (delta * delta / 2.0).min(25.0);
+        let anchors = if a == 1 && b == 1 {
+            anchor_cost(&e[0].features.keys, &r[0].features.keys)
+        } else {
+            anchor_cost(&merged(e), &merged(r))
+        };
+        let fit = length + anchors + speaker + edges;
+        Some(Cost {
+            total: fit + prior,
+            // A merge is normal between translations, so its prior only dents the confidence.
+            confidence: 1.0 / (1.0 + (fit + prior * 0.3 - 0.5).exp()),
+        })
+    }
+}
+
+/// Shared anchors lower the cost; strong anchors (numbers, names) present on both sides yet
+/// unmatched raise it, which is what keeps unrelated texts of fitting length apart.
+fn anchor_cost(en: &[u64], ru: &[u64]) -> f32 {
+    let (all, strong) = shared(en, ru);
+    let strong_of = |k: &[u64]| k.iter().filter(|&&k| k & STRONG != 0).count() as u32;
+    let missed = strong_of(en).min(strong_of(ru)).saturating_sub(strong);
+    let bonus = (strong as f32 + 0.5 * (all - strong) as f32).min(4.0);
+    0.7 * missed.min(4) as f32 - bonus
+}
+
+fn merged(items: &[Item]) -> Vec<u64> {
+    let mut keys: Vec<u64> = items
+        .iter()
+        .flat_map(|it| it.features.keys.iter().copied())
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// The cells the DP visits: for each row i (English items consumed), the columns `lo[i]..=hi[i]`.
+struct Band {
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+}
+
+impl Band {
+    fn full(n: usize, m: usize) -> Band {
+        Band {
+            lo: vec![0; n + 1],
+            hi: vec![m; n + 1],
+        }
+    }
+
+    /// `centre[i]` ± `half`, made monotone so every band cell stays reachable, with both corners in.
+    fn around(centre: &[usize], m: usize, half: usize) -> Band {
+        let n = centre.len() - 1;
+        let mut lo: Vec<usize> = centre.iter().map(|&c| c.saturating_sub(half)).collect();
+        let mut hi: Vec<usize> = centre.iter().map(|&c| (c + half).min(m)).collect();
+        lo[0] = 0;
+        hi[n] = m;
+        for i in 1..=n {
+            lo[i] = lo[i].max(lo[i - 1]);
+        }
+        for i in (0..n).rev() {
+            hi[i] = hi[i].min(hi[i + 1]);
+        }
+        for i in 0..=n {
+            lo[i] = lo[i].min(hi[i]);
+        }
+        Band { lo, hi }
+    }
+
+    fn contains(&self, i: usize, j: usize) -> bool {
+        self.lo[i] <= j && j <= self.hi[i]
+    }
+}
+
+/// For each English prefix, the Russian prefix covering the same share of the text.
+fn proportional(en_prefix: &[u64], ru_prefix: &[u64]) -> Vec<usize> {
+    let (te, tr) = (
+        *en_prefix.last().unwrap_or(&0) as u128,
+        *ru_prefix.last().unwrap_or(&0) as u128,
+    );
+    let mut j = 0;
+    en_prefix
+        .iter()
+        .map(|&p| {
+            while j + 1 < ru_prefix.len() && (ru_prefix[j + 1] as u128) * te.max(1) <= (p as u128) * tr {
+                j += 1;
+            }
+            j
+        })
+        .collect()
+}
+
+/// The column the path passes at each row, to centre the next band on.
+fn guide_of(path: &[Bead], n: usize) -> Vec<usize> {
+    let mut centre = vec![0; n + 1];
+    for b in path {
+        for i in b.en.clone() {
+            centre[i + 1] = b.ru.end;
+        }
+    }
+    for i in 1..=n {
+        centre[i] = centre[i].max(centre[i - 1]);
+    }
+    centre
+}
+
+fn touches_edge(path: &[Bead], band: &Band) -> bool {
+    let m = *band.hi.last().unwrap_or(&0);
+    path.iter().any(|b| {
+        let (i, j) = (b.en.end, b.ru.end);
+        (j > 0 && j == band.lo[i]) || (j < m && j == band.hi[i])
+    })
+}
+
+const UNREACHED: u8 = u8::MAX;
+
+/// The DP has three states by the last bead taken — a pair, an English-only gap, a Russian-only
+/// gap — so that a run of untranslated sentences pays [`GAP_OPEN`] once: omissions come in
+/// whole passages, and without this the pairs scatter over a long omitted stretch.
+const STATES: usize = 3;
+
+fn state_of(a: usize, b: usize) -> usize {
+    match (a, b) {
+        (_, 0) => 1,
+        (0, _) => 2,
+        _ => 0,
+    }
+}
+
+/// The DP proper. Scores live in four rolling rows per state; one byte per band cell and state
+/// records the bead taken and the state it came from.
+fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
+    let n = band.lo.len() - 1;
+    let mut offset = Vec::with_capacity(n + 2);
+    offset.push(0usize);
+    for i in 0..=n {
+        offset.push(offset[i] + band.hi[i] + 1 - band.lo[i]);
+    }
+    let cells = offset[n + 1];
+    let mut back = vec![UNREACHED; cells * STATES];
+    let mut rows: [[Vec<f32>; 4]; STATES] = Default::default();
+    for i in 0..=n {
+        let (lo, hi) = (band.lo[i], band.hi[i]);
+        for state_rows in rows.iter_mut() {
+            let row = &mut state_rows[i % 4];
+            row.clear();
+            row.resize(hi + 1 - lo, f32::INFINITY);
+        }
+        for j in lo..=hi {
+            if i == 0 && j == 0 {
+                rows[0][0][0] = 0.0;
+                continue;
+            }
+            let mut best = [(f32::INFINITY, UNREACHED); STATES];
+            for (t, &(a, b, prior)) in BEADS.iter().enumerate() {
+                if a > i || b > j || !band.contains(i - a, j - b) {
+                    continue;
+                }
+                let to = state_of(a, b);
+                let at = j - b - band.lo[i - a];
+                let (from, from_state) = (0..STATES)
+                    .map(|st| {
+                        let open = if to != 0 && st != to { GAP_OPEN } else { 0.0 };
+                        (rows[st][(i - a) % 4][at] + open, st)
+                    })
+                    .fold((f32::INFINITY, 0), |x, y| if y.0 < x.0 { y } else { x });
+                if !from.is_finite() || from >= best[to].0 {
+                    continue;
+                }
+                if let Some(c) = s.cost(i, j, a, b, prior)
+                    && from + c.total < best[to].0
+                {
+                    best[to] = (from + c.total, ((t as u8) << 2) | from_state as u8);
+                }
+            }
+            for (st, (score, how)) in best.into_iter().enumerate() {
+                rows[st][i % 4][j - lo] = score;
+                back[st * cells + offset[i] + j - lo] = how;
+            }
+        }
+    }
+    let end = (0..STATES)
+        .min_by(|&x, &y| rows[x][n % 4].last().unwrap_or(&f32::INFINITY).total_cmp(rows[y][n % 4].last().unwrap_or(&f32::INFINITY)))
+        .unwrap_or(0);
+    trace(s, band, &offset, &back, end)
+}
+
+fn trace(s: &Scorer, band: &Band, offset: &[usize], back: &[u8], mut state: usize) -> Vec<Bead> {
+    let cells = *offset.last().unwrap_or(&0);
+    let (mut i, mut j) = (band.lo.len() - 1, *band.hi.last().unwrap_or(&0));
+    let mut path = Vec::new();
+    while i > 0 || j > 0 {
+        let how = back[state * cells + offset[i] + j - band.lo[i]];
+        // Gap beads reach every band cell, so the traced path never meets an unreached one;
+        // should it, stepping back one item as a gap still ends the loop.
+        let (a, b, prior) = BEADS
+            .get(usize::from(how >> 2))
+            .copied()
+            .filter(|_| how != UNREACHED)
+            .unwrap_or(if i > 0 { (1, 0, 0.0) } else { (0, 1, 0.0) });
+        let confidence = s.cost(i, j, a, b, prior).map_or(0.0, |c| c.confidence);
+        path.push(Bead { en: i - a..i, ru: j - b..j, confidence });
+        i -= a;
+        j -= b;
+        state = usize::from(how & 3).min(STATES - 1);
+    }
+    path.reverse();
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+
+    fn items(texts: &[&str], lang: Lang, kind: Kind) -> Vec<Item> {
+        texts
+            .iter()
+            .map(|t| Item {
+                features: Features::of(t, lang),
+                block: 0,
+                kind,
+            })
+            .collect()
+    }
+
+    fn pairs(path: &[Bead]) -> Vec<(Range<usize>, Range<usize>)> {
+        path.iter().map(|b| (b.en.clone(), b.ru.clone())).collect()
+    }
+
+    const EN: [&str; 4] = [
+        "Russia accounts for about 60% of Belarus' foreign trade.",
+        "Trade grew by 5.7% and exceeded $50 billion.",
+        "More than 2,000 Russian companies operate in Belarus.",
+        "Thank you.",
+    ];
+    const RU: [&str; 5] = [
+        "На Россию приходится около 60 процентов внешнеторгового оборота Белоруссии.",
+        "Товарооборот прибавил 5,7 процента и превысил 50 миллиардов долларов.",
+        "Это рекорд, который мы давно ждали и о котором все говорили.",
+        "В Белоруссии работает более 2 000 российских компаний.",
+        "Спасибо.",
+    ];
+
+    #[test]
+    fn pairs_translations_and_leaves_the_extra_sentence_alone() {
+        let t = Kind::Turn(0);
+        let path = align(
+            &items(&EN, Lang::En, t),
+            &items(&RU, Lang::Ru, t),
+            Model { ratio: 1.1 },
+        );
+        assert_eq!(
+            pairs(&path),
+            vec![
+                (0..1, 0..1),
+                (1..2, 1..2),
+                (2..2, 2..3),
+                (2..3, 3..4),
+                (3..4, 4..5)
+            ]
+        );
+        assert!(path[0].confidence > 0.8, "{path:?}");
+        assert_eq!(path[2].confidence, 0.0);
+    }
+
+    #[test]
+    fn a_merged_sentence_makes_a_two_to_one_bead() {
+        let t = Kind::Turn(0);
+        let ru = [
+            "На Россию приходится около 60 процентов оборота Белоруссии, а товарооборот прибавил 5,7 процента и превысил 50 миллиардов долларов.",
+        ];
+        let path = align(
+            &items(&EN[..2], Lang::En, t),
+            &items(&ru, Lang::Ru, t),
+            Model { ratio: 1.1 },
+        );
+        assert_eq!(pairs(&path), vec![(0..2, 0..1)]);
+    }
+
+    #[test]
+    fn different_kinds_never_pair() {
+        let en = items(&EN[..1], Lang::En, Kind::Other(0));
+        let path = align(
+            &en,
+            &items(&RU[..1], Lang::Ru, Kind::Turn(0)),
+            Model { ratio: 1.1 },
+        );
+        assert_eq!(path.len(), 2);
+        assert!(
+            path.iter().all(|b| b.en.is_empty() != b.ru.is_empty()),
+            "{path:?}"
+        );
+    }
+
+    #[test]
+    fn the_band_follows_a_long_omission() {
+        // 400 pairs with 300 Russian-only sentences in the middle: far outside a band
+        // centred on the proportional diagonal, so the band must move.
+        let t = Kind::Turn(0);
+        let en: Vec<String> = (0..400)
+            .map(|k| format!("Point {k} was agreed by Lukashenko."))
+            .collect();
+        let mut ru: Vec<String> = (0..400)
+            .map(|k| format!("Пункт {k} согласовал Лукашенко."))
+            .collect();
+        let extra: Vec<String> = (0..300)
+            .map(|k| format!("Лишнее {} сказано.", 1000 + k))
+            .collect();
+        ru.splice(200..200, extra);
+        fn refs(v: &[String]) -> Vec<&str> {
+            v.iter().map(String::as_str).collect()
+        }
+        let (en, ru) = (items(&refs(&en), Lang::En, t), items(&refs(&ru), Lang::Ru, t));
+        let path = align_within(&en, &ru, Model { ratio: 1.0 }, 0);
+        let paired: Vec<_> = path
+            .iter()
+            .filter(|b| !b.en.is_empty() && !b.ru.is_empty())
+            .collect();
+        assert_eq!(paired.len(), 400);
+        // Each English sentence is paired with its own Russian one (a short extra sentence may
+        // be merged into the pair next to it).
+        assert!(paired.iter().all(|b| {
+            b.ru.contains(&(b.en.start + if b.en.start < 200 { 0 } else { 300 }))
+        }));
+    }
+}

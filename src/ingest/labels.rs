@@ -1,0 +1,689 @@
+//! Speaker-label recognition: `Vladimir Putin:`, `В.Путин`, `President of Russia Vladimir Putin: text`, `Вопрос:`.
+//!
+//! A label is a short name-shaped prefix — optional title words, 1–3 name words with optional initials,
+//! an optional `(annotation)` — followed by `:` and text, or alone on its line. This module only reads the
+//! shape of one line; whether a weak candidate is taken is decided with evidence from the whole document.
+
+/// A speaker who is a role rather than a named person (`Question:`, `Реплика:`).
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Role {
+    /// Also the speaker id.
+    pub id: &'static str,
+    pub en: &'static str,
+    pub ru: &'static str,
+    aliases: &'static [&'static str],
+}
+
+pub(crate) const ROLES: &[Role] = &[
+    Role {
+        id: "question",
+        en: "Question",
+        ru: "Вопрос",
+        aliases: &["question", "вопрос"],
+    },
+    Role {
+        id: "answer",
+        en: "Answer",
+        ru: "Ответ",
+        aliases: &["answer", "ответ"],
+    },
+    Role {
+        id: "remark",
+        en: "Remark",
+        ru: "Реплика",
+        aliases: &["remark", "reply", "comment", "реплика", "комментарий"],
+    },
+    Role {
+        id: "voice",
+        en: "Voice from the audience",
+        ru: "Голос из зала",
+        aliases: &["voice", "voice from the audience", "голос", "голос из зала"],
+    },
+    Role {
+        id: "journalist",
+        en: "Journalist",
+        ru: "Журналист",
+        aliases: &[
+            "journalist",
+            "reporter",
+            "журналист",
+            "журналистка",
+            "корреспондент",
+        ],
+    },
+    Role {
+        id: "moderator",
+        en: "Moderator",
+        ru: "Модератор",
+        aliases: &[
+            "moderator",
+            "host",
+            "presenter",
+            "модератор",
+            "ведущий",
+            "ведущая",
+        ],
+    },
+];
+
+/// A person's name as a label writes it, without title or annotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Name {
+    /// As written: `V. Putin`, `В.Путин`, `Vladimir Putin`.
+    pub text: String,
+    pub surname: String,
+    /// The given name, written out or as an initial without its dot (`Vladimir`, `V`, `Yu`).
+    pub given: Option<String>,
+    /// Whether the given name is written out (`Vladimir`, not `V.`).
+    pub full_given: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Who {
+    Person(Name),
+    Role(&'static Role),
+}
+
+/// A line that may be a speaker label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Candidate<'a> {
+    pub who: Who,
+    /// Text after the label on the same line; empty when the label stands alone.
+    pub rest: &'a str,
+    /// Whether it ended in a colon.
+    pub colon: bool,
+    /// Strong candidates are labels on their own; weak ones (a bare name line, a lone surname with a
+    /// colon) need evidence from the rest of the document.
+    pub strong: bool,
+}
+
+/// A label's head (before the colon) is short; anything longer is prose.
+const MAX_HEAD_BYTES: usize = 200;
+const MAX_ANNOTATION_BYTES: usize = 80;
+const MAX_TITLE_WORDS: usize = 12;
+
+/// Reads `line` (trimmed) as a speaker label, if it has the shape of one.
+pub(crate) fn candidate(line: &str) -> Option<Candidate<'_>> {
+    if starts_as_quote_or_item(line) {
+        return None;
+    }
+    let (head, rest, colon) = match line.find([':', '：']) {
+        Some(p) if p <= MAX_HEAD_BYTES => {
+            let colon_len = line[p..].chars().next().map_or(1, char::len_utf8);
+            (line[..p].trim(), line[p + colon_len..].trim(), true)
+        }
+        Some(_) => return None,
+        None if line.len() <= MAX_HEAD_BYTES => (line, "", false),
+        None => return None,
+    };
+    let head = strip_annotation(head)?;
+    if head.is_empty() {
+        return None;
+    }
+    if let Some(role) = role(head) {
+        return Some(Candidate {
+            who: Who::Role(role),
+            rest,
+            colon,
+            strong: colon,
+        });
+    }
+    let (name, titled, tokens) = name(head)?;
+    Some(Candidate {
+        who: Who::Person(name),
+        rest,
+        colon,
+        strong: colon && (titled || tokens >= 2),
+    })
+}
+
+/// A short capitalised line ending in a colon: what a label looks like, whether or not it is one.
+pub(crate) fn looks_like_label(line: &str) -> bool {
+    let Some(head) = line.strip_suffix([':', '：']) else {
+        return false;
+    };
+    head.chars().next().is_some_and(char::is_uppercase)
+        && head.len() <= 60
+        && head.split_whitespace().count() <= 6
+        && !head.contains(['.', '!', '?', ',', ';', '«', '"', '“'])
+}
+
+fn starts_as_quote_or_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('«' | '"' | '“' | '„' | '\'' | '‘' | '•' | '·' | '>') => true,
+        Some('-' | '–' | '—' | '*') => true,
+        Some(c) => c.is_ascii_digit() && line.contains(['.', ')']) && chars.all(|c| c.is_ascii_digit()),
+        None => true,
+    }
+}
+
+/// Drops a trailing `(как переведено)` / `[via interpreter]`; `None` if the brackets do not balance.
+fn strip_annotation(head: &str) -> Option<&str> {
+    let (open, close) = match head.chars().last() {
+        Some(')') => ('(', ')'),
+        Some(']') => ('[', ']'),
+        _ => return Some(head),
+    };
+    let start = head.rfind(open)?;
+    let inner = &head[start + 1..head.len() - close.len_utf8()];
+    (inner.len() <= MAX_ANNOTATION_BYTES && !inner.contains([open, close])).then(|| head[..start].trim_end())
+}
+
+fn role(head: &str) -> Option<&'static Role> {
+    let lower = head.to_lowercase();
+    ROLES.iter().find(|r| r.aliases.contains(&lower.as_str()))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Initial,
+    Word,
+    Other,
+}
+
+struct Token<'a> {
+    text: &'a str,
+    start: usize,
+    kind: Kind,
+}
+
+/// Parses a label head into a name; also says whether a title preceded it and how many name tokens it has.
+fn name(head: &str) -> Option<(Name, bool, usize)> {
+    let tokens = tokens(head)?;
+    let all_name = tokens.len() <= 4
+        && tokens
+            .iter()
+            .all(|t| t.kind == Kind::Initial || (t.kind == Kind::Word && !is_title_word(t.text)));
+    let tail = if all_name {
+        name_shape(&tokens).filter(|&n| n == tokens.len())?
+    } else {
+        let n = name_shape(&tokens)?;
+        let prefix = &tokens[..tokens.len() - n];
+        let titled = prefix.first().is_some_and(|t| is_title_head(t.text))
+            && prefix.len() <= MAX_TITLE_WORDS
+            && prefix
+                .iter()
+                .all(|t| t.kind == Kind::Word || is_title_word(t.text));
+        if !titled {
+            return None;
+        }
+        n
+    };
+    let name_tokens = &tokens[tokens.len() - tail..];
+    let first = name_tokens.first()?;
+    let (surname, given) = if name_tokens.last()?.kind == Kind::Initial {
+        // `Путин В.В.`: surname first, initials after.
+        (first, name_tokens.get(1))
+    } else {
+        (name_tokens.last()?, (name_tokens.len() > 1).then_some(first))
+    };
+    let name = Name {
+        text: head[first.start..].to_string(),
+        surname: surname.text.to_string(),
+        given: given.map(|g| g.text.trim_end_matches('.').to_string()),
+        full_given: given.is_some_and(|g| g.kind == Kind::Word),
+    };
+    Some((name, tail < tokens.len(), tail))
+}
+
+/// How many trailing tokens form a name: `Initial* Word Word?` + surname, or surname + `Initial+`; none if
+/// the surname is missing or is a patronymic (`Vladimir Vladimirovich` is an address, not a label).
+fn name_shape(tokens: &[Token]) -> Option<usize> {
+    let is_name_word = |t: &Token| t.kind == Kind::Word && !is_title_word(t.text);
+    let n = tokens.len();
+    let last = tokens.last()?;
+    if last.kind == Kind::Initial {
+        let initials = tokens
+            .iter()
+            .rev()
+            .take_while(|t| t.kind == Kind::Initial)
+            .count();
+        let surname = tokens.get(n.checked_sub(initials + 1)?)?;
+        return (initials <= 3 && is_name_word(surname) && !is_patronymic(surname.text))
+            .then_some(initials + 1);
+    }
+    if !is_name_word(last) || is_patronymic(last.text) {
+        return None;
+    }
+    let mut len = 1;
+    let mut words = 1;
+    for t in tokens[..n - 1].iter().rev() {
+        let fits = match t.kind {
+            Kind::Initial => true,
+            // Before initials only initials; three words only with a patronymic in the middle.
+            Kind::Word => {
+                is_name_word(t)
+                    && tokens[n - len].kind == Kind::Word
+                    && (words < 2 || (words == 2 && is_patronymic(tokens[n - len].text)))
+            }
+            Kind::Other => false,
+        };
+        if !fits || len >= 4 {
+            break;
+        }
+        if t.kind == Kind::Word {
+            words += 1;
+        }
+        len += 1;
+    }
+    Some(len)
+}
+
+/// Splits on whitespace and after glued initials (`А.Г.Лукашенко` → `А.`, `Г.`, `Лукашенко`).
+fn tokens(head: &str) -> Option<Vec<Token<'_>>> {
+    let mut out = Vec::new();
+    for (word_start, word) in split_whitespace_indices(head) {
+        let mut rest = word;
+        let mut start = word_start;
+        while let Some(len) = initial_len(rest) {
+            if len == rest.len() {
+                break;
+            }
+            out.push(Token {
+                text: &rest[..len],
+                start,
+                kind: Kind::Initial,
+            });
+            start += len;
+            rest = &rest[len..];
+        }
+        out.push(Token {
+            text: rest,
+            start,
+            kind: kind(rest),
+        });
+        if out.len() > MAX_TITLE_WORDS + 4 {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+fn split_whitespace_indices(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+}
+
+/// Length in bytes of an initial at the start of `s`: a capital, up to two small letters (`Yu.`), a dot.
+fn initial_len(s: &str) -> Option<usize> {
+    let mut chars = s.char_indices();
+    let (_, first) = chars.next()?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    for (i, c) in chars.take(3) {
+        if c == '.' {
+            return Some(i + 1);
+        }
+        if !c.is_lowercase() {
+            return None;
+        }
+    }
+    None
+}
+
+fn kind(token: &str) -> Kind {
+    if initial_len(token) == Some(token.len()) {
+        return Kind::Initial;
+    }
+    let mut chars = token.chars();
+    let capital = chars.next().is_some_and(char::is_uppercase);
+    let letters_after = token.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    let name_chars = chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
+    if capital && letters_after && name_chars && !token.ends_with(['-', '\'', '’']) {
+        Kind::Word
+    } else {
+        Kind::Other
+    }
+}
+
+fn is_patronymic(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    const ENDINGS: &[&str] = &[
+        "vich",
+        "vicha",
+        "vichu",
+        "vna",
+        "vnu",
+        "ichna",
+        "вич",
+        "вича",
+        "вичу",
+        "вичем",
+        "вна",
+        "вны",
+        "вне",
+        "вну",
+        "вной",
+        "ична",
+        "ичны",
+        "ичне",
+        "ичну",
+    ];
+    lower.chars().count() > 5 && ENDINGS.iter().any(|s| lower.ends_with(s))
+}
+
+/// Words that begin a title before a name (`President`, `Президент`, `Mr`).
+const TITLE_HEADS: &[&str] = &[
+    "president",
+    "vice-president",
+    "prime",
+    "premier",
+    "minister",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "secretary",
+    "deputy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "press",
+    "governor",
+    "mayor",
+    "ambassador",
+    "head",
+    "director",
+    "speaker",
+    "chancellor",
+    "king",
+    "queen",
+    "emperor",
+    "general",
+    "patriarch",
+    "senator",
+    "foreign",
+    "acting",
+    "first",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "madam",
+    "aide",
+    "adviser",
+    "advisor",
+    "commander",
+    "chief",
+    "leader",
+    "envoy",
+    "special",
+    "assistant",
+    "prince",
+    "professor",
+    "президент",
+    "вице-президент",
+    "премьер-министр",
+    "премьер",
+    "председатель",
+    "министр",
+    "секретарь",
+    "заместитель",
+    "пресс-секретарь",
+    "губернатор",
+    "мэр",
+    "посол",
+    "глава",
+    "руководитель",
+    "директор",
+    "спикер",
+    "канцлер",
+    "король",
+    "королева",
+    "генерал",
+    "патриарх",
+    "сенатор",
+    "помощник",
+    "советник",
+    "командующий",
+    "начальник",
+    "первый",
+    "господин",
+    "госпожа",
+    "представитель",
+    "спецпосланник",
+    "депутат",
+    "профессор",
+    "лидер",
+];
+
+/// Words of titles that are never part of a name (`of`, `Russia`, `России`).
+const TITLE_WORDS: &[&str] = &[
+    "of",
+    "the",
+    "and",
+    "for",
+    "on",
+    "republic",
+    "russia",
+    "russian",
+    "federation",
+    "belarus",
+    "ukraine",
+    "united",
+    "states",
+    "usa",
+    "us",
+    "government",
+    "council",
+    "state",
+    "affairs",
+    "россии",
+    "российской",
+    "федерации",
+    "республики",
+    "беларусь",
+    "беларуси",
+    "белоруссии",
+    "украины",
+    "сша",
+    "правительства",
+    "совета",
+    "государства",
+    "государственной",
+    "государственный",
+    "думы",
+    "президента",
+    "министра",
+    "министров",
+    "администрации",
+    "иностранных",
+    "дел",
+    "по",
+];
+
+fn is_title_head(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    TITLE_HEADS.contains(&lower.as_str())
+}
+
+fn is_title_word(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    TITLE_HEADS.contains(&lower.as_str()) || TITLE_WORDS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(line: &str) -> Option<(String, String, Option<char>, &str, bool)> {
+        let c = candidate(line)?;
+        match c.who {
+            Who::Person(n) => {
+                let initial = n.given.and_then(|g| g.chars().next());
+                Some((n.text, n.surname, initial, c.rest, c.strong))
+            }
+            Who::Role(_) => None,
+        }
+    }
+
+    #[test]
+    fn own_line_labels() {
+        assert_eq!(
+            person("Vladimir Putin:"),
+            Some(("Vladimir Putin".into(), "Putin".into(), Some('V'), "", true))
+        );
+        assert_eq!(
+            person("Aleksandr Lukashenko"),
+            Some((
+                "Aleksandr Lukashenko".into(),
+                "Lukashenko".into(),
+                Some('A'),
+                "",
+                false
+            ))
+        );
+        assert_eq!(
+            person("В.Путин"),
+            Some(("В.Путин".into(), "Путин".into(), Some('В'), "", false))
+        );
+        assert_eq!(
+            person("И.Ежов:"),
+            Some(("И.Ежов".into(), "Ежов".into(), Some('И'), "", true))
+        );
+    }
+
+    #[test]
+    fn initials() {
+        assert_eq!(
+            person("V. Putin:"),
+            Some(("V. Putin".into(), "Putin".into(), Some('V'), "", true))
+        );
+        assert_eq!(
+            person("А.Лукашенко:"),
+            Some(("А.Лукашенко".into(), "Лукашенко".into(), Some('А'), "", true))
+        );
+        assert_eq!(
+            person("А.Г.Лукашенко:"),
+            Some(("А.Г.Лукашенко".into(), "Лукашенко".into(), Some('А'), "", true))
+        );
+        assert_eq!(
+            person("Путин В.В.: Добрый день."),
+            Some((
+                "Путин В.В.".into(),
+                "Путин".into(),
+                Some('В'),
+                "Добрый день.",
+                true
+            ))
+        );
+        assert_eq!(
+            person("Yu. Ushakov: Yes."),
+            Some(("Yu. Ushakov".into(), "Ushakov".into(), Some('Y'), "Yes.", true))
+        );
+    }
+
+    #[test]
+    fn inline_labels() {
+        assert_eq!(
+            person("Н.Бреус: Здравствуйте!"),
+            Some(("Н.Бреус".into(), "Бреус".into(), Some('Н'), "Здравствуйте!", true))
+        );
+    }
+
+    #[test]
+    fn titles_are_not_part_of_the_name() {
+        assert_eq!(
+            person("President of Russia Vladimir Putin: Mr Lukashenko, I am delighted to see you."),
+            Some((
+                "Vladimir Putin".into(),
+                "Putin".into(),
+                Some('V'),
+                "Mr Lukashenko, I am delighted to see you.",
+                true
+            ))
+        );
+        assert_eq!(
+            person("President of the Republic of Belarus Alexander Lukashenko: Mr Putin, thank you."),
+            Some((
+                "Alexander Lukashenko".into(),
+                "Lukashenko".into(),
+                Some('A'),
+                "Mr Putin, thank you.",
+                true
+            ))
+        );
+        assert_eq!(
+            person("Президент России Владимир Путин:"),
+            Some(("Владимир Путин".into(), "Путин".into(), Some('В'), "", true))
+        );
+        assert_eq!(
+            person("President Putin:"),
+            Some(("Putin".into(), "Putin".into(), None, "", true))
+        );
+    }
+
+    #[test]
+    fn annotations_are_dropped() {
+        assert_eq!(
+            person("Т.Карлсон (как переведено): Спасибо."),
+            Some(("Т.Карлсон".into(), "Карлсон".into(), Some('Т'), "Спасибо.", true))
+        );
+    }
+
+    #[test]
+    fn a_lone_surname_is_weak() {
+        assert_eq!(
+            person("Putin: Yes."),
+            Some(("Putin".into(), "Putin".into(), None, "Yes.", false))
+        );
+    }
+
+    #[test]
+    fn generic_roles() {
+        for (line, id) in [
+            ("Question:", "question"),
+            ("Вопрос: Как?", "question"),
+            ("Реплика:", "remark"),
+        ] {
+            let c = candidate(line).unwrap();
+            assert_eq!(
+                c.who,
+                Who::Role(ROLES.iter().find(|r| r.id == id).unwrap()),
+                "{line}"
+            );
+            assert!(c.strong);
+        }
+    }
+
+    #[test]
+    fn not_labels() {
+        for line in [
+            "See also",
+            "Q&A",
+            "Читайте также:",
+            "Интеграция и экономика",
+            "Безопасность и санкционное давление",
+            "Я говорю: слушай, у тебя сегодня украинская гривна",
+            "Первый вопрос Владимиру Владимировичу: как Вы оцениваете готовность Украины?",
+            "Самое главное: в очередной раз, пообещав, нас обвести вокруг пальца не получится.",
+            "Тогда возникает вопрос: как будут решаться вопросы контроля, верификации?",
+            "«Путин: мы готовы»",
+            "- Совместное заявление: 13 марта 2025 года",
+            "Vladimir Vladimirovich:",
+            "Spasibo, Vladimir Vladimirovich.",
+            "Первый вопрос Владимиру Владимировичу: как Вы оцениваете?",
+            "First question to Vladimir Putin: how do you assess it?",
+            "Prime Minister:",
+            "Natalia Breus, First Informational, Belarus.",
+            "Moscow, 13 March 2025",
+        ] {
+            assert_eq!(person(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_lone_capitalised_word_is_only_weak() {
+        assert!(!candidate("Дополнительно").unwrap().strong);
+        assert!(!candidate("Second: what about the rest?").unwrap().strong);
+    }
+
+    #[test]
+    fn label_look() {
+        assert!(looks_like_label("Prime Minister:"));
+        assert!(!looks_like_label("Тогда возникает вопрос: как?"));
+        assert!(!looks_like_label("I said: listen."));
+    }
+}

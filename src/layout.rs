@@ -459,6 +459,19 @@ mod tests {
     }
 
     #[test]
+    fn a_megabyte_paragraph_wraps_into_full_lines() {
+        let text = format!("{} end", "Ж".repeat(500_010));
+        let lines = wrap(&text, 80, 80);
+        assert_eq!(lines.len(), 500_000 / 80 + 1);
+        assert!(
+            lines[..lines.len() - 1]
+                .iter()
+                .all(|r| text[r.clone()].chars().count() == 80)
+        );
+        assert_eq!(&text[lines[lines.len() - 1].clone()], "ЖЖЖЖЖЖЖЖЖЖ end");
+    }
+
+    #[test]
     fn first_line_can_be_narrower() {
         let text = "one two three four";
         let got: Vec<_> = wrap(text, 10, 4).into_iter().map(|r| &text[r]).collect();
@@ -513,6 +526,23 @@ mod tests {
         }
     }
 
+    /// Units of (block, English paragraphs, Russian paragraphs); block 1 is Putin's turn.
+    fn units(spec: &[(usize, Range<usize>, Range<usize>)]) -> Alignment {
+        let side = |b: usize, r: &Range<usize>| (!r.is_empty()).then_some(b);
+        Alignment {
+            units: spec
+                .iter()
+                .map(|(b, en, ru)| Unit {
+                    block: ByLang::new(side(*b, en), side(*b, ru)),
+                    paras: ByLang::new(en.clone(), ru.clone()),
+                    speaker: (*b == 1).then_some(0),
+                    confidence: 1.0,
+                    links: vec![],
+                })
+                .collect(),
+        }
+    }
+
     fn doc() -> (Transcript, Alignment) {
         let mut t = Transcript::default();
         t.speakers.push(Speaker {
@@ -535,8 +565,7 @@ mod tests {
         };
         t.versions.en = Some(blocks("Q&A", "Good afternoon to all of you here.", "Thank you."));
         t.versions.ru = Some(blocks("Вопросы", "Добрый день.", "Спасибо\u{1b}[2J вам."));
-        let a = crate::align::align(&t);
-        (t, a)
+        (t, units(&[(0, 0..1, 0..1), (1, 0..1, 0..1), (1, 1..2, 1..2)]))
     }
 
     fn text(line: &Option<Line>) -> String {
@@ -624,7 +653,7 @@ mod tests {
         if let Some(v) = t.versions.en.as_mut() {
             v.blocks[1].paragraphs.pop();
         }
-        let a = crate::align::align(&t);
+        let a = units(&[(0, 0..1, 0..1), (1, 0..1, 0..1), (1, 1..1, 1..2)]);
         let l = Layout::build(&t, &a, &opts(Arrangement::Stacked([Lang::Ru, Lang::En]), 40));
         let all: Vec<_> = l
             .rows

@@ -87,7 +87,7 @@ impl Drop for Tmux {
 }
 
 fn seed() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/seed_000.txt")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/000_press_conference.txt")
 }
 
 /// Opens `file` after printing a marker, so the test can see the shell's screen come back.
@@ -111,7 +111,7 @@ fn reading_session_on_seed_000() {
     // Scrolling to the bottom reaches 100% and the Russian end of the text.
     t.keys(&["G"]);
     let bottom = t.wait("the bottom", |s| s.contains("100%"));
-    assert!(bottom.contains("Source"), "{bottom}");
+    assert!(bottom.contains("Список документов"), "{bottom}");
     t.keys(&["g"]);
     t.wait("the top again", |s| s == first);
     // Help lists the keys from the table.
@@ -151,7 +151,8 @@ fn hostile_text_never_reaches_the_terminal_as_escapes() {
     let dir = std::env::temp_dir().join(format!("stenogram-hostile-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let file = dir.join("hostile.txt");
-    let long = "Ж".repeat(500_000);
+    // Ingest refuses lines over 100 KB; the layout's own test wraps a 1 MB paragraph.
+    let long = "Ж".repeat(45_000);
     let text = format!(
         "Vladimir Putin:\nCOPY\x1b]52;c;aGVsbG8=\x07ME now.\nCLEAR\x1b[2JSCREEN here.\nTITLE\x1b]0;pwned\x07SET\n\
          C1\u{9b}31mRED and \u{202e}REVERSED\u{202c} text\twith\ttabs.\n{long}\n"

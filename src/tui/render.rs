@@ -177,7 +177,7 @@ fn draw_reader(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Them
             && r.alignment
                 .units
                 .get(row.unit)
-                .is_some_and(|u| u.confidence < LOW_CONFIDENCE);
+                .is_some_and(|u| u.confidence < LOW_CONFIDENCE && !u.is_one_sided());
         let mark = Mark { in_cursor, doubtful };
         match arrangement {
             Arrangement::Columns => {

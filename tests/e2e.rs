@@ -81,6 +81,7 @@ impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = Command::new("tmux")
             .args(["-L", &self.socket, "kill-server"])
+            .stderr(std::process::Stdio::null())
             .status();
         let _ = std::fs::remove_dir_all(&self.dir);
     }
@@ -144,6 +145,36 @@ fn sigterm_restores_the_terminal() {
         after.contains("BEFORE-MARKER"),
         "alternate screen not left:\n{after}"
     );
+}
+
+/// True while `pid` runs (a zombie has exited).
+fn running(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        stat.rsplit(") ")
+            .next()
+            .is_some_and(|rest| !rest.starts_with('Z'))
+    })
+}
+
+#[test]
+fn a_lost_terminal_ends_the_process() {
+    let t = session("hangup", &seed());
+    t.wait("the reader", |s| s.contains('%') && !s.contains("BEFORE-MARKER"));
+    let pid = std::fs::read_to_string(t.dir.join("app.pid"))
+        .expect("pid file")
+        .trim()
+        .to_string();
+    assert!(running(&pid));
+    // Killing the server closes the pane's terminal, as a dropped SSH connection does.
+    t.run(&["kill-server"]);
+    let start = Instant::now();
+    while running(&pid) {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "stenogram {pid} still running after hangup"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 #[test]

@@ -7,8 +7,11 @@ use crate::align::{self, Alignment};
 use crate::layout::{self, Arrangement, Layout, Options};
 use crate::library::Document;
 use crate::model::{ByLang, Lang, Transcript};
+use crate::search::{Match, SearchIndex};
+use crate::topics::{Hit, TermStats, TopicIndex};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use std::collections::HashMap;
 
 /// Below this width the two languages are stacked instead of side by side.
 pub const MIN_COLUMNS_WIDTH: u16 = 100;
@@ -108,12 +111,36 @@ pub struct SpeakerList {
     pub selected: usize,
 }
 
-/// A popup over the reader or library.
+/// The topic picker: a query and the topics it matches, best first.
+#[derive(Debug, Clone, Default)]
+pub struct Picker {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+}
+
+/// The picker lists this many topics at most.
+const PICKER_LIMIT: usize = 50;
+
+/// A popup over the reader or library, or the search input on the status line.
 #[derive(Debug, Clone)]
 pub enum Overlay {
     None,
     Help,
     Speakers(SpeakerList),
+    Picker(Picker),
+    /// The search query being typed.
+    Search(String),
+}
+
+/// The last search: its matches outside collapsed turns, and which one the reader is on.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub query: String,
+    pub matches: Vec<Match>,
+    pub current: Option<usize>,
+    /// Match indices by (language, block, paragraph), for highlighting.
+    pub by_para: HashMap<(Lang, usize, usize), Vec<usize>>,
 }
 
 /// One open document and where the reader is in it.
@@ -137,6 +164,11 @@ pub struct Reader {
     pub hidden: Vec<bool>,
     /// Turns per speaker (turn openings on either side), for the speaker list.
     pub turn_counts: Vec<usize>,
+    pub search: Option<Search>,
+    /// Built on the first search.
+    search_index: Option<SearchIndex>,
+    /// Built when the picker first opens.
+    pub topics: Option<TopicIndex>,
 }
 
 /// The whole state of the reader.
@@ -182,6 +214,8 @@ impl App {
         match (&self.overlay, &self.reader) {
             (Overlay::Help, _) => Mode::Help,
             (Overlay::Speakers(_), _) => Mode::Speakers,
+            (Overlay::Picker(_), _) => Mode::Picker,
+            (Overlay::Search(_), _) => Mode::Search,
             (Overlay::None, Some(_)) => Mode::Reader,
             (Overlay::None, None) if self.library.typing => Mode::LibraryFilter,
             (Overlay::None, None) => Mode::Library,
@@ -299,6 +333,9 @@ impl App {
             single,
             hidden: vec![false; t.speakers.len()],
             turn_counts,
+            search: None,
+            search_index: None,
+            topics: None,
         });
         self.relayout();
     }
@@ -326,7 +363,8 @@ impl App {
                 }
             }
             Mode::Speakers => self.update_speakers(action),
-            Mode::Picker | Mode::Search => {}
+            Mode::Picker => self.update_picker(action),
+            Mode::Search => self.update_search_input(action),
         }
     }
 
@@ -465,6 +503,23 @@ impl App {
                     });
                 }
             }
+            Action::Search => self.overlay = Overlay::Search(String::new()),
+            Action::NextMatch => self.message = r.next_match(1, height),
+            Action::PrevMatch => self.message = r.next_match(-1, height),
+            Action::Cancel => r.search = None,
+            Action::TopicPicker => {
+                if r.topics.is_none() {
+                    let library: Vec<&Transcript> = self.docs.iter().map(|d| &d.transcript).collect();
+                    let background = TermStats::from_library(&library);
+                    if let Some(d) = self.docs.get(r.doc) {
+                        r.topics = Some(TopicIndex::build(&d.transcript, &r.alignment, &background));
+                    }
+                }
+                self.overlay = Overlay::Picker(Picker {
+                    hits: r.list_topics(""),
+                    ..Picker::default()
+                });
+            }
             Action::Back => {
                 if self.has_library {
                     self.reader = None;
@@ -502,6 +557,13 @@ impl App {
                     r.hidden = hidden;
                 }
                 self.relayout();
+                // Matches in collapsed turns drop out; the search stays.
+                let height = self.body_height();
+                if let Some(r) = self.reader.as_mut()
+                    && let Some(query) = r.search.as_ref().map(|s| s.query.clone())
+                {
+                    self.message = r.run_search(query, height);
+                }
             }
             Action::Cancel | Action::Back => self.overlay = Overlay::None,
             _ => {}
@@ -509,7 +571,199 @@ impl App {
     }
 }
 
+impl App {
+    fn update_search_input(&mut self, action: Action) {
+        let Overlay::Search(query) = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::Input(c) => query.push(c),
+            Action::Backspace => {
+                query.pop();
+            }
+            Action::Confirm => {
+                let query = std::mem::take(query);
+                self.overlay = Overlay::None;
+                let height = self.body_height();
+                if let Some(r) = self.reader.as_mut() {
+                    if r.search_index.is_none()
+                        && let Some(d) = self.docs.get(r.doc)
+                    {
+                        r.search_index = Some(SearchIndex::build(&d.transcript, &r.alignment));
+                    }
+                    self.message = r.run_search(query, height);
+                }
+            }
+            Action::Cancel => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+
+    fn update_picker(&mut self, action: Action) {
+        let height = self.body_height();
+        let (Overlay::Picker(p), Some(r)) = (&mut self.overlay, self.reader.as_mut()) else {
+            return;
+        };
+        match action {
+            Action::Input(c) => {
+                p.query.push(c);
+                p.hits = r.list_topics(&p.query);
+                p.selected = 0;
+            }
+            Action::Backspace => {
+                p.query.pop();
+                p.hits = r.list_topics(&p.query);
+                p.selected = 0;
+            }
+            Action::Down => p.selected = (p.selected + 1).min(p.hits.len().saturating_sub(1)),
+            Action::Up => p.selected = p.selected.saturating_sub(1),
+            Action::Confirm => {
+                let unit = p
+                    .hits
+                    .get(p.selected)
+                    .and_then(|h| r.topics.as_ref()?.topics().get(h.topic))
+                    .map(|t| t.unit);
+                self.overlay = Overlay::None;
+                if let Some(unit) = unit {
+                    let stop = r
+                        .layout
+                        .stops
+                        .get(r.layout.stop_of(unit))
+                        .copied()
+                        .unwrap_or(unit);
+                    r.goto(stop, height);
+                }
+            }
+            Action::Cancel => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+}
+
 impl Reader {
+    /// The picker's list for `query`: with no query, the headings and questions in document order.
+    fn list_topics(&self, query: &str) -> Vec<Hit> {
+        let Some(index) = &self.topics else {
+            return Vec::new();
+        };
+        if query.trim().is_empty() {
+            use crate::topics::TopicKind;
+            return index
+                .topics()
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| matches!(t.kind, TopicKind::Heading | TopicKind::Question))
+                .take(PICKER_LIMIT)
+                .map(|(topic, _)| Hit {
+                    topic,
+                    score: 0,
+                    positions: ByLang::default(),
+                })
+                .collect();
+        }
+        index.query(query, PICKER_LIMIT)
+    }
+
+    fn is_hidden(&self, unit: usize) -> bool {
+        self.alignment
+            .units
+            .get(unit)
+            .and_then(|u| u.speaker)
+            .is_some_and(|s| self.hidden.get(s) == Some(&true))
+    }
+
+    /// Finds `query` outside collapsed turns and moves to the first match at or after the cursor.
+    /// Returns the status message.
+    fn run_search(&mut self, query: String, height: usize) -> Option<String> {
+        if query.trim().is_empty() {
+            self.search = None;
+            return None;
+        }
+        let found = self
+            .search_index
+            .as_ref()
+            .map(|index| index.find(&query))
+            .unwrap_or_default();
+        let matches: Vec<Match> = found.into_iter().filter(|m| !self.is_hidden(m.unit)).collect();
+        let mut by_para: HashMap<(Lang, usize, usize), Vec<usize>> = HashMap::new();
+        for (i, m) in matches.iter().enumerate() {
+            by_para.entry((m.lang, m.block, m.para)).or_default().push(i);
+        }
+        let first = matches
+            .iter()
+            .position(|m| m.unit >= self.cursor)
+            .or((!matches.is_empty()).then_some(0));
+        let message = matches.is_empty().then(|| format!("Not found: {query}"));
+        self.search = Some(Search {
+            query,
+            matches,
+            current: None,
+            by_para,
+        });
+        if let Some(i) = first {
+            self.show_match(i, height);
+        }
+        message
+    }
+
+    /// Moves to the next (`dir` 1) or previous (-1) match, wrapping; returns the status message.
+    fn next_match(&mut self, dir: isize, height: usize) -> Option<String> {
+        let Some(s) = &self.search else {
+            return Some("No search: / searches both languages".into());
+        };
+        let n = s.matches.len();
+        if n == 0 {
+            return Some(format!("Not found: {}", s.query));
+        }
+        let next = match s.current {
+            Some(c) => (c as isize + dir).rem_euclid(n as isize) as usize,
+            None => 0,
+        };
+        let wrapped = s
+            .current
+            .is_some_and(|c| (dir > 0 && next <= c) || (dir < 0 && next >= c));
+        self.show_match(next, height);
+        wrapped.then(|| {
+            if dir > 0 {
+                "Search wrapped to the top"
+            } else {
+                "Search wrapped to the bottom"
+            }
+            .to_string()
+        })
+    }
+
+    /// Makes match `i` current, its unit the cursor and its row visible.
+    fn show_match(&mut self, i: usize, height: usize) {
+        let Some(s) = self.search.as_mut() else { return };
+        s.current = Some(i);
+        let Some(m) = s.matches.get(i) else { return };
+        let (unit, lang, para, start) = (m.unit, m.lang, (m.block, m.para), m.range.start);
+        self.cursor = self
+            .layout
+            .stops
+            .get(self.layout.stop_of(unit))
+            .copied()
+            .unwrap_or(unit);
+        let rows = self.unit_rows(self.cursor);
+        let row = self.layout.rows[rows.clone()]
+            .iter()
+            .position(|row| {
+                row.cells[lang].as_ref().is_some_and(|line| {
+                    line.para == Some(para)
+                        && line
+                            .pieces
+                            .iter()
+                            .any(|p| p.origin.is_some_and(|o| (o..o + p.text.len()).contains(&start)))
+                })
+            })
+            .map_or(rows.start, |k| rows.start + k);
+        if row < self.scroll || row >= self.scroll + height {
+            self.scroll = row.saturating_sub(height / 3);
+            self.clamp(height);
+        }
+    }
+
     pub fn max_scroll(&self, height: usize) -> usize {
         self.layout.rows.len().saturating_sub(height)
     }

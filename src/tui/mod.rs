@@ -11,12 +11,13 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use ratatui::crossterm::{cursor, execute, terminal};
-use std::io::{self, Stdout};
+use std::io::{self, IsTerminal, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 use std::time::Duration;
 
-/// How often the loop wakes without input to notice SIGTERM/SIGHUP.
+/// How often the loop wakes without input to notice SIGTERM/SIGHUP and a hung-up terminal.
 const TICK: Duration = Duration::from_millis(200);
 
 /// Runs the reader on `docs`; `library` shows the list of documents first.
@@ -26,12 +27,30 @@ pub fn run(docs: Vec<Document>, library: bool) -> Result<()> {
         signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(Error::Terminal)?;
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut terminal = Session::start()?;
-    let size = terminal.terminal.size().map_err(Error::Terminal)?;
+    let mut session = Session::start()?;
+    let size = session.terminal.size().map_err(Error::Terminal)?;
     let mut app = App::new(docs, library, (size.width, size.height), color);
-    let result = event_loop(&mut terminal.terminal, &mut app, &stop);
-    drop(terminal);
+    let result = event_loop(&mut session.terminal, &mut app, &stop);
+    drop(session);
+    // The input thread may still be blocked (or, on a hung-up terminal, spinning inside
+    // crossterm); returning from main ends the process and it with it.
     result.map_err(Error::Terminal)
+}
+
+/// Reads terminal events on their own thread, so the loop can wait with a timeout that
+/// crossterm's own poll does not honour once the terminal has hung up.
+fn spawn_input() -> mpsc::Receiver<io::Result<Event>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if tx.send(event).is_err() || failed {
+                return;
+            }
+        }
+    });
+    rx
 }
 
 fn event_loop(
@@ -39,6 +58,7 @@ fn event_loop(
     app: &mut App,
     stop: &AtomicBool,
 ) -> io::Result<()> {
+    let input = spawn_input();
     let mut mouse = false;
     loop {
         if app.mouse != mouse {
@@ -50,12 +70,18 @@ fn event_loop(
             }
         }
         term.draw(|frame| render::draw(frame, app))?;
-        // Any error reading input (a closed tty after a lost connection) ends the loop rather than spinning.
-        while !app.quit && !stop.load(Ordering::Relaxed) && !event::poll(TICK)? {}
-        if app.quit || stop.load(Ordering::Relaxed) {
-            return Ok(());
-        }
-        let action = match event::read()? {
+        let event = loop {
+            // A lost connection: the terminal hangs up (isatty fails) or SIGHUP arrives.
+            if app.quit || stop.load(Ordering::Relaxed) || !io::stdout().is_terminal() {
+                return Ok(());
+            }
+            match input.recv_timeout(TICK) {
+                Ok(event) => break event?,
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+            }
+        };
+        let action = match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => keys::action(app.mode(), key),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             Event::Mouse(m) => match m.kind {

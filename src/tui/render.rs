@@ -3,9 +3,9 @@
 //! The reading view writes spans row by row for the visible rows only, so a document of any
 //! length costs the same per frame.
 
-use super::app::{App, GUTTER, LOW_CONFIDENCE, MIN_SIZE, Mode, Overlay, Reader, SpeakerList};
+use super::app::{App, GUTTER, LOW_CONFIDENCE, MIN_SIZE, Mode, Overlay, Picker, Reader, Search, SpeakerList};
 use super::keys;
-use crate::layout::{Arrangement, Line, Role, clean, width};
+use crate::layout::{Arrangement, Line, Role, clean, is_unsafe, width};
 use crate::model::{Lang, Transcript};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -58,6 +58,27 @@ impl Theme {
     fn selected(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }
+
+    /// A search match; `current` is the one n/N moved to.
+    fn found(&self, current: bool) -> Style {
+        let base = Style::new().fg(Color::Black);
+        match (self.color, current) {
+            (true, false) => base.bg(Color::Yellow),
+            (true, true) => base.bg(Color::Green).add_modifier(Modifier::BOLD),
+            (false, false) => Style::new().add_modifier(Modifier::REVERSED),
+            (false, true) => {
+                Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
+            }
+        }
+    }
+
+    /// Characters the picker's query matched.
+    fn matched(&self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        )
+    }
 }
 
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -77,6 +98,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Overlay::None => {}
         Overlay::Help => draw_help(buf, area, app, &theme),
         Overlay::Speakers(list) => draw_speakers(buf, area, app, list, &theme),
+        Overlay::Picker(p) => draw_picker(buf, area, app, p, &theme),
+        Overlay::Search(_) => {}
     }
 }
 
@@ -181,29 +204,26 @@ fn draw_reader(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Them
         let mark = Mark { in_cursor, doubtful };
         match arrangement {
             Arrangement::Columns => {
+                let [a, b] = r.order;
                 draw_pane(
                     buf,
                     body.x,
                     y,
                     left_w,
                     mark,
-                    row.cells[r.order[0]].as_ref(),
+                    row.cells[a].as_ref().map(|l| (l, a)),
+                    r,
                     theme,
                 );
                 buf.set_string(body.x + left_w, y, "│", theme.dim());
-                draw_pane(
-                    buf,
-                    body.x + left_w + 1,
-                    y,
-                    right_w,
-                    mark,
-                    row.cells[r.order[1]].as_ref(),
-                    theme,
-                );
+                let right = row.cells[b].as_ref().map(|l| (l, b));
+                draw_pane(buf, body.x + left_w + 1, y, right_w, mark, right, r, theme);
             }
             Arrangement::Stacked(_) | Arrangement::Single(_) => {
-                let line = row.cells.ru.as_ref().or(row.cells.en.as_ref());
-                draw_pane(buf, body.x, y, body.width, mark, line, theme);
+                let line = Lang::BOTH
+                    .into_iter()
+                    .find_map(|l| Some((row.cells[l].as_ref()?, l)));
+                draw_pane(buf, body.x, y, body.width, mark, line, r, theme);
             }
         }
     }
@@ -222,26 +242,73 @@ struct Mark {
     doubtful: bool,
 }
 
-fn draw_pane(buf: &mut Buffer, x: u16, y: u16, w: u16, mark: Mark, line: Option<&Line>, theme: &Theme) {
+#[allow(clippy::too_many_arguments)] // one row of one pane: position, gutter, text and what to highlight
+fn draw_pane(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    w: u16,
+    mark: Mark,
+    line: Option<(&Line, Lang)>,
+    r: &Reader,
+    theme: &Theme,
+) {
     if mark.in_cursor {
         buf.set_string(x, y, "▌", theme.bar());
     }
     if mark.doubtful {
         buf.set_string(x + 1, y, "?", theme.doubt());
     }
-    if let Some(line) = line {
-        draw_line(buf, x + GUTTER, y, w.saturating_sub(GUTTER), line, theme);
+    if let Some((line, lang)) = line {
+        let found = r.search.as_ref().zip(line.para).and_then(|(s, (block, para))| {
+            let ids = s.by_para.get(&(lang, block, para))?;
+            Some((s, ids.as_slice()))
+        });
+        draw_line(buf, x + GUTTER, y, w.saturating_sub(GUTTER), line, found, theme);
     }
 }
 
-fn draw_line(buf: &mut Buffer, x: u16, y: u16, w: u16, line: &Line, theme: &Theme) {
+/// Draws a line's pieces, splitting them where search matches (`found`: the search and the
+/// indices of its matches in this paragraph) cover them.
+fn draw_line(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    w: u16,
+    line: &Line,
+    found: Option<(&Search, &[usize])>,
+    theme: &Theme,
+) {
     let end = x.saturating_add(w);
     let mut x = x;
-    for piece in &line.pieces {
-        if x >= end {
-            break;
+    let mut put = |x: &mut u16, text: &str, style: Style| {
+        if *x < end {
+            (*x, _) = buf.set_stringn(*x, y, text, usize::from(end - *x), style);
         }
-        (x, _) = buf.set_stringn(x, y, &piece.text, usize::from(end - x), theme.role(piece.role));
+    };
+    for piece in &line.pieces {
+        let style = theme.role(piece.role);
+        let (Some((search, ids)), Some(origin)) = (found, piece.origin) else {
+            put(&mut x, &piece.text, style);
+            continue;
+        };
+        // Byte offsets into the piece where each overlapping match starts and ends.
+        let mut at = 0;
+        for &i in ids {
+            let Some(m) = search.matches.get(i) else { continue };
+            let start = m.range.start.saturating_sub(origin).max(at);
+            let stop = m.range.end.saturating_sub(origin).min(piece.text.len());
+            if m.range.end <= origin || start >= stop {
+                continue;
+            }
+            let (Some(before), Some(hit)) = (piece.text.get(at..start), piece.text.get(start..stop)) else {
+                continue;
+            };
+            put(&mut x, before, style);
+            put(&mut x, hit, theme.found(search.current == Some(i)));
+            at = stop;
+        }
+        put(&mut x, piece.text.get(at..).unwrap_or_default(), style);
     }
 }
 
@@ -295,12 +362,28 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Them
     });
     let hint =
         " j/k scroll · {/} passage · [/] turn · f speakers · t topics · / search · s swap · ? help · q back";
+    if let Overlay::Search(q) = &app.overlay {
+        bar_line(
+            buf,
+            area,
+            y,
+            &format!(" /{q}▏"),
+            "Enter search · Esc cancel ",
+            Style::new(),
+        );
+        return;
+    }
+    let counter = r.search.as_ref().map(|s| {
+        let at = s.current.map_or(0, |c| c + 1);
+        format!("/{}  {at}/{} ", s.query, s.matches.len())
+    });
     let (text, style) = match (&app.message, absent) {
         (Some(m), _) => (format!(" {m}"), Style::new()),
+        _ if counter.is_some() => (" n/N next/previous match · Esc clears".to_string(), theme.dim()),
         (None, Some(a)) if r.scroll == 0 => (a, theme.dim()),
         _ => (hint.to_string(), theme.dim()),
     };
-    bar_line(buf, area, y, &text, "", style);
+    bar_line(buf, area, y, &text, counter.as_deref().unwrap_or(""), style);
 }
 
 /// A bordered box centred in `area`, cleared.
@@ -409,4 +492,111 @@ fn draw_speakers(buf: &mut Buffer, area: Rect, app: &App, list: &SpeakerList, th
         usize::from(inner.width.saturating_sub(2)),
         theme.dim(),
     );
+}
+
+fn draw_picker(buf: &mut Buffer, area: Rect, app: &App, p: &Picker, theme: &Theme) {
+    let (Some(t), Some(r)) = (app.transcript(), app.reader.as_ref()) else {
+        return;
+    };
+    let Some(index) = &r.topics else { return };
+    let inner = popup(
+        buf,
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+        "jump to topic",
+    );
+    let w = usize::from(inner.width.saturating_sub(2));
+    let x = inner.x + 1;
+    buf.set_stringn(
+        x,
+        inner.y,
+        format!("› {}▏", clean(&p.query)),
+        w,
+        Style::new().add_modifier(Modifier::BOLD),
+    );
+    let hint = if p.hits.is_empty() && !p.query.is_empty() {
+        "no topic matches".to_string()
+    } else {
+        format!("{} topics · ↑/↓ choose · Enter jump · Esc cancel", p.hits.len())
+    };
+    buf.set_stringn(x, inner.y + 1, hint, w, theme.dim());
+    // Two rows per topic: the first language with the speaker, then the second.
+    let per_screen = usize::from(inner.height.saturating_sub(2)) / 2;
+    let first = p.selected.saturating_sub(per_screen.saturating_sub(1));
+    for (k, hit) in p.hits.iter().enumerate().skip(first).take(per_screen) {
+        let Some(topic) = index.topics().get(hit.topic) else {
+            continue;
+        };
+        let y = inner.y + 2 + ((k - first) * 2) as u16;
+        let base = if k == p.selected {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        for (dy, lang) in r.order.into_iter().enumerate() {
+            let y = y + dy as u16;
+            buf.set_stringn(x, y, " ".repeat(w), w, base);
+            let mut at = x;
+            if dy == 0 {
+                let who = topic
+                    .speaker
+                    .and_then(|s| t.speakers.get(s))
+                    .map(|s| format!("{}: ", clean(&s.name[lang])));
+                let label = who.unwrap_or_else(|| format!("{:?}: ", topic.kind));
+                (at, _) = buf.set_stringn(at, y, label, w, base.patch(theme.role(Role::Speaker)));
+            } else {
+                at += 2;
+            }
+            let text_style = if dy == 0 {
+                base
+            } else {
+                base.add_modifier(Modifier::DIM)
+            };
+            let room = inner.right().saturating_sub(at + 1);
+            draw_snippet(
+                buf,
+                (at, y, room),
+                &topic.snippet[lang],
+                &hit.positions[lang],
+                text_style,
+                theme,
+            );
+        }
+    }
+}
+
+/// A snippet at (x, y, width) with the picker's matched characters (char indices) highlighted;
+/// unsafe characters dropped.
+fn draw_snippet(
+    buf: &mut Buffer,
+    at: (u16, u16, u16),
+    snippet: &str,
+    positions: &[usize],
+    style: Style,
+    theme: &Theme,
+) {
+    let (mut x, y, w) = at;
+    let end = x.saturating_add(w);
+    let mut run = String::new();
+    let mut run_hit = false;
+    let mut flush = |x: &mut u16, run: &mut String, hit: bool| {
+        if *x < end && !run.is_empty() {
+            let s = if hit { style.patch(theme.matched()) } else { style };
+            (*x, _) = buf.set_stringn(*x, y, run.as_str(), usize::from(end - *x), s);
+        }
+        run.clear();
+    };
+    for (i, c) in snippet.chars().enumerate() {
+        if is_unsafe(c) {
+            continue;
+        }
+        let hit = positions.binary_search(&i).is_ok();
+        if hit != run_hit {
+            flush(&mut x, &mut run, run_hit);
+            run_hit = hit;
+        }
+        run.push(c);
+    }
+    flush(&mut x, &mut run, run_hit);
 }

@@ -224,3 +224,104 @@ fn q_quits_a_document_opened_directly() {
     app.update(Action::Back);
     assert!(app.quit);
 }
+
+#[test]
+fn search_counts_matches_and_n_wraps() {
+    let mut app = reader(press_conference(3), 120, 40);
+    app.update(Action::Search);
+    assert_eq!(app.mode(), Mode::Search);
+    for c in "перемир".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Confirm);
+    let search = r(&app).search.clone().expect("a search");
+    assert_eq!(search.matches.len(), 3);
+    assert!(search.matches.iter().all(|m| m.lang == Lang::Ru));
+    assert_eq!(search.current, Some(0));
+    assert_eq!(r(&app).cursor, search.matches[0].unit);
+    assert!(text(&app).contains("/перемир  1/3"));
+    app.update(Action::NextMatch);
+    app.update(Action::NextMatch);
+    assert_eq!(r(&app).search.as_ref().and_then(|s| s.current), Some(2));
+    assert!(visible(&app, r(&app).layout.unit_row[search.matches[2].unit]));
+    app.update(Action::NextMatch);
+    assert_eq!(r(&app).search.as_ref().and_then(|s| s.current), Some(0));
+    assert_eq!(app.message.as_deref(), Some("Search wrapped to the top"));
+    app.update(Action::PrevMatch);
+    assert_eq!(r(&app).search.as_ref().and_then(|s| s.current), Some(2));
+    app.update(Action::Cancel);
+    assert!(r(&app).search.is_none());
+}
+
+#[test]
+fn search_skips_collapsed_turns_and_is_case_insensitive_in_english() {
+    let mut app = reader(press_conference(2), 120, 40);
+    app.update(Action::Search);
+    for c in "OREShnik".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Confirm);
+    assert_eq!(r(&app).search.as_ref().map(|s| s.matches.len()), Some(2));
+    // Hiding Lukashenko, who says it, leaves nothing to find.
+    app.update(Action::SpeakerFilter);
+    app.update(Action::Down);
+    app.update(Action::Toggle);
+    app.update(Action::Confirm);
+    assert_eq!(r(&app).search.as_ref().map(|s| s.matches.len()), Some(0));
+    assert_eq!(app.message.as_deref(), Some("Not found: OREShnik"));
+}
+
+#[test]
+fn matches_are_highlighted_in_the_text() {
+    let mut app = reader(press_conference(1), 120, 40);
+    app.update(Action::Search);
+    for c in "ceasefire".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Confirm);
+    let backend = tui_support::screen(&app);
+    let buf = backend.buffer();
+    let (x, y) = (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .find(|&(x, y)| {
+            let word: String = (x..(x + 9).min(buf.area.width))
+                .map(|x| buf[(x, y)].symbol())
+                .collect();
+            word == "ceasefire"
+        })
+        .expect("the match on screen");
+    use ratatui::style::Color;
+    assert!(
+        (x..x + 9).all(|x| buf[(x, y)].bg == Color::Green),
+        "current match marked"
+    );
+    assert_ne!(buf[(x - 2, y)].bg, Color::Green);
+}
+
+#[test]
+fn picker_jumps_to_the_chosen_topic() {
+    let mut app = reader(press_conference(3), 120, 40);
+    app.update(Action::TopicPicker);
+    assert_eq!(app.mode(), Mode::Picker);
+    for c in "вопрос".chars() {
+        app.update(Action::Input(c));
+    }
+    let Some(stenogram::tui::app::Overlay::Picker(picker)) = Some(app.overlay.clone()) else {
+        panic!("picker open")
+    };
+    assert!(!picker.hits.is_empty());
+    let topics = r(&app).topics.as_ref().expect("topic index").topics().to_vec();
+    let first = &topics[picker.hits[0].topic];
+    assert!(first.snippet.ru.to_lowercase().contains("вопрос"), "{first:?}");
+    app.update(Action::Down);
+    app.update(Action::Up);
+    app.update(Action::Confirm);
+    assert_eq!(app.mode(), Mode::Reader);
+    assert_eq!(r(&app).cursor, first.unit);
+    assert!(visible(&app, r(&app).layout.unit_row[first.unit]));
+    // Esc leaves the reader where it was.
+    app.update(Action::TopicPicker);
+    app.update(Action::Input('x'));
+    app.update(Action::Cancel);
+    assert_eq!(r(&app).cursor, first.unit);
+}

@@ -4,14 +4,14 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use stenogram::library::Document;
-use stenogram::model::{Block, BlockKind, ByLang, Meta, Paragraph, Speaker, Transcript, Version};
+use stenogram::model::{Block, BlockKind, ByLang, Lang, Meta, Paragraph, Speaker, Transcript, Version};
 use stenogram::tui::app::App;
 use stenogram::tui::render;
 
-fn para(text: &str) -> Paragraph {
+fn para(text: &str, lang: Lang) -> Paragraph {
     Paragraph {
         text: text.to_string(),
-        sentences: vec![],
+        sentences: stenogram::sentences::split(text, lang),
         line: 0,
     }
 }
@@ -31,11 +31,11 @@ pub fn press_conference(rounds: usize) -> Transcript {
     let mut push = |kind: BlockKind, en: &[&str], ru: &[&str]| {
         blocks.en.push(Block {
             kind,
-            paragraphs: en.iter().map(|t| para(t)).collect(),
+            paragraphs: en.iter().map(|t| para(t, Lang::En)).collect(),
         });
         blocks.ru.push(Block {
             kind,
-            paragraphs: ru.iter().map(|t| para(t)).collect(),
+            paragraphs: ru.iter().map(|t| para(t, Lang::Ru)).collect(),
         });
     };
     push(

@@ -60,19 +60,22 @@ impl Tmux {
         }
     }
 
-    /// Waits until the screen satisfies `ok`, failing with the last screen after 10 s.
+    /// Waits until the screen satisfies `ok` and has stopped changing (a frame can be caught
+    /// half drawn), failing with the last screen after 20 s.
     fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
+        let mut last = String::new();
         loop {
             let screen = self.screen();
-            if ok(&screen) {
+            if ok(&screen) && screen == last {
                 return screen;
             }
             assert!(
-                start.elapsed() < Duration::from_secs(10),
+                start.elapsed() < Duration::from_secs(20),
                 "timed out waiting for {what}:\n{screen}"
             );
-            std::thread::sleep(Duration::from_millis(50));
+            last = screen;
+            std::thread::sleep(Duration::from_millis(100));
         }
     }
 }
@@ -121,6 +124,50 @@ fn reading_session_on_seed_000() {
     assert!(help.contains("jump to topic"));
     t.keys(&["Escape"]);
     t.wait("help closed", |s| !s.contains("speaker filter"));
+    // Line scrolling moves the text up by one row.
+    t.keys(&["j"]);
+    let scrolled = t.wait("one line down", |s| s != first);
+    let first_rows: Vec<&str> = first.lines().collect();
+    let scrolled_rows: Vec<&str> = scrolled.lines().collect();
+    assert_eq!(scrolled_rows[1], first_rows[2]);
+    // Keep only Putin: `a` unchecks everyone (all were checked), Space checks the first.
+    t.keys(&["f"]);
+    t.wait("the speaker list", |s| s.contains("[x]"));
+    t.keys(&["a", "Space"]);
+    let list = t.wait("one speaker checked", |s| s.matches("[x]").count() == 1);
+    assert!(list.contains("[x] В.Путин"), "{list}");
+    t.keys(&["Enter"]);
+    let filtered = t.wait("the filter applied", |s| s.contains("hiding"));
+    assert!(filtered.contains("А.Лукашенко"), "{filtered}");
+    // Jump to the ceasefire through the topic picker.
+    t.keys(&["t"]);
+    t.wait("the picker", |s| s.contains("jump to topic"));
+    t.run(&["send-keys", "-l", "перемир"]);
+    let picker = t.wait("picker results", |s| s.contains("› перемир"));
+    assert!(picker.contains("перемири"), "{picker}");
+    t.keys(&["Enter"]);
+    let jumped = t.wait("the jump", |s| !s.contains("jump to topic"));
+    assert!(jumped.contains("перемири"), "{jumped}");
+    // Search both languages; the counter shows in the status line.
+    t.keys(&["/"]);
+    t.run(&["send-keys", "-l", "Трамп"]);
+    t.keys(&["Enter"]);
+    // The counter reads `k/N`: the first match after the current passage.
+    let counter = |s: &str| {
+        s.lines()
+            .last()
+            .and_then(|l| l.split("/Трамп  ").nth(1))
+            .map(str::trim)
+            .map(String::from)
+    };
+    let found = t.wait("search results", |s| counter(s).is_some());
+    let before = counter(&found).unwrap_or_default();
+    let total: usize = before.split('/').nth(1).and_then(|n| n.parse().ok()).unwrap_or(0);
+    assert!(total >= 2, "{found}");
+    t.keys(&["n"]);
+    t.wait("the next match", |s| counter(s).is_some_and(|c| c != before));
+    t.keys(&["Escape"]);
+    t.wait("search cleared", |s| !s.contains("/Трамп"));
     t.keys(&["q"]);
     let after = t.wait("the shell", |s| s.contains("AFTER-EXIT"));
     assert!(

@@ -325,3 +325,48 @@ fn picker_jumps_to_the_chosen_topic() {
     app.update(Action::Cancel);
     assert_eq!(r(&app).cursor, first.unit);
 }
+
+#[test]
+fn no_color_uses_modifiers_only() {
+    use ratatui::style::{Color, Modifier};
+    let colors = |color: bool| {
+        let mut app = App::new(
+            vec![document("p.txt", press_conference(2))],
+            false,
+            (120, 40),
+            color,
+        );
+        app.update(Action::Search);
+        app.update(Action::Input('Q'));
+        app.update(Action::Confirm);
+        let backend = tui_support::screen(&app);
+        let cells: Vec<_> = backend.buffer().content().to_vec();
+        let colored = cells
+            .iter()
+            .filter(|c| c.fg != Color::Reset || c.bg != Color::Reset)
+            .count();
+        let reversed = cells
+            .iter()
+            .filter(|c| c.modifier.contains(Modifier::REVERSED))
+            .count();
+        (colored, reversed)
+    };
+    let (colored, _) = colors(true);
+    assert!(colored > 0);
+    let (colored, reversed) = colors(false);
+    assert_eq!(colored, 0);
+    // The header and status bars, and the search match, are still marked.
+    assert!(reversed > 120);
+}
+
+#[test]
+fn m_toggles_mouse_capture_and_the_wheel_scrolls() {
+    let mut app = reader(press_conference(10), 120, 40);
+    assert!(!app.mouse, "off by default so the terminal can select text");
+    app.update(Action::ToggleMouse);
+    assert!(app.mouse);
+    app.update(Action::Scroll(3));
+    assert_eq!(r(&app).scroll, 3);
+    app.update(Action::ToggleMouse);
+    assert!(!app.mouse);
+}

@@ -75,3 +75,10 @@ fn one_language_document() {
     let app = reader(t, 100, 20);
     insta::assert_snapshot!(screen(&app));
 }
+
+#[test]
+fn help_at_80x24_in_two_columns() {
+    let mut app = reader(press_conference(2), 80, 24);
+    app.update(Action::Help);
+    insta::assert_snapshot!(screen(&app));
+}

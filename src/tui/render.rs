@@ -96,7 +96,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     match &app.overlay {
         Overlay::None => {}
-        Overlay::Help => draw_help(buf, area, app, &theme),
+        Overlay::Help => draw_help(buf, area, app),
         Overlay::Speakers(list) => draw_speakers(buf, area, app, list, &theme),
         Overlay::Picker(p) => draw_picker(buf, area, app, p, &theme),
         Overlay::Search(_) => {}
@@ -360,8 +360,11 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Them
         let missing = Lang::BOTH.into_iter().find(|&l| t.version(l).is_none())?;
         Some(format!(" No {} text in this document", lang_name(missing)))
     });
-    let hint =
-        " j/k scroll · {/} passage · [/] turn · f speakers · t topics · / search · s swap · ? help · q back";
+    let hint = if area.width >= 100 {
+        " j/k scroll · {/} passage · [/] turn · f speakers · t topics · / search · s swap · ? help · q back"
+    } else {
+        " {/} passage · f speakers · t topics · / search · ? help · q back"
+    };
     if let Overlay::Search(q) = &app.overlay {
         bar_line(
             buf,
@@ -404,7 +407,7 @@ fn popup(buf: &mut Buffer, area: Rect, w: u16, h: u16, title: &str) -> Rect {
     inner
 }
 
-fn draw_help(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+fn draw_help(buf: &mut Buffer, area: Rect, app: &App) {
     let mode = if app.reader.is_some() {
         Mode::Reader
     } else {
@@ -413,31 +416,33 @@ fn draw_help(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let lines = keys::help(mode);
     let key_w = lines.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
     let text_w = lines.iter().map(|(_, h)| width(h)).max().unwrap_or(0);
+    // As many columns of keys as the height needs (two on 80×24).
+    let rows = usize::from(area.height.saturating_sub(2)).max(1);
+    let columns = lines.len().div_ceil(rows).max(1);
+    let per_column = lines.len().div_ceil(columns);
+    let column_w = (key_w + text_w + 4).min(usize::from(area.width.saturating_sub(2)) / columns);
     let inner = popup(
         buf,
         area,
-        (key_w + text_w + 6) as u16,
-        lines.len() as u16 + 2,
+        (column_w * columns + 2) as u16,
+        per_column as u16 + 2,
         "keys",
     );
-    for (y, (k, h)) in (inner.y..inner.bottom()).zip(&lines) {
-        buf.set_stringn(
-            inner.x + 1,
-            y,
-            k,
-            key_w,
-            Style::new().add_modifier(Modifier::BOLD),
-        );
-        let x = inner.x + 1 + key_w as u16 + 2;
+    for (i, (k, h)) in lines.iter().enumerate() {
+        let y = inner.y + (i % per_column) as u16;
+        let x = inner.x + 1 + ((i / per_column) * column_w) as u16;
+        let room = usize::from(inner.right().saturating_sub(x));
         buf.set_stringn(
             x,
             y,
-            h,
-            usize::from(inner.right().saturating_sub(x)),
-            Style::new(),
+            k,
+            key_w.min(room),
+            Style::new().add_modifier(Modifier::BOLD),
         );
+        let x = x + key_w as u16 + 2;
+        let room = usize::from(inner.right().saturating_sub(x));
+        buf.set_stringn(x, y, h, text_w.min(room), Style::new());
     }
-    let _ = theme;
 }
 
 fn draw_speakers(buf: &mut Buffer, area: Rect, app: &App, list: &SpeakerList, theme: &Theme) {

@@ -1,10 +1,148 @@
-//! The interactive reader: terminal setup, the event loop, and the App it drives.
+//! The interactive reader: terminal setup and restore, the event loop, and the App it drives.
 
-use crate::error::Result;
+pub mod app;
+pub mod keys;
+pub mod render;
+
+use crate::error::{Error, Result};
 use crate::library::Document;
+use app::{Action, App};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use ratatui::crossterm::{cursor, execute, terminal};
+use std::io::{self, IsTerminal, Stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// How often the loop wakes without input to notice SIGTERM/SIGHUP and a hung-up terminal.
+const TICK: Duration = Duration::from_millis(200);
 
 /// Runs the reader on `docs`; `library` shows the list of documents first.
 pub fn run(docs: Vec<Document>, library: bool) -> Result<()> {
-    let _ = (docs, library);
-    Ok(())
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(Error::Terminal)?;
+    }
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut session = Session::start()?;
+    let size = session.terminal.size().map_err(Error::Terminal)?;
+    let mut app = App::new(docs, library, (size.width, size.height), color);
+    let result = event_loop(&mut session.terminal, &mut app, &stop);
+    drop(session);
+    // The input thread may still be blocked (or, on a hung-up terminal, spinning inside
+    // crossterm); returning from main ends the process and it with it.
+    result.map_err(Error::Terminal)
+}
+
+/// Reads terminal events on their own thread, so the loop can wait with a timeout that
+/// crossterm's own poll does not honour once the terminal has hung up.
+fn spawn_input() -> mpsc::Receiver<io::Result<Event>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if tx.send(event).is_err() || failed {
+                return;
+            }
+        }
+    });
+    rx
+}
+
+fn event_loop(
+    term: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    let input = spawn_input();
+    let mut mouse = false;
+    loop {
+        if app.mouse != mouse {
+            mouse = app.mouse;
+            if mouse {
+                execute!(io::stdout(), event::EnableMouseCapture)?;
+            } else {
+                execute!(io::stdout(), event::DisableMouseCapture)?;
+            }
+        }
+        term.draw(|frame| render::draw(frame, app))?;
+        let event = loop {
+            // A lost connection: the terminal hangs up (isatty fails) or SIGHUP arrives.
+            if app.quit || stop.load(Ordering::Relaxed) || !io::stdout().is_terminal() {
+                return Ok(());
+            }
+            match input.recv_timeout(TICK) {
+                Ok(event) => break event?,
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+            }
+        };
+        let action = match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => keys::action(app.mode(), key),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
+                MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(action) = action {
+            app.update(action);
+        }
+    }
+}
+
+/// The terminal in raw mode on the alternate screen; dropping it restores the terminal.
+struct Session {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+impl Session {
+    fn start() -> Result<Session> {
+        install_panic_hook();
+        terminal::enable_raw_mode().map_err(Error::Terminal)?;
+        let mut out = io::stdout();
+        if let Err(e) = execute!(out, terminal::EnterAlternateScreen, cursor::Hide) {
+            restore();
+            return Err(Error::Terminal(e));
+        }
+        match Terminal::new(CrosstermBackend::new(out)) {
+            Ok(terminal) => Ok(Session { terminal }),
+            Err(e) => {
+                restore();
+                Err(Error::Terminal(e))
+            }
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Leaves raw mode, mouse capture and the alternate screen; safe to call more than once.
+fn restore() {
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        event::DisableMouseCapture,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
+}
+
+/// A panic restores the terminal first, so its message is readable and the shell usable.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
 }

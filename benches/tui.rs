@@ -1,0 +1,81 @@
+//! The reader on a ~10 MB generated transcript at 200×50 (TestBackend): first frame, one
+//! keypress to a drawn frame, and a resize reflow.
+
+#[path = "support/tui_transcript.rs"]
+mod tui_transcript;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::hint::black_box;
+use stenogram::library::Document;
+use stenogram::tui::app::{Action, App};
+use stenogram::tui::render;
+
+const SIZE: (u16, u16) = (200, 50);
+
+fn document() -> Document {
+    Document {
+        name: "generated".into(),
+        origin: "bench".into(),
+        transcript: tui_transcript::generate(10_000_000),
+        warnings: vec![],
+    }
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("test backend")
+}
+
+fn frame(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal.draw(|f| render::draw(f, app)).expect("draw");
+}
+
+fn bench(c: &mut Criterion) {
+    let doc = document();
+    let mut group = c.benchmark_group("tui");
+    group.sample_size(10);
+    group.bench_function("open_to_first_frame", |b| {
+        b.iter(|| {
+            let app = App::new(vec![doc.clone()], false, SIZE, true);
+            let mut t = terminal();
+            frame(&mut t, &app);
+            black_box(app.size)
+        })
+    });
+    group.bench_function("resize_reflow", |b| {
+        let mut app = App::new(vec![doc.clone()], false, SIZE, true);
+        let mut t = terminal();
+        let mut wide = false;
+        b.iter(|| {
+            wide = !wide;
+            app.update(Action::Resize(if wide { SIZE.0 - 1 } else { SIZE.0 }, SIZE.1));
+            frame(&mut t, &app);
+        })
+    });
+    group.finish();
+
+    let mut app = App::new(vec![doc], false, SIZE, true);
+    for _ in 0..1000 {
+        app.update(Action::PageDown);
+    }
+    let mut t = terminal();
+    for (name, there, back) in [
+        ("keypress_line", Action::LineDown, Action::LineUp),
+        ("keypress_page", Action::PageDown, Action::PageUp),
+        ("keypress_next_unit", Action::NextUnit, Action::PrevUnit),
+        ("keypress_bottom_top", Action::Bottom, Action::Top),
+    ] {
+        let mut forward = false;
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                forward = !forward;
+                app.update(if forward { there } else { back });
+                frame(&mut t, &app);
+            })
+        });
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,607 @@
+//! Drawing: `draw(frame, &App)` paints the current state and changes nothing.
+//!
+//! The reading view writes spans row by row for the visible rows only, so a document of any
+//! length costs the same per frame.
+
+use super::app::{App, GUTTER, LOW_CONFIDENCE, MIN_SIZE, Mode, Overlay, Picker, Reader, Search, SpeakerList};
+use super::keys;
+use crate::layout::{Arrangement, Line, Role, clean, is_unsafe, width};
+use crate::model::{Lang, Transcript};
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::{Block, Borders, Clear};
+
+/// Styles in the 16 ANSI colours, or modifiers only when NO_COLOR is set.
+pub struct Theme {
+    color: bool,
+}
+
+impl Theme {
+    fn pick(&self, colored: Style, plain: Style) -> Style {
+        if self.color { colored } else { plain }
+    }
+
+    fn role(&self, role: Role) -> Style {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        match role {
+            Role::Text => Style::new(),
+            Role::Speaker => self.pick(bold.fg(Color::Cyan), bold),
+            Role::Heading => self.pick(bold.fg(Color::Yellow), bold.add_modifier(Modifier::UNDERLINED)),
+            Role::Aside | Role::Missing | Role::Collapsed => Style::new().add_modifier(Modifier::DIM),
+        }
+    }
+
+    fn dim(&self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+
+    fn bar(&self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Yellow),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
+    }
+
+    fn doubt(&self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
+    }
+
+    fn chrome(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    fn selected(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    /// A search match; `current` is the one n/N moved to.
+    fn found(&self, current: bool) -> Style {
+        let base = Style::new().fg(Color::Black);
+        match (self.color, current) {
+            (true, false) => base.bg(Color::Yellow),
+            (true, true) => base.bg(Color::Green).add_modifier(Modifier::BOLD),
+            (false, false) => Style::new().add_modifier(Modifier::REVERSED),
+            (false, true) => {
+                Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
+            }
+        }
+    }
+
+    /// Characters the picker's query matched.
+    fn matched(&self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        )
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    let theme = Theme { color: app.color };
+    if app.too_small() {
+        let msg = format!("Terminal too small: need at least {}×{}", MIN_SIZE.0, MIN_SIZE.1);
+        buf.set_stringn(area.x, area.y, msg, usize::from(area.width), theme.dim());
+        return;
+    }
+    match &app.reader {
+        Some(r) => draw_reader(buf, area, app, r, &theme),
+        None => draw_library(buf, area, app, &theme),
+    }
+    match &app.overlay {
+        Overlay::None => {}
+        Overlay::Help => draw_help(buf, area, app),
+        Overlay::Speakers(list) => draw_speakers(buf, area, app, list, &theme),
+        Overlay::Picker(p) => draw_picker(buf, area, app, p, &theme),
+        Overlay::Search(_) => {}
+    }
+}
+
+/// One line of chrome (header or status) across the whole width.
+fn bar_line(buf: &mut Buffer, area: Rect, y: u16, left: &str, right: &str, style: Style) {
+    let w = usize::from(area.width);
+    buf.set_stringn(area.x, y, " ".repeat(w), w, style);
+    let right_w = width(right);
+    let left_room = w.saturating_sub(right_w + 1);
+    buf.set_stringn(area.x, y, clean(left), left_room, style);
+    if right_w < w {
+        buf.set_stringn(area.x + (w - right_w) as u16, y, clean(right), right_w, style);
+    }
+}
+
+fn lang_name(l: Lang) -> &'static str {
+    match l {
+        Lang::En => "English",
+        Lang::Ru => "Russian",
+    }
+}
+
+fn draw_library(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    let lib = &app.library;
+    let n = app.docs.len();
+    bar_line(
+        buf,
+        area,
+        area.y,
+        " stenogram — library",
+        &format!("{} of {n} transcripts ", lib.matches.len()),
+        theme.chrome(),
+    );
+    let list_top = area.y + 2;
+    let height = usize::from(area.height.saturating_sub(4));
+    if app.docs.is_empty() {
+        buf.set_string(
+            area.x + 2,
+            list_top,
+            "No transcripts. Run stenogram PATH to open files.",
+            theme.dim(),
+        );
+    }
+    // Keep the selection on screen.
+    let first = lib.selected.saturating_sub(height.saturating_sub(1));
+    let w = usize::from(area.width);
+    for (i, &doc) in lib.matches.iter().enumerate().skip(first).take(height) {
+        let y = list_top + (i - first) as u16;
+        let Some(d) = app.docs.get(doc) else { continue };
+        let t = &d.transcript;
+        let title = t.title(Lang::Ru).unwrap_or(&d.name);
+        let date = Lang::BOTH
+            .iter()
+            .find_map(|&l| t.version(l)?.meta.date.as_deref())
+            .unwrap_or("");
+        let langs: Vec<&str> = t.langs().iter().map(|l| l.code()).collect();
+        let speakers: Vec<&str> = t.speakers.iter().map(|s| s.name.en.as_str()).collect();
+        let meta = format!("{date:<16} {:<6} {}", langs.join("+"), speakers.join(", "));
+        let style = if i == lib.selected {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        buf.set_stringn(area.x, y, " ".repeat(w), w, style);
+        let title_w = (w / 2).max(20).min(w.saturating_sub(2));
+        buf.set_stringn(
+            area.x + 2,
+            y,
+            clean(title),
+            title_w.saturating_sub(1),
+            style.add_modifier(Modifier::BOLD),
+        );
+        let x = 2 + title_w as u16;
+        if x < area.width {
+            buf.set_stringn(area.x + x, y, clean(&meta), w - usize::from(x), style);
+        }
+    }
+    let status = if lib.typing || !lib.query.is_empty() {
+        format!(" filter: {}▏", lib.query)
+    } else {
+        " Enter open · j/k move · / filter · ? help · q quit".to_string()
+    };
+    bar_line(buf, area, area.bottom() - 1, &status, "", theme.dim());
+}
+
+fn draw_reader(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Theme) {
+    let Some(t) = app.transcript() else { return };
+    let height = app.body_height();
+    let arrangement = app.arrangement().unwrap_or(Arrangement::Columns);
+    draw_header(buf, area, app, r, t, arrangement, theme);
+    let body = Rect::new(area.x, area.y + 1, area.width, height as u16);
+    let cursor = r.cursor_rows();
+    let rows = r.layout.rows.iter().enumerate().skip(r.scroll).take(height);
+    let (left_w, right_w) = app.pane_widths();
+    for (y, (i, row)) in (body.y..).zip(rows) {
+        let in_cursor = cursor.contains(&i);
+        let doubtful = r.layout.unit_row.get(row.unit) == Some(&i)
+            && r.alignment
+                .units
+                .get(row.unit)
+                .is_some_and(|u| u.confidence < LOW_CONFIDENCE && !u.is_one_sided());
+        let mark = Mark { in_cursor, doubtful };
+        match arrangement {
+            Arrangement::Columns => {
+                let [a, b] = r.order;
+                draw_pane(
+                    buf,
+                    body.x,
+                    y,
+                    left_w,
+                    mark,
+                    row.cells[a].as_ref().map(|l| (l, a)),
+                    r,
+                    theme,
+                );
+                buf.set_string(body.x + left_w, y, "│", theme.dim());
+                let right = row.cells[b].as_ref().map(|l| (l, b));
+                draw_pane(buf, body.x + left_w + 1, y, right_w, mark, right, r, theme);
+            }
+            Arrangement::Stacked(_) | Arrangement::Single(_) => {
+                let line = Lang::BOTH
+                    .into_iter()
+                    .find_map(|l| Some((row.cells[l].as_ref()?, l)));
+                draw_pane(buf, body.x, y, body.width, mark, line, r, theme);
+            }
+        }
+    }
+    if arrangement == Arrangement::Columns {
+        for y in body.y + (r.layout.rows.len().saturating_sub(r.scroll).min(height)) as u16..body.bottom() {
+            buf.set_string(body.x + left_w, y, "│", theme.dim());
+        }
+    }
+    draw_status(buf, area, app, r, theme);
+}
+
+/// What the gutter shows on a row.
+#[derive(Clone, Copy)]
+struct Mark {
+    in_cursor: bool,
+    doubtful: bool,
+}
+
+#[allow(clippy::too_many_arguments)] // one row of one pane: position, gutter, text and what to highlight
+fn draw_pane(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    w: u16,
+    mark: Mark,
+    line: Option<(&Line, Lang)>,
+    r: &Reader,
+    theme: &Theme,
+) {
+    if mark.in_cursor {
+        buf.set_string(x, y, "▌", theme.bar());
+    }
+    if mark.doubtful {
+        buf.set_string(x + 1, y, "?", theme.doubt());
+    }
+    if let Some((line, lang)) = line {
+        let found = r.search.as_ref().zip(line.para).and_then(|(s, (block, para))| {
+            let ids = s.by_para.get(&(lang, block, para))?;
+            Some((s, ids.as_slice()))
+        });
+        draw_line(buf, x + GUTTER, y, w.saturating_sub(GUTTER), line, found, theme);
+    }
+}
+
+/// Draws a line's pieces, splitting them where search matches (`found`: the search and the
+/// indices of its matches in this paragraph) cover them.
+fn draw_line(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    w: u16,
+    line: &Line,
+    found: Option<(&Search, &[usize])>,
+    theme: &Theme,
+) {
+    let end = x.saturating_add(w);
+    let mut x = x;
+    let mut put = |x: &mut u16, text: &str, style: Style| {
+        if *x < end {
+            (*x, _) = buf.set_stringn(*x, y, text, usize::from(end - *x), style);
+        }
+    };
+    for piece in &line.pieces {
+        let style = theme.role(piece.role);
+        let (Some((search, ids)), Some(origin)) = (found, piece.origin) else {
+            put(&mut x, &piece.text, style);
+            continue;
+        };
+        // Byte offsets into the piece where each overlapping match starts and ends.
+        let mut at = 0;
+        for &i in ids {
+            let Some(m) = search.matches.get(i) else { continue };
+            let start = m.range.start.saturating_sub(origin).max(at);
+            let stop = m.range.end.saturating_sub(origin).min(piece.text.len());
+            if m.range.end <= origin || start >= stop {
+                continue;
+            }
+            let (Some(before), Some(hit)) = (piece.text.get(at..start), piece.text.get(start..stop)) else {
+                continue;
+            };
+            put(&mut x, before, style);
+            put(&mut x, hit, theme.found(search.current == Some(i)));
+            at = stop;
+        }
+        put(&mut x, piece.text.get(at..).unwrap_or_default(), style);
+    }
+}
+
+fn draw_header(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    r: &Reader,
+    t: &Transcript,
+    arrangement: Arrangement,
+    theme: &Theme,
+) {
+    let first = r.order[0];
+    let title = t.title(first).map_or_else(
+        || app.docs.get(r.doc).map_or(String::new(), |d| d.name.clone()),
+        str::to_string,
+    );
+    let date = [first, first.other()]
+        .iter()
+        .find_map(|&l| t.version(l)?.meta.date.clone());
+    let mut left = format!(" {title}");
+    if let Some(d) = date {
+        left.push_str(&format!(" · {d}"));
+    }
+    let mut right = String::new();
+    let hidden: Vec<&str> = r
+        .hidden
+        .iter()
+        .enumerate()
+        .filter(|&(_, &h)| h)
+        .filter_map(|(s, _)| t.speakers.get(s).map(|sp| sp.name[first].as_str()))
+        .collect();
+    if !hidden.is_empty() {
+        right.push_str(&format!("hiding {} · ", hidden.join(", ")));
+    }
+    match (arrangement, t.langs().len()) {
+        (Arrangement::Single(l), 1) => right.push_str(&format!("{} only · ", lang_name(l))),
+        (Arrangement::Single(l), _) => right.push_str(&format!("{} · ", lang_name(l))),
+        _ => {}
+    }
+    right.push_str(&format!("{}% ", r.percent(app.body_height())));
+    bar_line(buf, area, area.y, &left, &right, theme.chrome());
+}
+
+fn draw_status(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Theme) {
+    let y = area.bottom() - 1;
+    let t = app.transcript();
+    let absent = t.filter(|t| t.langs().len() == 1).and_then(|t| {
+        let missing = Lang::BOTH.into_iter().find(|&l| t.version(l).is_none())?;
+        Some(format!(" No {} text in this document", lang_name(missing)))
+    });
+    let hint = if area.width >= 100 {
+        " j/k scroll · {/} passage · [/] turn · f speakers · t topics · / search · s swap · ? help · q back"
+    } else {
+        " {/} passage · f speakers · t topics · / search · ? help · q back"
+    };
+    if let Overlay::Search(q) = &app.overlay {
+        bar_line(
+            buf,
+            area,
+            y,
+            &format!(" /{q}▏"),
+            "Enter search · Esc cancel ",
+            Style::new(),
+        );
+        return;
+    }
+    let counter = r.search.as_ref().map(|s| {
+        let at = s.current.map_or(0, |c| c + 1);
+        format!("/{}  {at}/{} ", s.query, s.matches.len())
+    });
+    let (text, style) = match (&app.message, absent) {
+        (Some(m), _) => (format!(" {m}"), Style::new()),
+        _ if counter.is_some() => (" n/N next/previous match · Esc clears".to_string(), theme.dim()),
+        (None, Some(a)) if r.scroll == 0 => (a, theme.dim()),
+        _ => (hint.to_string(), theme.dim()),
+    };
+    bar_line(buf, area, y, &text, counter.as_deref().unwrap_or(""), style);
+}
+
+/// A bordered box centred in `area`, cleared.
+fn popup(buf: &mut Buffer, area: Rect, w: u16, h: u16, title: &str) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    let rect = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    use ratatui::widgets::Widget;
+    Clear.render(rect, buf);
+    let block = Block::default().borders(Borders::ALL).title(format!(" {title} "));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    inner
+}
+
+fn draw_help(buf: &mut Buffer, area: Rect, app: &App) {
+    let mode = if app.reader.is_some() {
+        Mode::Reader
+    } else {
+        Mode::Library
+    };
+    let lines = keys::help(mode);
+    let key_w = lines.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
+    let text_w = lines.iter().map(|(_, h)| width(h)).max().unwrap_or(0);
+    // As many columns of keys as the height needs (two on 80×24).
+    let rows = usize::from(area.height.saturating_sub(2)).max(1);
+    let columns = lines.len().div_ceil(rows).max(1);
+    let per_column = lines.len().div_ceil(columns);
+    let column_w = (key_w + text_w + 4).min(usize::from(area.width.saturating_sub(2)) / columns);
+    let inner = popup(
+        buf,
+        area,
+        (column_w * columns + 2) as u16,
+        per_column as u16 + 2,
+        "keys",
+    );
+    for (i, (k, h)) in lines.iter().enumerate() {
+        let y = inner.y + (i % per_column) as u16;
+        let x = inner.x + 1 + ((i / per_column) * column_w) as u16;
+        let room = usize::from(inner.right().saturating_sub(x));
+        buf.set_stringn(
+            x,
+            y,
+            k,
+            key_w.min(room),
+            Style::new().add_modifier(Modifier::BOLD),
+        );
+        let x = x + key_w as u16 + 2;
+        let room = usize::from(inner.right().saturating_sub(x));
+        buf.set_stringn(x, y, h, text_w.min(room), Style::new());
+    }
+}
+
+fn draw_speakers(buf: &mut Buffer, area: Rect, app: &App, list: &SpeakerList, theme: &Theme) {
+    let (Some(t), Some(r)) = (app.transcript(), app.reader.as_ref()) else {
+        return;
+    };
+    let rows: Vec<String> = t
+        .speakers
+        .iter()
+        .zip(&list.checked)
+        .enumerate()
+        .map(|(i, (s, &on))| {
+            let mark = if on { "[x]" } else { "[ ]" };
+            let turns = r.turn_counts.get(i).copied().unwrap_or(0);
+            format!(
+                "{mark} {} / {} · {turns} turns",
+                clean(&s.name[r.order[0]]),
+                clean(&s.name[r.order[1]])
+            )
+        })
+        .collect();
+    let hint = "Space toggle · a all/none · Enter apply · Esc cancel";
+    let w = rows
+        .iter()
+        .map(|s| width(s))
+        .chain([width(hint)])
+        .max()
+        .unwrap_or(0)
+        + 4;
+    let inner = popup(buf, area, w as u16, rows.len() as u16 + 4, "speakers");
+    let height = usize::from(inner.height.saturating_sub(2));
+    let first = list.selected.saturating_sub(height.saturating_sub(1));
+    for (i, row) in rows.iter().enumerate().skip(first).take(height) {
+        let y = inner.y + (i - first) as u16;
+        let style = if i == list.selected {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        buf.set_stringn(
+            inner.x + 1,
+            y,
+            row,
+            usize::from(inner.width.saturating_sub(2)),
+            style,
+        );
+    }
+    buf.set_stringn(
+        inner.x + 1,
+        inner.bottom() - 1,
+        hint,
+        usize::from(inner.width.saturating_sub(2)),
+        theme.dim(),
+    );
+}
+
+fn draw_picker(buf: &mut Buffer, area: Rect, app: &App, p: &Picker, theme: &Theme) {
+    let (Some(t), Some(r)) = (app.transcript(), app.reader.as_ref()) else {
+        return;
+    };
+    let Some(index) = &r.topics else { return };
+    let inner = popup(
+        buf,
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+        "jump to topic",
+    );
+    let w = usize::from(inner.width.saturating_sub(2));
+    let x = inner.x + 1;
+    buf.set_stringn(
+        x,
+        inner.y,
+        format!("› {}▏", clean(&p.query)),
+        w,
+        Style::new().add_modifier(Modifier::BOLD),
+    );
+    let hint = if p.hits.is_empty() && !p.query.is_empty() {
+        "no topic matches".to_string()
+    } else {
+        format!("{} topics · ↑/↓ choose · Enter jump · Esc cancel", p.hits.len())
+    };
+    buf.set_stringn(x, inner.y + 1, hint, w, theme.dim());
+    // Two rows per topic: the first language with the speaker, then the second.
+    let per_screen = usize::from(inner.height.saturating_sub(2)) / 2;
+    let first = p.selected.saturating_sub(per_screen.saturating_sub(1));
+    for (k, hit) in p.hits.iter().enumerate().skip(first).take(per_screen) {
+        let Some(topic) = index.topics().get(hit.topic) else {
+            continue;
+        };
+        let y = inner.y + 2 + ((k - first) * 2) as u16;
+        let base = if k == p.selected {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        for (dy, lang) in r.order.into_iter().enumerate() {
+            let y = y + dy as u16;
+            buf.set_stringn(x, y, " ".repeat(w), w, base);
+            let mut at = x;
+            if dy == 0 {
+                let who = topic
+                    .speaker
+                    .and_then(|s| t.speakers.get(s))
+                    .map(|s| format!("{}: ", clean(&s.name[lang])));
+                let label = who.unwrap_or_else(|| format!("{:?}: ", topic.kind));
+                (at, _) = buf.set_stringn(at, y, label, w, base.patch(theme.role(Role::Speaker)));
+            } else {
+                at += 2;
+            }
+            let text_style = if dy == 0 {
+                base
+            } else {
+                base.add_modifier(Modifier::DIM)
+            };
+            let room = inner.right().saturating_sub(at + 1);
+            draw_snippet(
+                buf,
+                (at, y, room),
+                &topic.snippet[lang],
+                &hit.positions[lang],
+                text_style,
+                theme,
+            );
+        }
+    }
+}
+
+/// A snippet at (x, y, width) with the picker's matched characters (char indices) highlighted;
+/// unsafe characters dropped.
+fn draw_snippet(
+    buf: &mut Buffer,
+    at: (u16, u16, u16),
+    snippet: &str,
+    positions: &[usize],
+    style: Style,
+    theme: &Theme,
+) {
+    let (mut x, y, w) = at;
+    let end = x.saturating_add(w);
+    let mut run = String::new();
+    let mut run_hit = false;
+    let mut flush = |x: &mut u16, run: &mut String, hit: bool| {
+        if *x < end && !run.is_empty() {
+            let s = if hit { style.patch(theme.matched()) } else { style };
+            (*x, _) = buf.set_stringn(*x, y, run.as_str(), usize::from(end - *x), s);
+        }
+        run.clear();
+    };
+    for (i, c) in snippet.chars().enumerate() {
+        if is_unsafe(c) {
+            continue;
+        }
+        let hit = positions.binary_search(&i).is_ok();
+        if hit != run_hit {
+            flush(&mut x, &mut run, run_hit);
+            run_hit = hit;
+        }
+        run.push(c);
+    }
+    flush(&mut x, &mut run, run_hit);
+}

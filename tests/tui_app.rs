@@ -1,0 +1,372 @@
+//! The reader's state driven by actions alone: scrolling, unit and turn jumps, the speaker
+//! filter, resizing and the library.
+
+mod tui_support;
+
+use stenogram::layout::Arrangement;
+use stenogram::model::Lang;
+use stenogram::tui::app::{Action, App, Mode, Reader};
+use tui_support::{document, press_conference, reader, text};
+
+fn r(app: &App) -> &Reader {
+    app.reader.as_ref().expect("a document is open")
+}
+
+fn visible(app: &App, row: usize) -> bool {
+    let s = r(app).scroll;
+    (s..s + app.body_height()).contains(&row)
+}
+
+#[test]
+fn scrolling_clamps_at_both_ends() {
+    let mut app = reader(press_conference(20), 120, 40);
+    app.update(Action::LineUp);
+    assert_eq!(r(&app).scroll, 0);
+    app.update(Action::LineDown);
+    app.update(Action::LineDown);
+    assert_eq!(r(&app).scroll, 2);
+    app.update(Action::HalfPageDown);
+    assert_eq!(r(&app).scroll, 2 + 19);
+    for _ in 0..100 {
+        app.update(Action::PageDown);
+    }
+    let max = r(&app).layout.rows.len() - app.body_height();
+    assert_eq!(r(&app).scroll, max);
+    app.update(Action::LineDown);
+    assert_eq!(r(&app).scroll, max);
+    app.update(Action::Top);
+    assert_eq!(r(&app).scroll, 0);
+    app.update(Action::Bottom);
+    assert_eq!(r(&app).scroll, max);
+    assert_eq!(r(&app).cursor, *r(&app).layout.stops.last().expect("stops"));
+}
+
+#[test]
+fn unit_jumps_land_on_unit_starts_in_view() {
+    let mut app = reader(press_conference(10), 120, 40);
+    let stops = r(&app).layout.stops.clone();
+    assert!(stops.len() > 40);
+    for &expected in &stops[1..] {
+        app.update(Action::NextUnit);
+        assert_eq!(r(&app).cursor, expected);
+        assert!(visible(&app, r(&app).layout.unit_row[expected]));
+    }
+    // At the end, `}` stays put.
+    app.update(Action::NextUnit);
+    assert_eq!(r(&app).cursor, *stops.last().expect("stops"));
+    for &expected in stops[..stops.len() - 1].iter().rev() {
+        app.update(Action::PrevUnit);
+        assert_eq!(r(&app).cursor, expected);
+        assert!(visible(&app, r(&app).layout.unit_row[expected]));
+    }
+}
+
+#[test]
+fn turn_jumps_skip_to_the_next_speaker() {
+    let mut app = reader(press_conference(3), 120, 40);
+    let starts: Vec<usize> = r(&app).layout.turns.clone();
+    // Each round: Putin, Lukashenko, and Pyzh's question (Russian only).
+    assert_eq!(starts.len(), 9);
+    let speakers: Vec<_> = starts
+        .iter()
+        .map(|&u| r(&app).alignment.units[u].speaker)
+        .collect();
+    assert_eq!(&speakers[..3], [Some(0), Some(1), Some(2)]);
+    for &u in &starts {
+        app.update(Action::NextTurn);
+        assert_eq!(r(&app).cursor, u);
+    }
+    app.update(Action::PrevTurn);
+    assert_eq!(r(&app).cursor, starts[7]);
+}
+
+#[test]
+fn scrolling_moves_the_cursor_only_when_its_unit_leaves_the_screen() {
+    let mut app = reader(press_conference(10), 120, 40);
+    app.update(Action::NextUnit);
+    app.update(Action::NextUnit);
+    app.update(Action::LineDown);
+    assert_eq!(r(&app).cursor, 2, "unit 2 is still on screen");
+    app.update(Action::Top);
+    app.update(Action::LineDown);
+    assert_eq!(r(&app).cursor, 1, "the one-row heading scrolled off");
+    app.update(Action::PageDown);
+    let top_unit = r(&app).layout.rows[r(&app).scroll].unit;
+    assert_eq!(r(&app).cursor, top_unit);
+}
+
+#[test]
+fn speaker_filter_collapses_turns_and_navigation_respects_it() {
+    let mut app = reader(press_conference(3), 120, 40);
+    app.update(Action::SpeakerFilter);
+    assert_eq!(app.mode(), Mode::Speakers);
+    app.update(Action::Down);
+    app.update(Action::Toggle);
+    // Esc forgets the edit.
+    app.update(Action::Cancel);
+    assert_eq!(r(&app).hidden, [false, false, false]);
+    app.update(Action::SpeakerFilter);
+    app.update(Action::Down);
+    app.update(Action::Toggle);
+    app.update(Action::Confirm);
+    assert_eq!(r(&app).hidden, [false, true, false]);
+    let screen = text(&app);
+    assert_eq!(screen.matches("… 1 turn by А.Лукашенко").count(), 3, "{screen}");
+    assert!(screen.contains("… 1 turn by Alexander Lukashenko"));
+    assert!(screen.contains("hiding А.Лукашенко"));
+    assert!(!screen.contains("Орешник"));
+    // The collapsed line is one stop: `}` from Putin's second paragraph lands on it.
+    let collapsed = r(&app)
+        .alignment
+        .units
+        .iter()
+        .position(|u| u.speaker == Some(1))
+        .expect("a turn");
+    let before = r(&app).layout.stops[r(&app).layout.stop_of(collapsed) - 1];
+    while r(&app).cursor < before {
+        app.update(Action::NextUnit);
+    }
+    app.update(Action::NextUnit);
+    assert_eq!(r(&app).cursor, collapsed);
+    app.update(Action::NextUnit);
+    assert!(r(&app).alignment.units[r(&app).cursor].speaker != Some(1));
+    // `a` checks all when some are unchecked, then none.
+    app.update(Action::SpeakerFilter);
+    app.update(Action::ToggleAll);
+    app.update(Action::Confirm);
+    assert_eq!(r(&app).hidden, [false, false, false]);
+    app.update(Action::SpeakerFilter);
+    app.update(Action::ToggleAll);
+    app.update(Action::Confirm);
+    assert_eq!(r(&app).hidden, [true, true, true]);
+}
+
+#[test]
+fn resize_reflows_and_keeps_the_current_unit_in_view() {
+    let mut app = reader(press_conference(10), 120, 40);
+    for _ in 0..25 {
+        app.update(Action::NextUnit);
+    }
+    let unit = r(&app).cursor;
+    assert_eq!(app.arrangement(), Some(Arrangement::Columns));
+    app.update(Action::Resize(80, 24));
+    assert_eq!(
+        app.arrangement(),
+        Some(Arrangement::Stacked([Lang::Ru, Lang::En]))
+    );
+    assert_eq!(r(&app).cursor, unit);
+    assert!(visible(&app, r(&app).layout.unit_row[unit]));
+    app.update(Action::Resize(200, 50));
+    assert_eq!(r(&app).cursor, unit);
+    assert!(visible(&app, r(&app).layout.unit_row[unit]));
+}
+
+#[test]
+fn swap_and_layout_cycle_change_the_arrangement() {
+    let mut app = reader(press_conference(1), 120, 40);
+    let first_line = |app: &App| text(app).lines().nth(1).unwrap_or_default().to_string();
+    assert!(
+        first_line(&app).starts_with("▌ Заявления для прессы"),
+        "{}",
+        first_line(&app)
+    );
+    app.update(Action::SwapPanes);
+    assert!(first_line(&app).starts_with("▌ Press statements"));
+    app.update(Action::CycleLayout);
+    app.update(Action::CycleLayout);
+    assert_eq!(
+        app.arrangement(),
+        Some(Arrangement::Stacked([Lang::En, Lang::Ru]))
+    );
+    app.update(Action::CycleLayout);
+    assert_eq!(app.arrangement(), Some(Arrangement::Single(Lang::En)));
+    app.update(Action::SwitchLanguage);
+    assert_eq!(app.arrangement(), Some(Arrangement::Single(Lang::Ru)));
+}
+
+#[test]
+fn too_small_a_terminal_gets_a_message() {
+    let mut app = reader(press_conference(1), 120, 40);
+    app.update(Action::Resize(30, 8));
+    assert!(text(&app).starts_with("Terminal too small"));
+    app.update(Action::Resize(40, 10));
+    assert!(text(&app).contains("Заявления"));
+}
+
+#[test]
+fn library_filters_opens_and_q_goes_back() {
+    let mut other = press_conference(1);
+    if let Some(v) = other.versions.en.as_mut() {
+        v.meta.title = Some("Talks with the Emir of Qatar".into());
+    }
+    other.versions.ru = None;
+    let docs = vec![document("a.txt", press_conference(1)), document("b.txt", other)];
+    let mut app = App::new(docs, true, (120, 40), true);
+    assert_eq!(app.mode(), Mode::Library);
+    assert_eq!(app.library.matches, [0, 1]);
+    app.update(Action::Search);
+    for c in "qatar".chars() {
+        app.update(Action::Input(c));
+    }
+    assert_eq!(app.library.matches, [1]);
+    app.update(Action::Confirm);
+    assert_eq!(r(&app).doc, 1);
+    assert_eq!(app.arrangement(), Some(Arrangement::Single(Lang::En)));
+    app.update(Action::Back);
+    assert_eq!(app.mode(), Mode::Library);
+    app.update(Action::Back);
+    assert!(app.quit);
+}
+
+#[test]
+fn q_quits_a_document_opened_directly() {
+    let mut app = reader(press_conference(1), 120, 40);
+    app.update(Action::Back);
+    assert!(app.quit);
+}
+
+#[test]
+fn search_counts_matches_and_n_wraps() {
+    let mut app = reader(press_conference(3), 120, 40);
+    app.update(Action::Search);
+    assert_eq!(app.mode(), Mode::Search);
+    for c in "перемир".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Confirm);
+    let search = r(&app).search.clone().expect("a search");
+    assert_eq!(search.matches.len(), 3);
+    assert!(search.matches.iter().all(|m| m.lang == Lang::Ru));
+    assert_eq!(search.current, Some(0));
+    assert_eq!(r(&app).cursor, search.matches[0].unit);
+    assert!(text(&app).contains("/перемир  1/3"));
+    app.update(Action::NextMatch);
+    app.update(Action::NextMatch);
+    assert_eq!(r(&app).search.as_ref().and_then(|s| s.current), Some(2));
+    assert!(visible(&app, r(&app).layout.unit_row[search.matches[2].unit]));
+    app.update(Action::NextMatch);
+    assert_eq!(r(&app).search.as_ref().and_then(|s| s.current), Some(0));
+    assert_eq!(app.message.as_deref(), Some("Search wrapped to the top"));
+    app.update(Action::PrevMatch);
+    assert_eq!(r(&app).search.as_ref().and_then(|s| s.current), Some(2));
+    app.update(Action::Cancel);
+    assert!(r(&app).search.is_none());
+}
+
+#[test]
+fn search_skips_collapsed_turns_and_is_case_insensitive_in_english() {
+    let mut app = reader(press_conference(2), 120, 40);
+    app.update(Action::Search);
+    for c in "OREShnik".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Confirm);
+    assert_eq!(r(&app).search.as_ref().map(|s| s.matches.len()), Some(2));
+    // Hiding Lukashenko, who says it, leaves nothing to find.
+    app.update(Action::SpeakerFilter);
+    app.update(Action::Down);
+    app.update(Action::Toggle);
+    app.update(Action::Confirm);
+    assert_eq!(r(&app).search.as_ref().map(|s| s.matches.len()), Some(0));
+    assert_eq!(app.message.as_deref(), Some("Not found: OREShnik"));
+}
+
+#[test]
+fn matches_are_highlighted_in_the_text() {
+    let mut app = reader(press_conference(1), 120, 40);
+    app.update(Action::Search);
+    for c in "ceasefire".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Confirm);
+    let backend = tui_support::screen(&app);
+    let buf = backend.buffer();
+    let (x, y) = (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .find(|&(x, y)| {
+            let word: String = (x..(x + 9).min(buf.area.width))
+                .map(|x| buf[(x, y)].symbol())
+                .collect();
+            word == "ceasefire"
+        })
+        .expect("the match on screen");
+    use ratatui::style::Color;
+    assert!(
+        (x..x + 9).all(|x| buf[(x, y)].bg == Color::Green),
+        "current match marked"
+    );
+    assert_ne!(buf[(x - 2, y)].bg, Color::Green);
+}
+
+#[test]
+fn picker_jumps_to_the_chosen_topic() {
+    let mut app = reader(press_conference(3), 120, 40);
+    app.update(Action::TopicPicker);
+    assert_eq!(app.mode(), Mode::Picker);
+    for c in "вопрос".chars() {
+        app.update(Action::Input(c));
+    }
+    let Some(stenogram::tui::app::Overlay::Picker(picker)) = Some(app.overlay.clone()) else {
+        panic!("picker open")
+    };
+    assert!(!picker.hits.is_empty());
+    let topics = r(&app).topics.as_ref().expect("topic index").topics().to_vec();
+    let first = &topics[picker.hits[0].topic];
+    assert!(first.snippet.ru.to_lowercase().contains("вопрос"), "{first:?}");
+    app.update(Action::Down);
+    app.update(Action::Up);
+    app.update(Action::Confirm);
+    assert_eq!(app.mode(), Mode::Reader);
+    assert_eq!(r(&app).cursor, first.unit);
+    assert!(visible(&app, r(&app).layout.unit_row[first.unit]));
+    // Esc leaves the reader where it was.
+    app.update(Action::TopicPicker);
+    app.update(Action::Input('x'));
+    app.update(Action::Cancel);
+    assert_eq!(r(&app).cursor, first.unit);
+}
+
+#[test]
+fn no_color_uses_modifiers_only() {
+    use ratatui::style::{Color, Modifier};
+    let colors = |color: bool| {
+        let mut app = App::new(
+            vec![document("p.txt", press_conference(2))],
+            false,
+            (120, 40),
+            color,
+        );
+        app.update(Action::Search);
+        app.update(Action::Input('Q'));
+        app.update(Action::Confirm);
+        let backend = tui_support::screen(&app);
+        let cells: Vec<_> = backend.buffer().content().to_vec();
+        let colored = cells
+            .iter()
+            .filter(|c| c.fg != Color::Reset || c.bg != Color::Reset)
+            .count();
+        let reversed = cells
+            .iter()
+            .filter(|c| c.modifier.contains(Modifier::REVERSED))
+            .count();
+        (colored, reversed)
+    };
+    let (colored, _) = colors(true);
+    assert!(colored > 0);
+    let (colored, reversed) = colors(false);
+    assert_eq!(colored, 0);
+    // The header and status bars, and the search match, are still marked.
+    assert!(reversed > 120);
+}
+
+#[test]
+fn m_toggles_mouse_capture_and_the_wheel_scrolls() {
+    let mut app = reader(press_conference(10), 120, 40);
+    assert!(!app.mouse, "off by default so the terminal can select text");
+    app.update(Action::ToggleMouse);
+    assert!(app.mouse);
+    app.update(Action::Scroll(3));
+    assert_eq!(r(&app).scroll, 3);
+    app.update(Action::ToggleMouse);
+    assert!(!app.mouse);
+}

@@ -1,0 +1,89 @@
+//! The reader on seed 000 (the Putin–Lukashenko press conference) as ingested and aligned:
+//! whole-screen snapshots of reading, the picker and search.
+
+mod tui_support;
+
+use std::path::PathBuf;
+use stenogram::library::{self, Sources};
+use stenogram::tui::app::{Action, App, Overlay};
+use tui_support::screen;
+
+fn seed(w: u16, h: u16) -> App {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/000_press_conference.txt");
+    let docs = library::load(&Sources {
+        paths: vec![path],
+        pair: None,
+    })
+    .expect("seed 000 loads");
+    App::new(docs, false, (w, h), true)
+}
+
+fn type_in(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(c));
+    }
+}
+
+#[test]
+fn seed_000_side_by_side_120x40() {
+    let app = seed(120, 40);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn seed_000_stacked_80x24() {
+    let mut app = seed(80, 24);
+    app.update(Action::NextTurn);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn seed_000_speaker_filter_applied() {
+    let mut app = seed(120, 40);
+    // Keep only Putin: uncheck all, check the first.
+    app.update(Action::SpeakerFilter);
+    app.update(Action::ToggleAll);
+    app.update(Action::ToggleAll);
+    app.update(Action::Toggle);
+    app.update(Action::Confirm);
+    app.update(Action::NextTurn);
+    app.update(Action::NextTurn);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn seed_000_picker_cyrillic_query() {
+    let mut app = seed(120, 40);
+    app.update(Action::TopicPicker);
+    type_in(&mut app, "перемир");
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn seed_000_picker_latin_query() {
+    let mut app = seed(120, 40);
+    app.update(Action::TopicPicker);
+    type_in(&mut app, "oreshnik");
+    let Overlay::Picker(picker) = &app.overlay else {
+        panic!("picker open")
+    };
+    assert!(!picker.hits.is_empty());
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn seed_000_search_with_matches() {
+    let mut app = seed(120, 40);
+    app.update(Action::Search);
+    type_in(&mut app, "Трамп");
+    app.update(Action::Confirm);
+    app.update(Action::NextMatch);
+    let search = app
+        .reader
+        .as_ref()
+        .and_then(|r| r.search.as_ref())
+        .expect("a search");
+    assert!(search.matches.len() >= 2, "{}", search.matches.len());
+    assert_eq!(search.current, Some(1));
+    insta::assert_snapshot!(screen(&app));
+}

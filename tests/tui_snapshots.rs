@@ -1,0 +1,84 @@
+//! Whole-screen snapshots of the reader on a TestBackend.
+
+mod tui_support;
+
+use stenogram::tui::app::{Action, App};
+use tui_support::{document, press_conference, reader, screen};
+
+fn apply(app: &mut App, actions: &[Action]) {
+    for &a in actions {
+        app.update(a);
+    }
+}
+
+#[test]
+fn library() {
+    let mut english = press_conference(1);
+    if let Some(v) = english.versions.en.as_mut() {
+        v.meta.title = Some("Beginning of Russian-Belarusian talks".into());
+    }
+    english.versions.ru = None;
+    let docs = vec![
+        document("press.txt", press_conference(2)),
+        document("talks.txt", english),
+    ];
+    let app = App::new(docs, true, (100, 12), true);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn reader_side_by_side_120x40() {
+    let app = reader(press_conference(3), 120, 40);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn reader_stacked_80x24_after_scrolling() {
+    let mut app = reader(press_conference(3), 80, 24);
+    apply(&mut app, &[Action::NextUnit, Action::NextUnit, Action::LineDown]);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn speaker_filter_open() {
+    let mut app = reader(press_conference(2), 100, 24);
+    apply(&mut app, &[Action::SpeakerFilter, Action::Down, Action::Toggle]);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn speaker_filter_applied() {
+    let mut app = reader(press_conference(2), 100, 30);
+    apply(
+        &mut app,
+        &[
+            Action::SpeakerFilter,
+            Action::Down,
+            Action::Toggle,
+            Action::Confirm,
+        ],
+    );
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn help() {
+    let mut app = reader(press_conference(2), 100, 40);
+    app.update(Action::Help);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn one_language_document() {
+    let mut t = press_conference(1);
+    t.versions.en = None;
+    let app = reader(t, 100, 20);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn help_at_80x24_in_two_columns() {
+    let mut app = reader(press_conference(2), 80, 24);
+    app.update(Action::Help);
+    insta::assert_snapshot!(screen(&app));
+}

@@ -395,3 +395,12 @@ fn surnames_in_capitals_are_a_label_style() {
         ])
     );
 }
+
+#[test]
+fn a_news_quote_is_not_a_turn() {
+    let p = parse(
+        "Путин и Лукашенко провели переговоры.\nВладимир Путин: «Мы готовы к диалогу».\nЛукашенко согласился.\n",
+    );
+    assert!(p.transcript.speakers.is_empty());
+    assert_eq!(version(&p.transcript, Lang::Ru).blocks.len(), 1);
+}

@@ -126,7 +126,8 @@ pub(crate) fn candidate(line: &str) -> Option<Candidate<'_>> {
         who: Who::Person(name),
         rest,
         colon,
-        strong: colon && (titled || tokens >= 2),
+        // `Владимир Путин: «Мы готовы»` is how news quote a person, not how transcripts label speech.
+        strong: colon && (titled || tokens >= 2) && !rest.starts_with(['«', '"', '“', '„']),
     })
 }
 
@@ -670,6 +671,12 @@ mod tests {
         );
         assert_eq!(person("**Important** things first."), None);
         assert_eq!(person("* * *"), None);
+    }
+
+    #[test]
+    fn a_name_before_a_quotation_is_weak() {
+        assert!(!candidate("Владимир Путин: «Мы готовы к диалогу»").unwrap().strong);
+        assert!(candidate("Владимир Путин: Мы готовы к диалогу.").unwrap().strong);
     }
 
     #[test]

@@ -148,7 +148,7 @@ fn split_at_colon(line: &str) -> Option<(&str, &str, bool)> {
 /// `**Vladimir Putin**: Hello.`, `__В.Путин__`.
 fn emphasised(line: &str) -> Option<(&str, &str, bool)> {
     let marker = ["**", "__"].into_iter().find(|m| line.starts_with(m))?;
-    let inner_len = line[2..].find(marker)?;
+    let inner_len = line[2..].find(marker).filter(|&n| n <= MAX_HEAD_BYTES)?;
     let inner = line[2..2 + inner_len].trim();
     let after = line[4 + inner_len..].trim();
     if let Some(head) = inner.strip_suffix([':', '：']) {

@@ -395,3 +395,40 @@ fn surnames_in_capitals_are_a_label_style() {
         ])
     );
 }
+
+#[test]
+fn a_news_quote_is_not_a_turn() {
+    let p = parse(
+        "Путин и Лукашенко провели переговоры.\nВладимир Путин: «Мы готовы к диалогу».\nЛукашенко согласился.\n",
+    );
+    assert!(p.transcript.speakers.is_empty());
+    assert_eq!(version(&p.transcript, Lang::Ru).blocks.len(), 1);
+}
+
+#[test]
+fn a_parallel_text_alternating_by_paragraph_is_two_versions() {
+    let text = "V. Putin: Good afternoon.\nВ.Путин: Добрый день.\n* * *\nWe discussed trade.\nМы обсудили торговлю.\nA. Lukashenko: Thank you.\nА.Лукашенко: Спасибо.\n";
+    let p = parse(text);
+    let t = &p.transcript;
+    assert_eq!(t.langs(), [Lang::En, Lang::Ru]);
+    assert_eq!(
+        outline(&p, Lang::En),
+        o(&[
+            ("putin", "Good afternoon."),
+            ("break", "* * *"),
+            ("narration", "We discussed trade."),
+            ("lukashenko", "Thank you.")
+        ])
+    );
+    assert_eq!(
+        outline(&p, Lang::Ru),
+        o(&[
+            ("putin", "Добрый день."),
+            ("break", "* * *"),
+            ("narration", "Мы обсудили торговлю."),
+            ("lukashenko", "Спасибо.")
+        ])
+    );
+    assert_eq!(version(t, Lang::Ru).blocks[3].paragraphs[0].line, 7);
+    assert_eq!(t.speakers.len(), 2);
+}

@@ -126,7 +126,8 @@ pub(crate) fn candidate(line: &str) -> Option<Candidate<'_>> {
         who: Who::Person(name),
         rest,
         colon,
-        strong: colon && (titled || tokens >= 2),
+        // `Владимир Путин: «Мы готовы»` is how news quote a person, not how transcripts label speech.
+        strong: colon && (titled || tokens >= 2) && !rest.starts_with(['«', '"', '“', '„']),
     })
 }
 
@@ -147,7 +148,7 @@ fn split_at_colon(line: &str) -> Option<(&str, &str, bool)> {
 /// `**Vladimir Putin**: Hello.`, `__В.Путин__`.
 fn emphasised(line: &str) -> Option<(&str, &str, bool)> {
     let marker = ["**", "__"].into_iter().find(|m| line.starts_with(m))?;
-    let inner_len = line[2..].find(marker)?;
+    let inner_len = line[2..].find(marker).filter(|&n| n <= MAX_HEAD_BYTES)?;
     let inner = line[2..2 + inner_len].trim();
     let after = line[4 + inner_len..].trim();
     if let Some(head) = inner.strip_suffix([':', '：']) {
@@ -670,6 +671,12 @@ mod tests {
         );
         assert_eq!(person("**Important** things first."), None);
         assert_eq!(person("* * *"), None);
+    }
+
+    #[test]
+    fn a_name_before_a_quotation_is_weak() {
+        assert!(!candidate("Владимир Путин: «Мы готовы к диалогу»").unwrap().strong);
+        assert!(candidate("Владимир Путин: Мы готовы к диалогу.").unwrap().strong);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Ingest: raw transcript text → the document model (structure, speaker labels, identities, sentences).
 //!
-//! A file holds one language, or English and Russian one after the other (split where the script
-//! switches for good); a pair of files holds one language each. Each half is classified line by line
+//! A file holds one language, English and Russian one after the other (split where the script switches
+//! for good), or a parallel text alternating paragraph by paragraph; a pair of files holds one language
+//! each. Each half is classified line by line
 //! (`structure`), label candidates are taken or refused with evidence from the whole document (`labels`),
 //! speakers are resolved to one identity across forms and languages (`speakers`), then blocks are built.
 //! Every step is linear in the input.
@@ -34,11 +35,13 @@ pub struct Parsed {
 pub fn parse(text: &str) -> Parsed {
     let text = crate::sanitize::sanitize(text);
     let lines = numbered_lines(&text);
-    let halves = match split_by_script(&lines) {
-        Some((first, at)) => vec![(first, &lines[..at]), (first.other(), &lines[at..])],
-        None => vec![(dominant_script(&lines), &lines[..])],
-    };
-    build(&halves)
+    if let Some((first, at)) = split_by_script(&lines) {
+        return build(&[(first, &lines[..at]), (first.other(), &lines[at..])]);
+    }
+    if let Some((en, ru)) = interleaved(&lines) {
+        return build(&[(Lang::En, &en[..]), (Lang::Ru, &ru[..])]);
+    }
+    build(&[(dominant_script(&lines), &lines[..])])
 }
 
 /// Parses the two halves of a pair given as two files.
@@ -60,8 +63,10 @@ pub fn parse_pair(en: &str, ru: &str) -> Parsed {
     parsed
 }
 
-/// The non-blank lines, trimmed, with their 1-based numbers.
-fn numbered_lines(text: &str) -> Vec<(u32, &str)> {
+/// Non-blank lines, trimmed, with their 1-based numbers in the source.
+type Lines<'a> = Vec<(u32, &'a str)>;
+
+fn numbered_lines(text: &str) -> Lines<'_> {
     text.lines()
         .enumerate()
         .map(|(i, l)| (u32::try_from(i + 1).unwrap_or(u32::MAX), l.trim()))
@@ -116,6 +121,29 @@ fn split_by_script(lines: &[(u32, &str)]) -> Option<(Lang, usize)> {
         })
         .max_by_key(|&(_, _, score)| score)
         .map(|(first, at, _)| (first, at))
+}
+
+/// A parallel text that alternates between the languages paragraph by paragraph: its English and its
+/// Russian lines. Lines in neither script (`* * *`) belong to both. `None` unless both scripts are well
+/// represented and the text switches between them often — a report with a few English quotes is not one.
+fn interleaved<'a>(lines: &[(u32, &'a str)]) -> Option<(Lines<'a>, Lines<'a>)> {
+    let scripts: Vec<i64> = lines.iter().map(|(_, l)| script(l)).collect();
+    let scripted: Vec<i64> = scripts.iter().copied().filter(|&s| s != 0).collect();
+    let latin = scripted.iter().filter(|&&s| s > 0).count();
+    let switches = scripted.windows(2).filter(|w| w[0] != w[1]).count();
+    let balanced = latin * 10 >= scripted.len() * 3 && (scripted.len() - latin) * 10 >= scripted.len() * 3;
+    if scripted.len() < 4 || !balanced || switches * 10 < scripted.len() * 3 {
+        return None;
+    }
+    let half = |keep: i64| -> Lines<'a> {
+        lines
+            .iter()
+            .zip(&scripts)
+            .filter(|&(_, &s)| s != -keep)
+            .map(|(&l, _)| l)
+            .collect()
+    };
+    Some((half(1), half(-1)))
 }
 
 fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {

@@ -33,8 +33,6 @@ pub struct Document {
 
 /// Larger files are not transcripts (the longest real ones are well under a megabyte).
 const MAX_FILE_BYTES: u64 = 64 << 20;
-/// A paragraph is a line; no real paragraph comes near this.
-const MAX_LINE_BYTES: usize = 100 << 10;
 
 /// Loads every transcript named by `sources`.
 pub fn load(sources: &Sources) -> Result<Vec<Document>> {
@@ -229,14 +227,6 @@ fn read_text(path: &Path) -> Result<String> {
     }
     let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
     let text = crate::decode::decode(&bytes).map_err(|e| bad(e.to_string()))?;
-    if let Some((i, line)) = text.lines().enumerate().find(|(_, l)| l.len() > MAX_LINE_BYTES) {
-        return Err(bad(format!(
-            "line {} is {} KB long; a transcript line is at most {} KB (is this a transcript?)",
-            i + 1,
-            line.len() >> 10,
-            MAX_LINE_BYTES >> 10
-        )));
-    }
     if text.trim().is_empty() {
         return Err(bad("no text in the file".into()));
     }

@@ -229,8 +229,8 @@ fn hostile_text_never_reaches_the_terminal_as_escapes() {
     let dir = std::env::temp_dir().join(format!("stenogram-hostile-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let file = dir.join("hostile.txt");
-    // Ingest refuses lines over 100 KB; the layout's own test wraps a 1 MB paragraph.
-    let long = "Ж".repeat(45_000);
+    // A 1 MB paragraph: read whole, wrapped, drawn only where visible.
+    let long = "Ж".repeat(1 << 19);
     let text = format!(
         "Vladimir Putin:\nCOPY\x1b]52;c;aGVsbG8=\x07ME now.\nCLEAR\x1b[2JSCREEN here.\nTITLE\x1b]0;pwned\x07SET\n\
          C1\u{9b}31mRED and \u{202e}REVERSED\u{202c} text\twith\ttabs.\n{long}\n"

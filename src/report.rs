@@ -5,7 +5,7 @@ use crate::model::{BlockKind, Lang, Transcript, Version};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
-/// Prints, per document, languages, metadata, speakers, counts and warnings.
+/// Prints, per document, languages, metadata, speakers, counts, how the alignment came out, and warnings.
 ///
 /// Counts: `turns` are speaker turns; `paragraphs` and `sentences` are those of the running text (turns
 /// and narration), not headings, breaks or related links.
@@ -82,6 +82,12 @@ fn document(d: &Document, out: &mut dyn Write) -> io::Result<()> {
                 headings.join(" | ")
             )?;
         }
+    }
+    // The summary's lines are `key: value`; they go in the report's key column.
+    let alignment = crate::align::summary(t, &crate::align::align(t)).to_string();
+    for line in alignment.lines() {
+        let (key, value) = line.split_once(": ").unwrap_or(("", line));
+        writeln!(out, "  {key:<KEY$}{value}")?;
     }
     writeln!(out, "  {:<KEY$}{}", "warnings", d.warnings.len())?;
     for w in &d.warnings {

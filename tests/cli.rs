@@ -69,10 +69,34 @@ fn check_prints_languages_speakers_and_counts() {
         "    pyzh        Anna Pyzh (transliterated)  Анна Пыж",
         "    turns         11    20",
         "  en headings Q&A",
+        "  verdict     translation",
         "  warnings    0",
     ] {
         assert!(out.lines().any(|l| l == expected), "{expected:?} not in\n{out}");
     }
+    assert!(
+        out.contains("  alignment   ") && out.contains("  confidence  mean "),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_says_when_a_pair_is_not_a_translation() {
+    // Seeds 001 and 002 describe the same visit in different words.
+    let o = run(&[
+        "check".as_ref(),
+        "--en".as_ref(),
+        data("001_talks_start_en.txt").as_os_str(),
+        "--ru".as_ref(),
+        data("002_talks_report_ru.txt").as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.lines()
+            .any(|l| l == "  verdict     not a translation (low confidence)"),
+        "{out}"
+    );
 }
 
 #[test]

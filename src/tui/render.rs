@@ -334,15 +334,20 @@ fn draw_header(
         left.push_str(&format!(" · {d}"));
     }
     let mut right = String::new();
-    let hidden: Vec<&str> = r
-        .hidden
-        .iter()
-        .enumerate()
-        .filter(|&(_, &h)| h)
-        .filter_map(|(s, _)| t.speakers.get(s).map(|sp| sp.name[first].as_str()))
-        .collect();
-    if !hidden.is_empty() {
-        right.push_str(&format!("hiding {} · ", hidden.join(", ")));
+    // The filter in the fewest names: who is hidden, or who is left.
+    let names = |hidden: bool| -> Vec<&str> {
+        let speakers = t.speakers.iter().zip(&r.hidden);
+        speakers
+            .filter(|&(_, &h)| h == hidden)
+            .map(|(sp, _)| sp.name[first].as_str())
+            .collect()
+    };
+    let (hidden, shown) = (names(true), names(false));
+    match hidden.len() {
+        0 => {}
+        1 | 2 => right.push_str(&format!("hiding {} · ", hidden.join(", "))),
+        _ if shown.len() <= 2 => right.push_str(&format!("only {} · ", shown.join(", "))),
+        n => right.push_str(&format!("hiding {n} speakers · ")),
     }
     match (arrangement, t.langs().len()) {
         (Arrangement::Single(l), 1) => right.push_str(&format!("{} only · ", lang_name(l))),

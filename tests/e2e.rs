@@ -170,6 +170,24 @@ fn reading_session_on_seed_000() {
     t.wait("the next match", |s| counter(s).is_some_and(|c| c != before));
     t.keys(&["Escape"]);
     t.wait("search cleared", |s| !s.contains("/Трамп"));
+    // A narrow window reflows into the stacked layout, keeping the passage in view.
+    let wide = t.screen();
+    t.run(&["resize-window", "-x", "80", "-y", "24"]);
+    let narrow = t.wait("the stacked layout", |s| {
+        s.lines().count() <= 24 && !s.contains('│')
+    });
+    assert!(narrow.lines().all(|l| l.chars().count() <= 80), "{narrow}");
+    let cursor_text = |s: &str| {
+        s.lines()
+            .find(|l| l.starts_with('▌'))
+            .map(|l| l.trim_start_matches(['▌', ' ', '?']).to_string())
+    };
+    let passage = cursor_text(&narrow).expect("the cursor passage is on screen");
+    let first_words: String = passage.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+    assert!(
+        wide.contains(&first_words),
+        "{first_words:?} not on the wide screen:\n{wide}"
+    );
     t.keys(&["q"]);
     let after = t.wait("the shell", |s| s.contains("AFTER-EXIT"));
     assert!(

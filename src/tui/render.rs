@@ -7,6 +7,7 @@ use super::app::{App, GUTTER, LOW_CONFIDENCE, MIN_SIZE, Mode, Overlay, Picker, R
 use super::keys;
 use crate::layout::{Arrangement, Line, Role, clean, is_unsafe, width};
 use crate::model::{Lang, Transcript};
+use crate::topics::TopicKind;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -553,7 +554,14 @@ fn draw_picker(buf: &mut Buffer, area: Rect, app: &App, p: &Picker, theme: &Them
                     .speaker
                     .and_then(|s| t.speakers.get(s))
                     .map(|s| format!("{}: ", clean(&s.name[lang])));
-                let label = who.unwrap_or_else(|| format!("{:?}: ", topic.kind));
+                let label = who.unwrap_or_else(|| {
+                    match topic.kind {
+                        TopicKind::Heading => "§ ",
+                        TopicKind::Question => "? ",
+                        TopicKind::Opening | TopicKind::Term => "",
+                    }
+                    .to_string()
+                });
                 (at, _) = buf.set_stringn(at, y, label, w, base.patch(theme.role(Role::Speaker)));
             } else {
                 at += 2;

@@ -746,7 +746,11 @@ impl Reader {
             .copied()
             .unwrap_or(unit);
         let rows = self.unit_rows(self.cursor);
-        let row = self.layout.rows[rows.clone()]
+        let row = self
+            .layout
+            .rows
+            .get(rows.clone())
+            .unwrap_or_default()
             .iter()
             .position(|row| {
                 row.cells[lang].as_ref().is_some_and(|line| {

@@ -413,3 +413,17 @@ fn an_empty_document_opens_and_every_key_is_harmless() {
     assert_eq!(r(&app).scroll, 0);
     assert!(text(&app).contains("Not found: x"), "{}", text(&app));
 }
+
+#[test]
+fn a_one_language_document_keeps_one_full_width_pane() {
+    let mut t = press_conference(1);
+    t.versions.ru = None;
+    let mut app = reader(t, 120, 40);
+    assert_eq!(app.arrangement(), Some(Arrangement::Single(Lang::En)));
+    app.update(Action::CycleLayout);
+    assert_eq!(app.arrangement(), Some(Arrangement::Single(Lang::En)));
+    assert_eq!(app.message.as_deref(), Some("This document has one language"));
+    let screen = text(&app);
+    assert!(screen.lines().next().unwrap_or_default().contains("English only"));
+    assert!(!screen.contains('│'));
+}

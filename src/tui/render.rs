@@ -220,7 +220,17 @@ fn draw_reader(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Them
                 let right = row.cells[b].as_ref().map(|l| (l, b));
                 draw_pane(buf, body.x + left_w + 1, y, right_w, mark, right, r, theme);
             }
-            Arrangement::Stacked(_) | Arrangement::Single(_) => {
+            Arrangement::Stacked([_, second]) => {
+                let line = Lang::BOTH
+                    .into_iter()
+                    .find_map(|l| Some((row.cells[l].as_ref()?, l)));
+                // A thin rule beside the second language tells the two apart at a glance.
+                if line.is_some_and(|(_, l)| l == second) && !doubtful {
+                    buf.set_string(body.x + 1, y, "┊", theme.dim());
+                }
+                draw_pane(buf, body.x, y, body.width, mark, line, r, theme);
+            }
+            Arrangement::Single(_) => {
                 let line = Lang::BOTH
                     .into_iter()
                     .find_map(|l| Some((row.cells[l].as_ref()?, l)));

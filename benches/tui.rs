@@ -1,5 +1,5 @@
 //! The reader on a ~10 MB generated transcript at 200×50 (TestBackend): first frame, one
-//! keypress to a drawn frame, and a resize reflow.
+//! keypress to a drawn frame, a topic-picker keystroke, and a resize reflow.
 
 #[path = "support/tui_transcript.rs"]
 mod tui_transcript;
@@ -54,6 +54,26 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    let mut picker_app = App::new(vec![doc.clone()], false, SIZE, true);
+    picker_app.update(Action::TopicPicker);
+    picker_app.update(Action::Input('п'));
+    picker_app.update(Action::Input('е'));
+    let mut t = terminal();
+    // One keystroke in the picker: the query grows by a letter (and shrinks back) and the frame is drawn.
+    let mut grow = false;
+    c.bench_function("picker_keystroke", |b| {
+        b.iter(|| {
+            grow = !grow;
+            picker_app.update(if grow {
+                Action::Input('р')
+            } else {
+                Action::Backspace
+            });
+            frame(&mut t, &picker_app);
+        })
+    });
+    drop(picker_app);
 
     let mut app = App::new(vec![doc], false, SIZE, true);
     for _ in 0..1000 {

@@ -14,8 +14,8 @@ struct Tmux {
 }
 
 impl Tmux {
-    /// Starts `script` (a POSIX sh script) in a fresh tmux server.
-    fn start(name: &str, script: &str) -> Tmux {
+    /// Starts `script` (a POSIX sh script) in a fresh tmux server, with TERM=`term`.
+    fn start_with(name: &str, term: &str, script: &str) -> Tmux {
         let socket = format!("stenogram-test-{}-{name}", std::process::id());
         let dir = std::env::temp_dir().join(&socket);
         std::fs::create_dir_all(&dir).expect("temp dir");
@@ -33,12 +33,25 @@ impl Tmux {
                 "-y",
                 "40",
             ])
-            .args(["-e", "TERM=xterm-256color", "-e", "NO_COLOR=", "sh", "-c", script])
+            .args([
+                "-e",
+                &format!("TERM={term}"),
+                "-e",
+                "NO_COLOR=",
+                "sh",
+                "-c",
+                script,
+            ])
             .current_dir(&tmux.dir)
             .status()
             .expect("tmux must be installed to run the end-to-end tests");
         assert!(status.success(), "tmux new-session failed");
         tmux
+    }
+
+    /// `start_with` a 256-colour xterm.
+    fn start(name: &str, script: &str) -> Tmux {
+        Tmux::start_with(name, "xterm-256color", script)
     }
 
     fn run(&self, args: &[&str]) -> String {
@@ -137,8 +150,10 @@ fn reading_session_on_seed_000() {
     let list = t.wait("one speaker checked", |s| s.matches("[x]").count() == 1);
     assert!(list.contains("[x] В.Путин"), "{list}");
     t.keys(&["Enter"]);
-    let filtered = t.wait("the filter applied", |s| s.contains("hiding"));
-    assert!(filtered.contains("А.Лукашенко"), "{filtered}");
+    // The header names the filter; Lukashenko's turns are collapsed further down.
+    t.wait("the filter applied", |s| s.contains("only В.Путин"));
+    t.keys(&["]", "]", "]"]);
+    t.wait("a collapsed turn", |s| s.contains(" by А.Лукашенко"));
     // Jump to the ceasefire through the topic picker.
     t.keys(&["t"]);
     t.wait("the picker", |s| s.contains("jump to topic"));
@@ -168,6 +183,24 @@ fn reading_session_on_seed_000() {
     t.wait("the next match", |s| counter(s).is_some_and(|c| c != before));
     t.keys(&["Escape"]);
     t.wait("search cleared", |s| !s.contains("/Трамп"));
+    // A narrow window reflows into the stacked layout, keeping the passage in view.
+    let wide = t.screen();
+    t.run(&["resize-window", "-x", "80", "-y", "24"]);
+    let narrow = t.wait("the stacked layout", |s| {
+        s.lines().count() <= 24 && !s.contains('│')
+    });
+    assert!(narrow.lines().all(|l| l.chars().count() <= 80), "{narrow}");
+    let cursor_text = |s: &str| {
+        s.lines()
+            .find(|l| l.starts_with('▌'))
+            .map(|l| l.trim_start_matches(['▌', ' ', '?']).to_string())
+    };
+    let passage = cursor_text(&narrow).expect("the cursor passage is on screen");
+    let first_words: String = passage.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+    assert!(
+        wide.contains(&first_words),
+        "{first_words:?} not on the wide screen:\n{wide}"
+    );
     t.keys(&["q"]);
     let after = t.wait("the shell", |s| s.contains("AFTER-EXIT"));
     assert!(
@@ -269,4 +302,32 @@ fn hostile_text_never_reaches_the_terminal_as_escapes() {
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_library_opens_with_no_arguments_under_term_screen() {
+    let script = format!("printf 'BEFORE-MARKER\\n'; '{BIN}'; printf 'AFTER-EXIT %s\\n' $?; sleep 60");
+    let t = Tmux::start_with("library", "screen", &script);
+    let list = t.wait("the library", |s| s.contains("stenogram — library"));
+    assert!(list.contains("Совместная пресс-конференция"), "{list}");
+    // Filter the list, open the press conference, come back, quit.
+    t.keys(&["/"]);
+    t.run(&["send-keys", "-l", "пресс"]);
+    t.wait("the filtered list", |s| s.contains("filter: пресс"));
+    t.keys(&["Enter"]);
+    let reader = t.wait("the reader", |s| {
+        s.contains('%') && !s.contains("stenogram — library")
+    });
+    assert!(
+        reader.contains("В.Путин") || reader.contains("Vladimir Putin"),
+        "{reader}"
+    );
+    t.keys(&["q"]);
+    t.wait("the library again", |s| s.contains("stenogram — library"));
+    t.keys(&["q"]);
+    let after = t.wait("the shell", |s| s.contains("AFTER-EXIT"));
+    assert!(
+        after.contains("BEFORE-MARKER") && after.contains("AFTER-EXIT 0"),
+        "{after}"
+    );
 }

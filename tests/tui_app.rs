@@ -370,3 +370,60 @@ fn m_toggles_mouse_capture_and_the_wheel_scrolls() {
     app.update(Action::ToggleMouse);
     assert!(!app.mouse);
 }
+
+#[test]
+fn picker_highlights_the_matched_characters() {
+    use ratatui::style::Color;
+    let mut app = reader(press_conference(1), 120, 40);
+    app.update(Action::TopicPicker);
+    for c in "орешник".chars() {
+        app.update(Action::Input(c));
+    }
+    let backend = tui_support::screen(&app);
+    let buf = backend.buffer();
+    let marked: String = buf
+        .content()
+        .iter()
+        .filter(|c| c.fg == Color::Yellow)
+        .map(|c| c.symbol())
+        .collect();
+    assert!(marked.to_lowercase().contains("орешник"), "{marked:?}");
+}
+
+#[test]
+fn an_empty_document_opens_and_every_key_is_harmless() {
+    let mut app = reader(stenogram::model::Transcript::default(), 80, 24);
+    for action in [
+        Action::PageDown,
+        Action::Bottom,
+        Action::NextUnit,
+        Action::PrevTurn,
+        Action::SpeakerFilter,
+        Action::CycleLayout,
+        Action::TopicPicker,
+        Action::Input('x'),
+        Action::Confirm,
+        Action::Search,
+        Action::Input('x'),
+        Action::Confirm,
+        Action::NextMatch,
+    ] {
+        app.update(action);
+    }
+    assert_eq!(r(&app).scroll, 0);
+    assert!(text(&app).contains("Not found: x"), "{}", text(&app));
+}
+
+#[test]
+fn a_one_language_document_keeps_one_full_width_pane() {
+    let mut t = press_conference(1);
+    t.versions.ru = None;
+    let mut app = reader(t, 120, 40);
+    assert_eq!(app.arrangement(), Some(Arrangement::Single(Lang::En)));
+    app.update(Action::CycleLayout);
+    assert_eq!(app.arrangement(), Some(Arrangement::Single(Lang::En)));
+    assert_eq!(app.message.as_deref(), Some("This document has one language"));
+    let screen = text(&app);
+    assert!(screen.lines().next().unwrap_or_default().contains("English only"));
+    assert!(!screen.contains('│'));
+}

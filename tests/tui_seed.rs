@@ -43,7 +43,6 @@ fn seed_000_speaker_filter_applied() {
     // Keep only Putin: uncheck all, check the first.
     app.update(Action::SpeakerFilter);
     app.update(Action::ToggleAll);
-    app.update(Action::ToggleAll);
     app.update(Action::Toggle);
     app.update(Action::Confirm);
     app.update(Action::NextTurn);

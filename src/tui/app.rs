@@ -438,6 +438,7 @@ impl App {
 
     fn update_reader(&mut self, action: Action) {
         let height = self.body_height();
+        let bilingual = self.transcript().is_some_and(|t| t.langs().len() == 2);
         let Some(r) = self.reader.as_mut() else { return };
         let half = (height / 2).max(1) as isize;
         let page = height.saturating_sub(1).max(1) as isize;
@@ -462,6 +463,9 @@ impl App {
             Action::NextTurn => r.step(1, true, height),
             Action::PrevTurn => r.step(-1, true, height),
             Action::SwapPanes => r.order.reverse(),
+            Action::CycleLayout | Action::SwitchLanguage if !bilingual => {
+                self.message = Some("This document has one language".into());
+            }
             Action::CycleLayout => {
                 r.view = match r.view {
                     View::Auto => View::Columns,
@@ -746,7 +750,11 @@ impl Reader {
             .copied()
             .unwrap_or(unit);
         let rows = self.unit_rows(self.cursor);
-        let row = self.layout.rows[rows.clone()]
+        let row = self
+            .layout
+            .rows
+            .get(rows.clone())
+            .unwrap_or_default()
             .iter()
             .position(|row| {
                 row.cells[lang].as_ref().is_some_and(|line| {

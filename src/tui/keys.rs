@@ -134,6 +134,12 @@ pub const BINDINGS: &[Binding] = &[
 pub fn action(mode: Mode, event: KeyEvent) -> Option<Action> {
     // Shift is part of the character itself ('G', '?', '{'), so only Control and Alt distinguish keys.
     let mods = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+    // AltGr arrives as Control+Alt on some systems: `{` on a German keyboard is still `{`.
+    let mods = if mods == KeyModifiers::CONTROL | KeyModifiers::ALT {
+        NONE
+    } else {
+        mods
+    };
     let bound = BINDINGS
         .iter()
         .find(|b| b.code == event.code && b.mods == mods && b.modes.contains(&mode))
@@ -206,6 +212,15 @@ mod tests {
             Some(Action::Bottom)
         );
         assert_eq!(action(Mode::Reader, press(KeyCode::Char('x'), NONE)), None);
+        let altgr = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        assert_eq!(
+            action(Mode::Reader, press(KeyCode::Char('{'), altgr)),
+            Some(Action::PrevUnit)
+        );
+        assert_eq!(
+            action(Mode::Search, press(KeyCode::Char('@'), altgr)),
+            Some(Action::Input('@'))
+        );
     }
 
     #[test]

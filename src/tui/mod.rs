@@ -70,7 +70,7 @@ fn event_loop(
             }
         }
         term.draw(|frame| render::draw(frame, app))?;
-        let event = loop {
+        let mut event = loop {
             // A lost connection: the terminal hangs up (isatty fails) or SIGHUP arrives.
             if app.quit || stop.load(Ordering::Relaxed) || !io::stdout().is_terminal() {
                 return Ok(());
@@ -81,19 +81,30 @@ fn event_loop(
                 Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
             }
         };
-        let action = match event {
-            Event::Key(key) if key.kind != KeyEventKind::Release => keys::action(app.mode(), key),
-            Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            Event::Mouse(m) => match m.kind {
-                MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
-                MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
-                _ => None,
-            },
-            _ => None,
-        };
-        if let Some(action) = action {
-            app.update(action);
+        // Everything already queued (key repeat, fast typing in the picker) is applied before
+        // the next frame, so drawing never falls behind the keyboard.
+        loop {
+            if let Some(action) = action_of(app, event) {
+                app.update(action);
+            }
+            match input.try_recv() {
+                Ok(next) if !app.quit => event = next?,
+                _ => break,
+            }
         }
+    }
+}
+
+fn action_of(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => keys::action(app.mode(), key),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

@@ -7,6 +7,7 @@ use super::app::{App, GUTTER, LOW_CONFIDENCE, MIN_SIZE, Mode, Overlay, Picker, R
 use super::keys;
 use crate::layout::{Arrangement, Line, Role, clean, is_unsafe, width};
 use crate::model::{Lang, Transcript};
+use crate::topics::TopicKind;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -219,7 +220,17 @@ fn draw_reader(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Them
                 let right = row.cells[b].as_ref().map(|l| (l, b));
                 draw_pane(buf, body.x + left_w + 1, y, right_w, mark, right, r, theme);
             }
-            Arrangement::Stacked(_) | Arrangement::Single(_) => {
+            Arrangement::Stacked([_, second]) => {
+                let line = Lang::BOTH
+                    .into_iter()
+                    .find_map(|l| Some((row.cells[l].as_ref()?, l)));
+                // A thin rule beside the second language tells the two apart at a glance.
+                if line.is_some_and(|(_, l)| l == second) && !doubtful {
+                    buf.set_string(body.x + 1, y, "┊", theme.dim());
+                }
+                draw_pane(buf, body.x, y, body.width, mark, line, r, theme);
+            }
+            Arrangement::Single(_) => {
                 let line = Lang::BOTH
                     .into_iter()
                     .find_map(|l| Some((row.cells[l].as_ref()?, l)));
@@ -334,15 +345,20 @@ fn draw_header(
         left.push_str(&format!(" · {d}"));
     }
     let mut right = String::new();
-    let hidden: Vec<&str> = r
-        .hidden
-        .iter()
-        .enumerate()
-        .filter(|&(_, &h)| h)
-        .filter_map(|(s, _)| t.speakers.get(s).map(|sp| sp.name[first].as_str()))
-        .collect();
-    if !hidden.is_empty() {
-        right.push_str(&format!("hiding {} · ", hidden.join(", ")));
+    // The filter in the fewest names: who is hidden, or who is left.
+    let names = |hidden: bool| -> Vec<&str> {
+        let speakers = t.speakers.iter().zip(&r.hidden);
+        speakers
+            .filter(|&(_, &h)| h == hidden)
+            .map(|(sp, _)| sp.name[first].as_str())
+            .collect()
+    };
+    let (hidden, shown) = (names(true), names(false));
+    match hidden.len() {
+        0 => {}
+        1 | 2 => right.push_str(&format!("hiding {} · ", hidden.join(", "))),
+        _ if shown.len() <= 2 => right.push_str(&format!("only {} · ", shown.join(", "))),
+        n => right.push_str(&format!("hiding {n} speakers · ")),
     }
     match (arrangement, t.langs().len()) {
         (Arrangement::Single(l), 1) => right.push_str(&format!("{} only · ", lang_name(l))),
@@ -548,7 +564,14 @@ fn draw_picker(buf: &mut Buffer, area: Rect, app: &App, p: &Picker, theme: &Them
                     .speaker
                     .and_then(|s| t.speakers.get(s))
                     .map(|s| format!("{}: ", clean(&s.name[lang])));
-                let label = who.unwrap_or_else(|| format!("{:?}: ", topic.kind));
+                let label = who.unwrap_or_else(|| {
+                    match topic.kind {
+                        TopicKind::Heading => "§ ",
+                        TopicKind::Question => "? ",
+                        TopicKind::Opening | TopicKind::Term => "",
+                    }
+                    .to_string()
+                });
                 (at, _) = buf.set_stringn(at, y, label, w, base.patch(theme.role(Role::Speaker)));
             } else {
                 at += 2;

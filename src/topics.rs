@@ -282,22 +282,42 @@ fn matchable_part<'t>(q: &str, text: &'t str) -> (usize, &'t str) {
 /// Matches spread wider are noise (a query's letters strewn over a sentence); skipping them before
 /// the matcher's quadratic scoring keeps a keystroke cheap.
 fn fits_in_window(q: &str, text: &str) -> bool {
-    let mut chars = q.chars();
-    let Some(first) = chars.next() else { return true };
-    let rest = chars.as_str();
     let window = 4 * q.chars().count() + 16;
-    text.char_indices().filter(|&(_, c)| c == first).any(|(at, c)| {
-        let mut need = rest.chars().peekable();
-        for t in text[at + c.len_utf8()..].chars().take(window - 1) {
-            if need.peek().is_none() {
-                break;
-            }
-            if need.peek() == Some(&t) {
-                need.next();
-            }
+    // Minimal windows one after another: the earliest end of a match from `from`, then the latest
+    // start of a match ending there; each step moves past a start, so the scan stays near linear.
+    let mut from = 0;
+    loop {
+        let Some(end) = match_end(q, text.get(from..).unwrap_or("")).map(|e| from + e) else {
+            return false;
+        };
+        let start = match_start(q, &text[..end]);
+        if text[start..end].chars().nth(window).is_none() {
+            return true;
         }
-        need.peek().is_none()
-    })
+        from = start + text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+}
+
+/// The byte just past the earliest match of `q` as a subsequence of `text`.
+fn match_end(q: &str, text: &str) -> Option<usize> {
+    let mut need = q.chars().peekable();
+    for (b, c) in text.char_indices() {
+        if need.next_if_eq(&c).is_some() && need.peek().is_none() {
+            return Some(b + c.len_utf8());
+        }
+    }
+    None
+}
+
+/// The byte where the latest match of `q` as a subsequence of `text` starts (`text` holds one).
+fn match_start(q: &str, text: &str) -> usize {
+    let mut need = q.chars().rev().peekable();
+    for (b, c) in text.char_indices().rev() {
+        if need.next_if_eq(&c).is_some() && need.peek().is_none() {
+            return b;
+        }
+    }
+    0
 }
 
 /// The sentences of a unit's side, in order across its paragraphs (the numbering `Link` uses).
@@ -1288,9 +1308,37 @@ mod tests {
         assert!(!fits_in_window("abc", &strewn));
         // A later start can fit where the first one does not.
         assert!(fits_in_window("abc", &format!("a{}abc", "x".repeat(60))));
+        assert!(fits_in_window(
+            "aab",
+            &format!("a{}a{}ab", "x".repeat(60), "y".repeat(10))
+        ));
+        assert!(!fits_in_window(
+            "aab",
+            &format!("a{}a{}b", "x".repeat(60), "y".repeat(60))
+        ));
+        assert!(fits_in_window("ё", "ё"));
+        assert!(!fits_in_window("ёж", "жё"));
+    }
+
+    /// The window test by brute force: a greedy match from every start.
+    fn fits_in_window_slowly(q: &str, text: &str) -> bool {
+        let (q, text): (Vec<char>, Vec<char>) = (q.chars().collect(), text.chars().collect());
+        let window = 4 * q.len() + 16;
+        (0..text.len()).any(|i| {
+            let mut need = q.iter().peekable();
+            for c in &text[i..(i + window).min(text.len())] {
+                need.next_if_eq(&c);
+            }
+            need.peek().is_none()
+        })
     }
 
     proptest::proptest! {
+        #[test]
+        fn window_test_agrees_with_brute_force(q in "[ab]{1,3}", text in "(x{0,30}[ab]){0,6}") {
+            proptest::prop_assert_eq!(fits_in_window(&q, &text), fits_in_window_slowly(&q, &text));
+        }
+
         #[test]
         fn hits_point_at_snippet_chars_that_spell_the_query(
             text in "[a-zA-Zа-яА-ЯёЁщЩ\u{301}’«» ,.?!]{0,200}",

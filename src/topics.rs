@@ -543,9 +543,11 @@ fn for_each_word(sentence: &str, lang: Lang, mut f: impl FnMut(&str, usize, bool
     let mut word = String::new();
     let (mut start, mut proper, mut seen_text) = (0, false, false);
     let mut emit = |word: &mut String, start: usize, proper: bool| {
-        let stem = stem(word);
-        if word.chars().nth(2).is_some() && !is_stop_word(word, lang) && !is_stop_word(stem, lang) {
-            f(stem, start, proper);
+        if word.chars().nth(2).is_some() && !is_stop_word(word, lang) {
+            let stem = stem(word);
+            if !is_stop_word(stem, lang) {
+                f(stem, start, proper);
+            }
         }
         word.clear();
     };
@@ -554,7 +556,7 @@ fn for_each_word(sentence: &str, lang: Lang, mut f: impl FnMut(&str, usize, bool
         if folded.is_empty() {
             continue; // a stress mark inside a word
         }
-        if folded.iter().all(|c| c.is_alphabetic()) {
+        if folded.iter().all(|&c| is_letter(c)) {
             if word.is_empty() {
                 start = i;
                 proper = c.is_uppercase() && seen_text;
@@ -563,9 +565,17 @@ fn for_each_word(sentence: &str, lang: Lang, mut f: impl FnMut(&str, usize, bool
         } else {
             emit(&mut word, start, proper);
         }
-        seen_text |= c.is_alphanumeric();
+        seen_text |= c.is_ascii_digit() || is_letter(c);
     }
     emit(&mut word, start, proper);
+}
+
+/// `char::is_alphabetic` with the common scripts first: the general lookup is slow and runs on every char.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || ('а'..='я').contains(&c)
+        || ('А'..='Я').contains(&c)
+        || (!c.is_ascii() && c.is_alphabetic())
 }
 
 /// Strips one common inflectional ending, so «перемирие»/«перемирия» and ceasefire/ceasefires meet.

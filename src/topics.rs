@@ -127,7 +127,9 @@ impl TopicIndex {
         topics.extend(term_topics(t, a, background));
         // Document order; at one unit, headings before questions before openings before terms.
         topics.sort_by_key(|topic| (topic.unit, topic.kind));
-        topics.dedup_by(|b, a| a.unit == b.unit && a.snippet == b.snippet);
+        // A term whose sentence is already a heading, question or opening there adds nothing.
+        let mut seen: HashSet<(usize, String, String)> = HashSet::new();
+        topics.retain(|topic| seen.insert((topic.unit, topic.snippet.en.clone(), topic.snippet.ru.clone())));
         let prepared = topics
             .iter()
             .map(|topic| ByLang::new(Prepared::new(&topic.snippet.en), Prepared::new(&topic.snippet.ru)))
@@ -340,17 +342,33 @@ fn side_kind(t: &Transcript, u: &Unit, lang: Lang) -> Option<BlockKind> {
     Some(t.version(lang)?.blocks.get(u.block[lang]?)?.kind)
 }
 
-/// At most `SNIPPET_CHARS` chars of `text`, starting a little before char `focus`, with `…` where cut.
+/// At most `SNIPPET_CHARS` chars of `text`, starting a little before char `focus`, with `…` where cut,
+/// and cut between words where one ends near the edge.
 fn cut(text: &str, focus: usize) -> String {
-    let text = text.trim();
-    let n = text.chars().count();
-    let shown = window(n, focus);
+    const SNAP: usize = 12;
+    let chars: Vec<char> = text.trim().chars().collect();
+    let n = chars.len();
+    let Range { mut start, mut end } = window(n, focus);
+    if start > 0
+        && let Some(space) = chars[start..(start + SNAP).min(end)]
+            .iter()
+            .position(|c| c.is_whitespace())
+    {
+        start += space + 1;
+    }
+    if end < n
+        && let Some(space) = chars[end.saturating_sub(SNAP).max(start)..end]
+            .iter()
+            .rposition(|c| c.is_whitespace())
+    {
+        end = end.saturating_sub(SNAP).max(start) + space;
+    }
     let mut out = String::with_capacity(SNIPPET_CHARS * 2);
-    if shown.start > 0 {
+    if start > 0 {
         out.push('…');
     }
-    out.extend(text.chars().skip(shown.start).take(shown.len()));
-    if shown.end < n {
+    out.extend(&chars[start..end]);
+    if end < n {
         let trimmed = out.trim_end().len();
         out.truncate(trimmed);
         out.push('…');
@@ -1278,6 +1296,13 @@ mod tests {
         let s = cut(&text, 100);
         assert_eq!(s.chars().count(), SNIPPET_CHARS);
         assert!(s.starts_with('…') && s.ends_with('…') && s.contains("TERM"));
+        let words = "word ".repeat(30) + "TERM " + &"word ".repeat(30);
+        let s = cut(&words, 150);
+        assert!(
+            s.starts_with("…word") && s.ends_with("word…") && s.contains("TERM"),
+            "{s}"
+        );
+        assert!(s.chars().count() <= SNIPPET_CHARS);
         assert_eq!(cut("  short  ", 3), "short");
     }
 

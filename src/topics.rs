@@ -156,11 +156,14 @@ impl TopicIndex {
         }
         let q: String = q.chars().take(QUERY_CHARS).collect();
         let (folded, latin) = (fold(&q).text, fold_latin(&q).text);
+        let matcher = SkimMatcherV2::default().respect_case();
+        let floor = |q: &str| matcher.fuzzy_match(q, q).map_or(0, |ideal| (ideal * 3 + 4) / 5);
         let query = Query {
             latin_only: latin == folded,
+            floor: (floor(&folded), floor(&latin)),
             folded,
             latin,
-            matcher: SkimMatcherV2::default().respect_case(),
+            matcher,
         };
         let mut last = self.last.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let narrowed = last.take().filter(|l| {
@@ -210,6 +213,10 @@ struct Query {
     latin: String,
     /// The query is in Latin script already (`latin == folded`).
     latin_only: bool,
+    /// The lowest score that counts as a match, for the folded and the Latin form: three fifths of
+    /// the query's score against itself. Below it the query's letters are strewn through unrelated
+    /// words (`tramp` in "it import substitution"), which would fill the list when nothing matches.
+    floor: (i64, i64),
     matcher: SkimMatcherV2,
 }
 
@@ -218,24 +225,25 @@ impl Query {
     /// when `with_positions`: the folded forms against each other, and where the scripts differ
     /// (or a Latin query meets Cyrillic) the Latin-script forms too.
     fn best<'p>(&self, p: &'p Prepared, with_positions: bool) -> Option<(i64, Vec<usize>, &'p Folded)> {
-        let run = |f: &'p Folded, q: &str| {
+        let run = |f: &'p Folded, q: &str, floor: i64| {
             // A query of letters with no Latin spelling (ь) is empty in Latin and matches nothing there.
             if q.is_empty() || !fits_in_window(q, &f.text) {
                 return None;
             }
             let (skipped, choice) = matchable_part(q, &f.text);
-            if with_positions {
+            let (score, indices) = if with_positions {
                 let (score, indices) = self.matcher.fuzzy_indices(choice, q)?;
-                Some((score, indices.into_iter().map(|i| i + skipped).collect(), f))
+                (score, indices.into_iter().map(|i| i + skipped).collect())
             } else {
-                Some((self.matcher.fuzzy_match(choice, q)?, Vec::new(), f))
-            }
+                (self.matcher.fuzzy_match(choice, q)?, Vec::new())
+            };
+            (score >= floor).then_some((score, indices, f))
         };
-        let same_script = run(&p.folded, &self.folded);
+        let same_script = run(&p.folded, &self.folded, self.floor.0);
         if same_script.is_some() && !(self.latin_only && p.latin.is_some()) {
             return same_script;
         }
-        let across = run(p.latin.as_ref().unwrap_or(&p.folded), &self.latin);
+        let across = run(p.latin.as_ref().unwrap_or(&p.folded), &self.latin, self.floor.1);
         [same_script, across].into_iter().flatten().max_by_key(|m| m.0)
     }
 
@@ -1312,8 +1320,10 @@ mod tests {
         let ix = index(&t, &[&t]);
         assert!(ix.query("", 10).is_empty());
         assert!(ix.query("   ", 10).is_empty());
-        assert!(ix.query("e", 0).is_empty());
-        assert_eq!(ix.query("e", 2).len(), 2);
+        assert!(ix.query("c", 0).is_empty());
+        let all = ix.query("c", 50);
+        assert!(all.len() >= 2, "{all:?}");
+        assert_eq!(ix.query("c", 1), all[..1]);
         let long = "ceasefire ".repeat(100);
         assert!(
             ix.query(&long, 5).is_empty(),
@@ -1412,6 +1422,16 @@ mod tests {
                 "{q} in {text}"
             );
         }
+    }
+
+    #[test]
+    fn letters_strewn_through_unrelated_words_are_no_match() {
+        let report = russian_report("Стороны обсудили актуальные вопросы. Визит в Курскую область.");
+        let ix = index(&report, &[&report]);
+        let hits = ix.query("kursk", 10);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert!(ix.topics()[hits[0].topic].snippet.ru.contains("Курскую"));
+        assert!(ix.query("tramp", 10).is_empty());
     }
 
     #[test]

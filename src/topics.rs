@@ -157,7 +157,11 @@ impl TopicIndex {
         let q: String = q.chars().take(QUERY_CHARS).collect();
         let (folded, latin) = (fold(&q).text, fold_latin(&q).text);
         let matcher = SkimMatcherV2::default().respect_case();
-        let floor = |q: &str| matcher.fuzzy_match(q, q).map_or(0, |ideal| (ideal * 3 + 4) / 5);
+        let floor = |q: &str| {
+            matcher
+                .fuzzy_match(&format!(" {q}"), q)
+                .map_or(0, |ideal| (ideal * 4 + 4) / 5)
+        };
         let query = Query {
             latin_only: latin == folded,
             floor: (floor(&folded), floor(&latin)),
@@ -213,9 +217,10 @@ struct Query {
     latin: String,
     /// The query is in Latin script already (`latin == folded`).
     latin_only: bool,
-    /// The lowest score that counts as a match, for the folded and the Latin form: three fifths of
-    /// the query's score against itself. Below it the query's letters are strewn through unrelated
-    /// words (`tramp` in "it import substitution"), which would fill the list when nothing matches.
+    /// The lowest score that counts as a match, for the folded and the Latin form: four fifths of the
+    /// query's score as a word inside a text (a letter skipped still passes, `krsk` for Kursk). Below it
+    /// the query's letters are strewn through unrelated words (`tramp` in "it import substitution"),
+    /// which would fill the list when nothing matches.
     floor: (i64, i64),
     matcher: SkimMatcherV2,
 }
@@ -1432,6 +1437,8 @@ mod tests {
         assert_eq!(hits.len(), 1, "{hits:?}");
         assert!(ix.topics()[hits[0].topic].snippet.ru.contains("Курскую"));
         assert!(ix.query("tramp", 10).is_empty());
+        // A letter skipped is still a match.
+        assert_eq!(ix.query("krsk", 10).len(), 1);
     }
 
     #[test]

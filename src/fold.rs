@@ -77,6 +77,9 @@ pub(crate) fn fold_char(c: char, buf: &mut FoldBuf) -> &[char] {
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => buf.put('-'),
         '\u{00A0}' | '\u{202F}' | '\u{2009}' => buf.put(' '),
         _ if c.is_ascii() => buf.put(c.to_ascii_lowercase()),
+        // The Russian capitals are one block 32 below the small letters: skip the general table lookup.
+        'А'..='Я' => buf.put(char::from_u32(c as u32 + 32).unwrap_or(c)),
+        'а'..='я' => buf.put(c),
         _ => c.to_lowercase().for_each(|l| buf.put(l)),
     }
     &buf.chars[..buf.len]
@@ -109,6 +112,13 @@ mod tests {
         assert_eq!(f.text, "еж елка света i'm");
         // The stress mark is dropped, so "т" (folded char 11) comes from original char 12.
         assert_eq!(f.source[11], 12);
+    }
+
+    #[test]
+    fn russian_capitals_fold_like_to_lowercase() {
+        for c in ('А'..='Я').chain('а'..='я') {
+            assert_eq!(fold(&c.to_string()).text, c.to_lowercase().to_string(), "{c}");
+        }
     }
 
     #[test]

@@ -85,26 +85,34 @@ impl SearchIndex {
     /// Every occurrence of `query` in reading order (non-overlapping within a paragraph).
     /// A query that is empty or only white space matches nothing.
     pub fn find(&self, query: &str) -> Vec<Match> {
-        if query.trim().is_empty() {
-            return Vec::new();
-        }
-        let needle = fold(query).text;
-        if needle.is_empty() {
-            return Vec::new();
-        }
-        let mut out = Vec::new();
-        for p in &self.paras {
-            for (start, m) in p.folded.match_indices(&needle) {
-                out.push(Match {
+        self.find_iter(query).collect()
+    }
+
+    /// [`SearchIndex::find`], lazily: a one-letter query has a match every few bytes, so a caller that
+    /// shows the first screenful or a count up to a cap need not collect them all.
+    pub fn find_iter(&self, query: &str) -> impl Iterator<Item = Match> + '_ {
+        let needle = if query.trim().is_empty() {
+            String::new()
+        } else {
+            fold(query).text
+        };
+        let paras = if needle.is_empty() {
+            &self.paras[..0]
+        } else {
+            &self.paras[..]
+        };
+        paras.iter().flat_map(move |p| {
+            p.folded
+                .match_indices(needle.as_str())
+                .map(|(start, m)| Match {
                     unit: p.unit,
                     lang: p.lang,
                     block: p.block,
                     para: p.para,
                     range: p.original_start(start)..p.original_end(start + m.len()),
-                });
-            }
-        }
-        out
+                })
+                .collect::<Vec<_>>()
+        })
     }
 }
 
@@ -319,6 +327,15 @@ mod tests {
         assert_eq!(texts(&t, &find(&t, &a, "belarus' e")), ["Belarus’ e"]);
         assert_eq!(texts(&t, &find(&t, &a, "\"oreshnik\"")), ["“Oreshnik”"]);
         assert_eq!(texts(&t, &find(&t, &a, "\"орешник\"")), ["«Орешник»"]);
+    }
+
+    #[test]
+    fn lazy_search_yields_the_same_matches() {
+        let t = transcript(&[&["a b a", "A"]], &[&["а"]]);
+        let ix = SearchIndex::build(&t, &align(&t));
+        assert_eq!(ix.find_iter("a").take(2).collect::<Vec<_>>(), ix.find("a")[..2]);
+        assert_eq!(ix.find_iter("a").count(), 3);
+        assert_eq!(ix.find_iter(" ").count(), 0);
     }
 
     #[test]

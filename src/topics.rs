@@ -127,7 +127,9 @@ impl TopicIndex {
         topics.extend(term_topics(t, a, background));
         // Document order; at one unit, headings before questions before openings before terms.
         topics.sort_by_key(|topic| (topic.unit, topic.kind));
-        topics.dedup_by(|b, a| a.unit == b.unit && a.snippet == b.snippet);
+        // A term whose sentence is already a heading, question or opening there adds nothing.
+        let mut seen: HashSet<(usize, String, String)> = HashSet::new();
+        topics.retain(|topic| seen.insert((topic.unit, topic.snippet.en.clone(), topic.snippet.ru.clone())));
         let prepared = topics
             .iter()
             .map(|topic| ByLang::new(Prepared::new(&topic.snippet.en), Prepared::new(&topic.snippet.ru)))
@@ -153,10 +155,19 @@ impl TopicIndex {
             return Vec::new();
         }
         let q: String = q.chars().take(QUERY_CHARS).collect();
+        let (folded, latin) = (fold(&q).text, fold_latin(&q).text);
+        let matcher = SkimMatcherV2::default().respect_case();
+        let floor = |q: &str| {
+            matcher
+                .fuzzy_match(&format!(" {q}"), q)
+                .map_or(0, |ideal| (ideal * 4 + 4) / 5)
+        };
         let query = Query {
-            folded: fold(&q).text,
-            latin: fold_latin(&q).text,
-            matcher: SkimMatcherV2::default().respect_case(),
+            latin_only: latin == folded,
+            floor: (floor(&folded), floor(&latin)),
+            folded,
+            latin,
+            matcher,
         };
         let mut last = self.last.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let narrowed = last.take().filter(|l| {
@@ -204,6 +215,13 @@ impl TopicIndex {
 struct Query {
     folded: String,
     latin: String,
+    /// The query is in Latin script already (`latin == folded`).
+    latin_only: bool,
+    /// The lowest score that counts as a match, for the folded and the Latin form: four fifths of the
+    /// query's score as a word inside a text (a letter skipped still passes, `krsk` for Kursk). Below it
+    /// the query's letters are strewn through unrelated words (`tramp` in "it import substitution"),
+    /// which would fill the list when nothing matches.
+    floor: (i64, i64),
     matcher: SkimMatcherV2,
 }
 
@@ -212,24 +230,25 @@ impl Query {
     /// when `with_positions`: the folded forms against each other, and where the scripts differ
     /// (or a Latin query meets Cyrillic) the Latin-script forms too.
     fn best<'p>(&self, p: &'p Prepared, with_positions: bool) -> Option<(i64, Vec<usize>, &'p Folded)> {
-        let run = |f: &'p Folded, q: &str| {
+        let run = |f: &'p Folded, q: &str, floor: i64| {
             // A query of letters with no Latin spelling (ь) is empty in Latin and matches nothing there.
             if q.is_empty() || !fits_in_window(q, &f.text) {
                 return None;
             }
-            if with_positions {
-                let (score, indices) = self.matcher.fuzzy_indices(&f.text, q)?;
-                Some((score, indices, f))
+            let (skipped, choice) = matchable_part(q, &f.text);
+            let (score, indices) = if with_positions {
+                let (score, indices) = self.matcher.fuzzy_indices(choice, q)?;
+                (score, indices.into_iter().map(|i| i + skipped).collect())
             } else {
-                Some((self.matcher.fuzzy_match(&f.text, q)?, Vec::new(), f))
-            }
+                (self.matcher.fuzzy_match(choice, q)?, Vec::new())
+            };
+            (score >= floor).then_some((score, indices, f))
         };
-        let same_script = run(&p.folded, &self.folded);
-        let latin_query = self.latin == self.folded;
-        if same_script.is_some() && !(latin_query && p.latin.is_some()) {
+        let same_script = run(&p.folded, &self.folded, self.floor.0);
+        if same_script.is_some() && !(self.latin_only && p.latin.is_some()) {
             return same_script;
         }
-        let across = run(p.latin.as_ref().unwrap_or(&p.folded), &self.latin);
+        let across = run(p.latin.as_ref().unwrap_or(&p.folded), &self.latin, self.floor.1);
         [same_script, across].into_iter().flatten().max_by_key(|m| m.0)
     }
 
@@ -257,26 +276,63 @@ fn is_subsequence(q: &str, text: &str) -> bool {
     q.chars().all(|c| rest.any(|t| t == c))
 }
 
+/// The part of `text` a match of `q` can touch, with the number of chars skipped before it: from
+/// the char before the first occurrence of `q`'s first char (the matcher's bonus for a char depends
+/// on the one before it) to the last occurrence of its last char. Scoring just that part gives the
+/// same score and is cheaper: the matcher classifies every char it is given.
+fn matchable_part<'t>(q: &str, text: &'t str) -> (usize, &'t str) {
+    let (Some(first), Some(last)) = (q.chars().next(), q.chars().next_back()) else {
+        return (0, text);
+    };
+    let Some(at) = text.char_indices().position(|(_, c)| c == first) else {
+        return (0, text);
+    };
+    let skipped = at.saturating_sub(1);
+    let start = text.char_indices().nth(skipped).map_or(0, |(b, _)| b);
+    let end = text.rfind(last).map_or(text.len(), |b| b + last.len_utf8());
+    (skipped, text.get(start..end.max(start)).unwrap_or(text))
+}
+
 /// Whether `text` holds the chars of `q` in order within a window a few times the query's length.
 /// Matches spread wider are noise (a query's letters strewn over a sentence); skipping them before
 /// the matcher's quadratic scoring keeps a keystroke cheap.
 fn fits_in_window(q: &str, text: &str) -> bool {
-    let mut chars = q.chars();
-    let Some(first) = chars.next() else { return true };
-    let rest = chars.as_str();
     let window = 4 * q.chars().count() + 16;
-    text.char_indices().filter(|&(_, c)| c == first).any(|(at, c)| {
-        let mut need = rest.chars().peekable();
-        for t in text[at + c.len_utf8()..].chars().take(window - 1) {
-            if need.peek().is_none() {
-                break;
-            }
-            if need.peek() == Some(&t) {
-                need.next();
-            }
+    // Minimal windows one after another: the earliest end of a match from `from`, then the latest
+    // start of a match ending there; each step moves past a start, so the scan stays near linear.
+    let mut from = 0;
+    loop {
+        let Some(end) = match_end(q, text.get(from..).unwrap_or("")).map(|e| from + e) else {
+            return false;
+        };
+        let start = match_start(q, &text[..end]);
+        if text[start..end].chars().nth(window).is_none() {
+            return true;
         }
-        need.peek().is_none()
-    })
+        from = start + text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+}
+
+/// The byte just past the earliest match of `q` as a subsequence of `text`.
+fn match_end(q: &str, text: &str) -> Option<usize> {
+    let mut need = q.chars().peekable();
+    for (b, c) in text.char_indices() {
+        if need.next_if_eq(&c).is_some() && need.peek().is_none() {
+            return Some(b + c.len_utf8());
+        }
+    }
+    None
+}
+
+/// The byte where the latest match of `q` as a subsequence of `text` starts (`text` holds one).
+fn match_start(q: &str, text: &str) -> usize {
+    let mut need = q.chars().rev().peekable();
+    for (b, c) in text.char_indices().rev() {
+        if need.next_if_eq(&c).is_some() && need.peek().is_none() {
+            return b;
+        }
+    }
+    0
 }
 
 /// The sentences of a unit's side, in order across its paragraphs (the numbering `Link` uses).
@@ -299,17 +355,33 @@ fn side_kind(t: &Transcript, u: &Unit, lang: Lang) -> Option<BlockKind> {
     Some(t.version(lang)?.blocks.get(u.block[lang]?)?.kind)
 }
 
-/// At most `SNIPPET_CHARS` chars of `text`, starting a little before char `focus`, with `…` where cut.
+/// At most `SNIPPET_CHARS` chars of `text`, starting a little before char `focus`, with `…` where cut,
+/// and cut between words where one ends near the edge.
 fn cut(text: &str, focus: usize) -> String {
-    let text = text.trim();
-    let n = text.chars().count();
-    let shown = window(n, focus);
+    const SNAP: usize = 12;
+    let chars: Vec<char> = text.trim().chars().collect();
+    let n = chars.len();
+    let Range { mut start, mut end } = window(n, focus);
+    if start > 0
+        && let Some(space) = chars[start..(start + SNAP).min(end)]
+            .iter()
+            .position(|c| c.is_whitespace())
+    {
+        start += space + 1;
+    }
+    if end < n
+        && let Some(space) = chars[end.saturating_sub(SNAP).max(start)..end]
+            .iter()
+            .rposition(|c| c.is_whitespace())
+    {
+        end = end.saturating_sub(SNAP).max(start) + space;
+    }
     let mut out = String::with_capacity(SNIPPET_CHARS * 2);
-    if shown.start > 0 {
+    if start > 0 {
         out.push('…');
     }
-    out.extend(text.chars().skip(shown.start).take(shown.len()));
-    if shown.end < n {
+    out.extend(&chars[start..end]);
+    if end < n {
         let trimmed = out.trim_end().len();
         out.truncate(trimmed);
         out.push('…');
@@ -502,9 +574,11 @@ fn for_each_word(sentence: &str, lang: Lang, mut f: impl FnMut(&str, usize, bool
     let mut word = String::new();
     let (mut start, mut proper, mut seen_text) = (0, false, false);
     let mut emit = |word: &mut String, start: usize, proper: bool| {
-        let stem = stem(word);
-        if word.chars().nth(2).is_some() && !is_stop_word(word, lang) && !is_stop_word(stem, lang) {
-            f(stem, start, proper);
+        if word.chars().nth(2).is_some() && !is_stop_word(word, lang) {
+            let stem = stem(word);
+            if !is_stop_word(stem, lang) {
+                f(stem, start, proper);
+            }
         }
         word.clear();
     };
@@ -513,7 +587,7 @@ fn for_each_word(sentence: &str, lang: Lang, mut f: impl FnMut(&str, usize, bool
         if folded.is_empty() {
             continue; // a stress mark inside a word
         }
-        if folded.iter().all(|c| c.is_alphabetic()) {
+        if folded.iter().all(|&c| is_letter(c)) {
             if word.is_empty() {
                 start = i;
                 proper = c.is_uppercase() && seen_text;
@@ -522,9 +596,17 @@ fn for_each_word(sentence: &str, lang: Lang, mut f: impl FnMut(&str, usize, bool
         } else {
             emit(&mut word, start, proper);
         }
-        seen_text |= c.is_alphanumeric();
+        seen_text |= c.is_ascii_digit() || is_letter(c);
     }
     emit(&mut word, start, proper);
+}
+
+/// `char::is_alphabetic` with the common scripts first: the general lookup is slow and runs on every char.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || ('а'..='я').contains(&c)
+        || ('А'..='Я').contains(&c)
+        || (!c.is_ascii() && c.is_alphabetic())
 }
 
 /// Strips one common inflectional ending, so «перемирие»/«перемирия» and ceasefire/ceasefires meet.
@@ -1227,6 +1309,13 @@ mod tests {
         let s = cut(&text, 100);
         assert_eq!(s.chars().count(), SNIPPET_CHARS);
         assert!(s.starts_with('…') && s.ends_with('…') && s.contains("TERM"));
+        let words = "word ".repeat(30) + "TERM " + &"word ".repeat(30);
+        let s = cut(&words, 150);
+        assert!(
+            s.starts_with("…word") && s.ends_with("word…") && s.contains("TERM"),
+            "{s}"
+        );
+        assert!(s.chars().count() <= SNIPPET_CHARS);
         assert_eq!(cut("  short  ", 3), "short");
     }
 
@@ -1236,8 +1325,10 @@ mod tests {
         let ix = index(&t, &[&t]);
         assert!(ix.query("", 10).is_empty());
         assert!(ix.query("   ", 10).is_empty());
-        assert!(ix.query("e", 0).is_empty());
-        assert_eq!(ix.query("e", 2).len(), 2);
+        assert!(ix.query("c", 0).is_empty());
+        let all = ix.query("c", 50);
+        assert!(all.len() >= 2, "{all:?}");
+        assert_eq!(ix.query("c", 1), all[..1]);
         let long = "ceasefire ".repeat(100);
         assert!(
             ix.query(&long, 5).is_empty(),
@@ -1267,9 +1358,37 @@ mod tests {
         assert!(!fits_in_window("abc", &strewn));
         // A later start can fit where the first one does not.
         assert!(fits_in_window("abc", &format!("a{}abc", "x".repeat(60))));
+        assert!(fits_in_window(
+            "aab",
+            &format!("a{}a{}ab", "x".repeat(60), "y".repeat(10))
+        ));
+        assert!(!fits_in_window(
+            "aab",
+            &format!("a{}a{}b", "x".repeat(60), "y".repeat(60))
+        ));
+        assert!(fits_in_window("ё", "ё"));
+        assert!(!fits_in_window("ёж", "жё"));
+    }
+
+    /// The window test by brute force: a greedy match from every start.
+    fn fits_in_window_slowly(q: &str, text: &str) -> bool {
+        let (q, text): (Vec<char>, Vec<char>) = (q.chars().collect(), text.chars().collect());
+        let window = 4 * q.len() + 16;
+        (0..text.len()).any(|i| {
+            let mut need = q.iter().peekable();
+            for c in &text[i..(i + window).min(text.len())] {
+                need.next_if_eq(&c);
+            }
+            need.peek().is_none()
+        })
     }
 
     proptest::proptest! {
+        #[test]
+        fn window_test_agrees_with_brute_force(q in "[ab]{1,3}", text in "(x{0,30}[ab]){0,6}") {
+            proptest::prop_assert_eq!(fits_in_window(&q, &text), fits_in_window_slowly(&q, &text));
+        }
+
         #[test]
         fn hits_point_at_snippet_chars_that_spell_the_query(
             text in "[a-zA-Zа-яА-ЯёЁщЩ\u{301}’«» ,.?!]{0,200}",
@@ -1287,6 +1406,39 @@ mod tests {
                 proptest::prop_assert!(!hit.positions.en.is_empty() || !hit.positions.ru.is_empty());
             }
         }
+    }
+
+    #[test]
+    fn scoring_the_matchable_part_scores_the_whole() {
+        let m = SkimMatcherV2::default().respect_case();
+        for (q, text) in [
+            ("kursk", "the region of kursk and the kursk oblast, said kursk"),
+            ("ks", "xkxxsxks"),
+            ("e", "e"),
+            ("орешн", "комплекс «орешник» и орешник"),
+        ] {
+            let (skipped, part) = matchable_part(q, text);
+            let (whole, at) = m.fuzzy_indices(text, q).expect("matches");
+            let (score, part_at) = m.fuzzy_indices(part, q).expect("part matches");
+            assert_eq!(score, whole, "{q} in {text}");
+            assert_eq!(
+                part_at.iter().map(|i| i + skipped).collect::<Vec<_>>(),
+                at,
+                "{q} in {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn letters_strewn_through_unrelated_words_are_no_match() {
+        let report = russian_report("Стороны обсудили актуальные вопросы. Визит в Курскую область.");
+        let ix = index(&report, &[&report]);
+        let hits = ix.query("kursk", 10);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert!(ix.topics()[hits[0].topic].snippet.ru.contains("Курскую"));
+        assert!(ix.query("tramp", 10).is_empty());
+        // A letter skipped is still a match.
+        assert_eq!(ix.query("krsk", 10).len(), 1);
     }
 
     #[test]

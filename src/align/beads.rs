@@ -47,11 +47,14 @@ const BEADS: [(usize, usize, f32); 8] = [
 /// Leaving a sentence untranslated: each one costs [`GAP`], each run of them [`GAP_OPEN`] more.
 const GAP: f32 = 1.5;
 const GAP_OPEN: f32 = 3.0;
+const GAP_OPEN_PARA: f32 = 2.0;
 /// The same kind of block but another speaker: possible only when the ingest mislabelled a turn.
 const OTHER_SPEAKER: f32 = 4.0;
-const PARA_EDGE: f32 = 0.75;
+const PARA_EDGE: f32 = 1.0;
+/// A question paired with a statement.
+const QUESTION: f32 = 0.5;
 /// Variance of the length difference per char (Gale–Church's s²); loose translations need more than 6.8.
-const S2: f32 = 6.0;
+const S2: f32 = 12.0;
 /// Below this many cells the DP is exact; above it, banded.
 const FULL_LIMIT: usize = 4_000_000;
 /// Half-width of the band in sentences.
@@ -176,7 +179,9 @@ impl<'a> Scorer<'a> {
         } else {
             anchor_cost(&merged(e), &merged(r))
         };
-        let fit = length + anchors + speaker + edges;
+        let questions = |items: &[Item]| items.iter().filter(|it| it.features.question).count();
+        let questions = QUESTION * questions(e).abs_diff(questions(r)) as f32;
+        let fit = length + anchors + speaker + edges + questions;
         Some(Cost {
             total: fit + prior,
             // A merge is normal between translations, so its prior only dents the confidence.
@@ -328,9 +333,15 @@ fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                 }
                 let to = state_of(a, b);
                 let at = j - b - band.lo[i - a];
+                // An omission starting at a paragraph is the usual kind: a paragraph left out.
+                let gap_open = match to {
+                    1 if s.en[i - 1].para_start => GAP_OPEN_PARA,
+                    2 if s.ru[j - 1].para_start => GAP_OPEN_PARA,
+                    _ => GAP_OPEN,
+                };
                 let (from, from_state) = (0..STATES)
                     .map(|st| {
-                        let open = if to != 0 && st != to { GAP_OPEN } else { 0.0 };
+                        let open = if to != 0 && st != to { gap_open } else { 0.0 };
                         (rows[st][(i - a) % 4][at] + open, st)
                     })
                     .fold((f32::INFINITY, 0), |x, y| if y.0 < x.0 { y } else { x });

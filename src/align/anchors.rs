@@ -14,6 +14,11 @@ pub struct Features {
     pub len: u32,
     /// Whether the sentence is a question: questions translate into questions.
     pub question: bool,
+    /// How many of the keys are strong.
+    pub strong: u32,
+    /// One bit per key (strength aside): two sentences whose signatures share no bit share no
+    /// key, which the DP checks before comparing the lists.
+    pub signature: u64,
     /// Anchor keys, sorted and unique. Strong ones (numbers, names) have [`STRONG`] set.
     pub keys: Vec<u64>,
 }
@@ -30,6 +35,8 @@ impl Features {
         words(text, &mut keys);
         normalise(&mut keys);
         Features {
+            strong: keys.iter().filter(|&&k| k & STRONG != 0).count() as u32,
+            signature: keys.iter().fold(0, |s, &k| s | 1 << ((k & !STRONG) % 64)),
             len: text.chars().count() as u32,
             question: text.trim_end_matches(['»', '"', '”', ')', ' ']).ends_with('?'),
             keys,
@@ -301,7 +308,7 @@ fn hash(s: &str) -> u64 {
 }
 
 /// Sorts keys by their identity (strength aside) and drops duplicates, keeping the strong one.
-pub fn normalise(keys: &mut Vec<u64>) {
+fn normalise(keys: &mut Vec<u64>) {
     keys.sort_unstable_by_key(|&k| (k & !STRONG, k & STRONG == 0));
     keys.dedup_by_key(|k| *k & !STRONG);
 }

@@ -2,7 +2,7 @@
 //! 1–1, 1–0, 0–1, 2–1, 1–2, 2–2, 3–1, 1–3, scored by length, anchors and block compatibility),
 //! banded around a guide path so that time and memory grow linearly with the document.
 
-use super::anchors::{Features, STRONG, normalise, shared};
+use super::anchors::{Features, shared};
 use std::ops::Range;
 
 /// One sentence of one side, with where it sits in the document.
@@ -58,7 +58,7 @@ const S2: f32 = 12.0;
 /// Below this many cells the DP is exact; above it, banded.
 const FULL_LIMIT: usize = 4_000_000;
 /// Half-width of the band in sentences.
-const BAND: usize = 160;
+const BAND: usize = 96;
 
 /// Scoring parameters estimated from the document.
 #[derive(Debug, Clone, Copy)]
@@ -70,6 +70,11 @@ pub struct Model {
 /// Aligns `en` with `ru`, returning the beads of the cheapest path in order.
 pub fn align(en: &[Item], ru: &[Item], model: Model) -> Vec<Bead> {
     align_within(en, ru, model, FULL_LIMIT)
+}
+
+/// Whether sequences of these lengths are aligned by the exact DP rather than a banded one.
+pub fn exact(n: usize, m: usize) -> bool {
+    n.saturating_mul(m + 1) <= FULL_LIMIT
 }
 
 /// [`align`], banded once the exact DP would visit more than `full_limit` cells.
@@ -119,10 +124,27 @@ struct Scorer<'a> {
     ratio: f32,
 }
 
-/// The parts of a bead's cost, kept apart because confidence weighs them differently.
+/// A bead's cost: the fit of its two sides and its prior, kept apart because confidence weighs
+/// them differently.
 struct Cost {
-    total: f32,
-    confidence: f32,
+    fit: f32,
+    prior: f32,
+}
+
+impl Cost {
+    fn total(&self) -> f32 {
+        self.fit + self.prior
+    }
+
+    /// 0 for a gap; for a pair, a logistic of the fit. A merge is normal between translations,
+    /// so its prior only dents the confidence.
+    fn confidence(&self, gap: bool) -> f32 {
+        if gap {
+            0.0
+        } else {
+            1.0 / (1.0 + (self.fit + self.prior * 0.3 - 1.5).exp())
+        }
+    }
 }
 
 impl<'a> Scorer<'a> {
@@ -148,8 +170,8 @@ impl<'a> Scorer<'a> {
     fn cost(&self, i: usize, j: usize, a: usize, b: usize, prior: f32) -> Option<Cost> {
         if a == 0 || b == 0 {
             return Some(Cost {
-                total: GAP * (a + b) as f32,
-                confidence: 0.0,
+                fit: GAP * (a + b) as f32,
+                prior: 0.0,
             });
         }
         let (e, r) = (&self.en[i - a..i], &self.ru[j - b..j]);
@@ -172,41 +194,38 @@ impl<'a> Scorer<'a> {
         let le = (self.en_prefix[i] - self.en_prefix[i - a]) as f32;
         let lr = (self.ru_prefix[j] - self.ru_prefix[j - b]) as f32;
         let expected = self.ratio * le;
-        let delta = (lr - expected) / (S2 * (expected + lr) / 2.0 + 1.0).sqrt();
-        let length = (delta * delta / 2.0).min(25.0);
-        let anchors = if a == 1 && b == 1 {
-            anchor_cost(&e[0].features.keys, &r[0].features.keys)
-        } else {
-            anchor_cost(&merged(e), &merged(r))
-        };
+        // δ²/2 of Gale–Church, with no square root to take in the innermost loop.
+        let length = ((lr - expected).powi(2) / (S2 * (expected + lr) + 2.0)).min(25.0);
+        let anchors = anchor_cost(e, r);
         let questions = |items: &[Item]| items.iter().filter(|it| it.features.question).count();
         let questions = QUESTION * questions(e).abs_diff(questions(r)) as f32;
         let fit = length + anchors + speaker + edges + questions;
-        Some(Cost {
-            total: fit + prior,
-            // A merge is normal between translations, so its prior only dents the confidence.
-            confidence: 1.0 / (1.0 + (fit + prior * 0.3 - 1.5).exp()),
-        })
+        Some(Cost { fit, prior })
     }
 }
 
-/// Shared anchors lower the cost; strong anchors (numbers, names) present on both sides yet
-/// unmatched raise it, which is what keeps unrelated texts of fitting length apart.
-fn anchor_cost(en: &[u64], ru: &[u64]) -> f32 {
-    let (all, strong) = shared(en, ru);
-    let strong_of = |k: &[u64]| k.iter().filter(|&&k| k & STRONG != 0).count() as u32;
-    let missed = strong_of(en).min(strong_of(ru)).saturating_sub(strong);
-    let bonus = (strong as f32 + 0.5 * (all - strong) as f32).min(4.0);
-    0.7 * missed.min(4) as f32 - bonus
-}
+const BONUS_CAP: f32 = 4.0;
 
-fn merged(items: &[Item]) -> Vec<u64> {
-    let mut keys: Vec<u64> = items
-        .iter()
-        .flat_map(|it| it.features.keys.iter().copied())
-        .collect();
-    normalise(&mut keys);
-    keys
+/// Shared anchors lower the cost; strong anchors (numbers, names) present on both sides yet
+/// unmatched raise it, which is what keeps unrelated texts of fitting length apart. For a bead of
+/// several sentences the counts are summed over its sentence pairs: a key repeated in two
+/// sentences counts twice, which is rare and cheaper than merging the lists in every cell.
+fn anchor_cost(en: &[Item], ru: &[Item]) -> f32 {
+    let (mut all, mut strong) = (0, 0);
+    for e in en {
+        for r in ru
+            .iter()
+            .filter(|r| r.features.signature & e.features.signature != 0)
+        {
+            let (a, s) = shared(&e.features.keys, &r.features.keys);
+            all += a;
+            strong += s;
+        }
+    }
+    let strong_of = |items: &[Item]| items.iter().map(|it| it.features.strong).sum::<u32>();
+    let missed = strong_of(en).min(strong_of(ru)).saturating_sub(strong);
+    let bonus = (strong as f32 + 0.5 * (all - strong) as f32).min(BONUS_CAP);
+    0.7 * missed.min(4) as f32 - bonus
 }
 
 /// The cells the DP visits: for each row i (English items consumed), the columns `lo[i]..=hi[i]`.
@@ -345,13 +364,14 @@ fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                         (rows[st][(i - a) % 4][at] + open, st)
                     })
                     .fold((f32::INFINITY, 0), |x, y| if y.0 < x.0 { y } else { x });
-                if !from.is_finite() || from >= best[to].0 {
+                // Anchors can lower a cost below its prior by at most BONUS_CAP.
+                if !from.is_finite() || from + prior - BONUS_CAP >= best[to].0 {
                     continue;
                 }
                 if let Some(c) = s.cost(i, j, a, b, prior)
-                    && from + c.total < best[to].0
+                    && from + c.total() < best[to].0
                 {
-                    best[to] = (from + c.total, ((t as u8) << 2) | from_state as u8);
+                    best[to] = (from + c.total(), ((t as u8) << 2) | from_state as u8);
                 }
             }
             for (st, (score, how)) in best.into_iter().enumerate() {
@@ -384,7 +404,9 @@ fn trace(s: &Scorer, band: &Band, offset: &[usize], back: &[u8], mut state: usiz
             .copied()
             .filter(|_| how != UNREACHED)
             .unwrap_or(if i > 0 { (1, 0, 0.0) } else { (0, 1, 0.0) });
-        let confidence = s.cost(i, j, a, b, prior).map_or(0.0, |c| c.confidence);
+        let confidence = s
+            .cost(i, j, a, b, prior)
+            .map_or(0.0, |c| c.confidence(a == 0 || b == 0));
         path.push(Bead {
             en: i - a..i,
             ru: j - b..j,

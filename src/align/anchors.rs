@@ -44,6 +44,22 @@ impl Features {
     }
 }
 
+impl Features {
+    /// The features of several sentences read as one.
+    pub fn merged<'a>(all: impl Iterator<Item = &'a Features>) -> Features {
+        let mut out = Features::default();
+        for f in all {
+            out.len += f.len;
+            out.question |= f.question;
+            out.signature |= f.signature;
+            out.keys.extend_from_slice(&f.keys);
+        }
+        normalise(&mut out.keys);
+        out.strong = out.keys.iter().filter(|&&k| k & STRONG != 0).count() as u32;
+        out
+    }
+}
+
 /// Pushes a key for every number in `text`, and for `N thousand/million/billion` also N scaled.
 fn numbers(text: &str, lang: Lang, keys: &mut Vec<u64>) {
     let chars: Vec<char> = text.chars().collect();

@@ -7,11 +7,12 @@
 //!    also look like "binary" or like valid ASCII-with-NULs to other detectors;
 //! 3. valid UTF-8 (pure ASCII included), or UTF-8 with a few corrupt bytes;
 //! 4. otherwise one of the legacy Cyrillic code pages — windows-1251, KOI8-R, IBM866 — chosen
-//!    by decoding with each and scoring how plausible the result is as Cyrillic text.
+//!    by decoding with each and scoring how plausible the result is as Cyrillic text; windows-1252
+//!    competes too, so that an English file with `café` in it does not come out as `cafй`.
 //!
 //! Any NUL outside UTF-16, or a noticeable share of control characters, means binary.
 
-use encoding_rs::{Encoding, IBM866, KOI8_R, UTF_16BE, UTF_16LE, WINDOWS_1251};
+use encoding_rs::{Encoding, IBM866, KOI8_R, UTF_16BE, UTF_16LE, WINDOWS_1251, WINDOWS_1252};
 
 /// Why bytes could not be read as text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -22,7 +23,8 @@ pub enum DecodeError {
     Binary,
 }
 
-/// Decodes `bytes` as UTF-8 (with or without BOM), UTF-16 LE/BE, windows-1251, KOI8-R or IBM866.
+/// Decodes `bytes` as UTF-8 (with or without BOM), UTF-16 LE/BE, windows-1251, KOI8-R or IBM866
+/// (or windows-1252, for Western text that is not UTF-8).
 ///
 /// A file with nothing but whitespace is [`DecodeError::Empty`]: there is nothing to read.
 /// The result may still contain control characters (e.g. ANSI colour codes); `sanitize` removes them.
@@ -116,7 +118,7 @@ fn decode_legacy(bytes: &[u8]) -> String {
     let from = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0);
     let sample = &bytes[from..bytes.len().min(from + SAMPLE_LEN)];
     let mut best = (i64::MIN, WINDOWS_1251);
-    for encoding in [WINDOWS_1251, KOI8_R, IBM866] {
+    for encoding in [WINDOWS_1251, KOI8_R, IBM866, WINDOWS_1252] {
         let score = plausibility(&decode_with(encoding, sample));
         if score > best.0 {
             best = (score, encoding);
@@ -131,7 +133,8 @@ fn decode_legacy(bytes: &[u8]) -> String {
 /// So each Russian letter scores by its frequency in Russian ([`letter_weight`]: о е а и … gain,
 /// ф ъ щ … lose), runs of consonants or vowels longer than Russian has lose — these two tell code
 /// pages apart even in ALL-CAPS text —, words in a regular case gain and mixed-case words lose,
-/// and stray symbols lose.
+/// and stray symbols lose. Accented Latin letters lose a little and words mixing Latin and Cyrillic
+/// letters lose a lot, which is what Cyrillic code pages make of Western text and vice versa.
 fn plausibility(text: &str) -> i64 {
     let mut score = 0i64;
     let mut word = Word::default();
@@ -151,14 +154,14 @@ fn plausibility(text: &str) -> i64 {
 /// Roughly log2 of a Russian letter's frequency in per mille, minus 4: about zero for a letter of
 /// average frequency, so a permuted alphabet sums to less than real text.
 fn letter_weight(lower: char) -> i64 {
-    const WEIGHTS: [i64; 32] = [
-        //  а  б  в  г  д  е   ж  з  и  й  к  л  м  н  о  п  р  с  т  у   ф   х   ц   ч   ш   щ   ъ  ы  ь   э   ю  я
-        2, 0, 2, 0, 1, 2, -1, 0, 2, 0, 1, 1, 1, 2, 3, 1, 2, 2, 2, 1, -3, -1, -2, 0, -1, -2, -5, 0, 0, -2, -1,
-        0,
-    ];
     match lower {
-        'а'..='я' => WEIGHTS[lower as usize - 'а' as usize],
-        'ё' => -2,
+        'о' => 3,
+        'а' | 'в' | 'е' | 'и' | 'н' | 'р' | 'с' | 'т' => 2,
+        'д' | 'к' | 'л' | 'м' | 'п' | 'у' => 1,
+        'ж' | 'х' | 'ш' | 'ю' => -1,
+        'ё' | 'ц' | 'щ' | 'э' => -2,
+        'ф' => -3,
+        'ъ' => -5,
         _ => 0,
     }
 }
@@ -170,6 +173,9 @@ struct Word {
     upper: i64,
     first_upper: bool,
     frequency: i64,
+    latin: i64,
+    accented: i64,
+    cyrillic: i64,
     /// Length of the current run of Russian consonants (or vowels), and the penalty for runs
     /// longer than Russian allows: 4+ consonants (rare: `вств`) or 3+ vowels.
     consonants: i64,
@@ -186,6 +192,9 @@ impl Word {
         self.upper += i64::from(c.is_uppercase());
         let lower = c.to_lowercase().next().unwrap_or(c);
         self.frequency += letter_weight(lower);
+        self.latin += i64::from(c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c));
+        self.accented += i64::from(('\u{C0}'..='\u{24F}').contains(&c));
+        self.cyrillic += i64::from(('\u{400}'..='\u{4FF}').contains(&c));
         match lower {
             'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' => {
                 (self.consonants, self.vowels) = (0, self.vowels + 1);
@@ -204,8 +213,13 @@ impl Word {
         let w = std::mem::take(self);
         // Lower case, Capitalised or ALL CAPS; anything else is mojibake.
         let regular_case = w.upper == 0 || w.upper == w.len || (w.upper == 1 && w.first_upper);
-        let case = if regular_case { w.len } else { -2 * w.len };
-        case + w.frequency + w.runs
+        let mixed_script = w.latin > 0 && w.cyrillic > 0;
+        let shape = if regular_case && !mixed_script {
+            w.len
+        } else {
+            -2 * w.len
+        };
+        shape + w.frequency + w.runs - w.accented
     }
 }
 
@@ -328,6 +342,16 @@ mod tests {
                 "{}",
                 encoding.name()
             );
+        }
+    }
+
+    #[test]
+    fn western_text_in_windows_1252_keeps_its_accents() {
+        for text in [
+            "Tucker Carlson met Macron at the Élysée café.",
+            "Le président a déclaré à la presse qu’il était prêt à négocier.",
+        ] {
+            assert_eq!(decode(&encode(WINDOWS_1252, text)).unwrap(), text);
         }
     }
 

@@ -24,6 +24,10 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn split(text: &str, _lang: Lang) -> Vec<Span> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let first = chars
+        .iter()
+        .position(|&(_, c)| !c.is_whitespace())
+        .unwrap_or(chars.len());
     let mut cuts = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -41,7 +45,8 @@ pub fn split(text: &str, _lang: Lang) -> Vec<Span> {
         }
         let closed = i > run_end;
         let Some(&(_, next)) = chars.get(i) else { break };
-        let abbreviation = is_abbreviation(&chars, run_start, run_end);
+        let abbreviation =
+            is_abbreviation(&chars, run_start, run_end) || is_list_number(&chars, first, run_start, run_end);
         if next.is_whitespace() {
             let cut = byte_at(i);
             while i < chars.len() && chars[i].1.is_whitespace() {
@@ -84,15 +89,19 @@ fn starts_word(c: char) -> bool {
 }
 
 /// Whether the char at `i` (after whitespace following a terminator) can begin a sentence.
-/// A speech dash right after a closing quote is the attribution of the quote (`«Как?» – спросил он.`),
-/// not a new sentence.
+/// A speech dash begins one when a capital follows it (`– Да.`); before lower case, or right after
+/// a closing quote, it leads the attribution of the speech (`– Что? – спросил он.`,
+/// `«Как?» – спросил он.`), which belongs to the same sentence.
 fn starts_sentence(chars: &[(usize, char)], i: usize, closed: bool) -> bool {
     let c = chars[i].1;
     let next = chars.get(i + 1).map(|&(_, n)| n);
     match c {
         '«' | '“' | '„' | '"' | '‘' => true,
         '(' | '[' => next.is_some_and(starts_word),
-        '–' | '—' | '-' => !closed && next.is_some_and(char::is_whitespace),
+        '–' | '—' | '-' => {
+            let spoken = chars.get(i + 2).map(|&(_, n)| n);
+            !closed && next.is_some_and(char::is_whitespace) && spoken.is_some_and(starts_word)
+        }
         c => starts_word(c) || c.is_numeric(),
     }
 }
@@ -123,6 +132,17 @@ fn is_abbreviation(chars: &[(usize, char)], run_start: usize, run_end: usize) ->
     }
     let word: String = word.iter().map(|&(_, c)| c).collect();
     ABBREVIATIONS.contains(&word.as_str())
+}
+
+/// The full stop of a list item number that opens the paragraph (`1. Введение`, `IV. Итоги`);
+/// `first` is the index of the paragraph's first non-whitespace char.
+fn is_list_number(chars: &[(usize, char)], first: usize, run_start: usize, run_end: usize) -> bool {
+    let number = chars.get(first..run_start).unwrap_or_default();
+    run_end - run_start == 1
+        && chars[run_start].1 == '.'
+        && (1..=4).contains(&number.len())
+        && (number.iter().all(|(_, c)| c.is_ascii_digit())
+            || number.iter().all(|(_, c)| "IVXLC".contains(*c)))
 }
 
 /// Two sentences glued without a space: `…экосистем.Разумеется`, `…стран.В этом`, `visit.The`.
@@ -229,8 +249,8 @@ $51 billion—but in any case, this is a record.";
             sentences("Наталья Бреус, «Первый информационный», Беларусь.", Lang::Ru),
             ["Наталья Бреус, «Первый информационный», Беларусь."]
         );
-        let text = "Все карты в руки. «Нет, это невозможно. Там же будут выборы. А как мы будем проводить выборы?» \
-Трудно тут что-то добавить.";
+        let text = "Все карты в руки. «Нет, это невозможно. Там же будут выборы. \
+А как мы будем проводить выборы?» Трудно тут что-то добавить.";
         assert_eq!(
             sentences(text, Lang::Ru),
             [
@@ -277,8 +297,28 @@ $51 billion—but in any case, this is a record.";
             ["Он ответил.", "– Да, конечно.", "Здравствуйте!"]
         );
         assert_eq!(
+            sentences("– Что? – спросил он. – Ничего.", Lang::Ru),
+            ["– Что? – спросил он.", "– Ничего."]
+        );
+        assert_eq!(
             sentences("Помолчал… Потом сказал.", Lang::Ru),
             ["Помолчал…", "Потом сказал."]
+        );
+    }
+
+    #[test]
+    fn list_numbers_stay_with_their_item() {
+        assert_eq!(
+            sentences("1. Введение. Далее текст.", Lang::Ru),
+            ["1. Введение.", "Далее текст."]
+        );
+        assert_eq!(
+            sentences("IV. Results of the talks.", Lang::En),
+            ["IV. Results of the talks."]
+        );
+        assert_eq!(
+            sentences("Исполнено на 100 процентов. 28 программ.", Lang::Ru).len(),
+            2
         );
     }
 

@@ -23,7 +23,8 @@ fn hostile_windows_1251_copy_reads_as_the_original() {
 fn every_paragraph_of_the_seed_splits_into_trimmed_sentences() {
     let paragraphs: Vec<&str> = SEED.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let counts: Vec<usize> = paragraphs.iter().map(|p| split(p, Lang::Ru).len()).collect();
-    // Title, lead, the quoted statement (4 sentences, the last with its `", - говорится` attribution), next paragraph.
+    // Title, lead, the quoted statement (4 sentences, the last with its `", - говорится`
+    // attribution), the next paragraph.
     assert_eq!(counts[..4], [1, 1, 4, 1]);
     for p in paragraphs {
         for span in split(p, Lang::Ru) {

@@ -12,6 +12,13 @@ use crate::translit::to_latin;
 pub struct Features {
     /// Length in chars, the Gale–Church signal.
     pub len: u32,
+    /// Whether the sentence is a question: questions translate into questions.
+    pub question: bool,
+    /// How many of the keys are strong.
+    pub strong: u32,
+    /// One bit per key (strength aside): two sentences whose signatures share no bit share no
+    /// key, which the DP checks before comparing the lists.
+    pub signature: u64,
     /// Anchor keys, sorted and unique. Strong ones (numbers, names) have [`STRONG`] set.
     pub keys: Vec<u64>,
 }
@@ -28,9 +35,28 @@ impl Features {
         words(text, &mut keys);
         normalise(&mut keys);
         Features {
+            strong: keys.iter().filter(|&&k| k & STRONG != 0).count() as u32,
+            signature: keys.iter().fold(0, |s, &k| s | 1 << ((k & !STRONG) % 64)),
             len: text.chars().count() as u32,
+            question: text.trim_end_matches(['»', '"', '”', ')', ' ']).ends_with('?'),
             keys,
         }
+    }
+}
+
+impl Features {
+    /// The features of several sentences read as one.
+    pub fn merged<'a>(all: impl Iterator<Item = &'a Features>) -> Features {
+        let mut out = Features::default();
+        for f in all {
+            out.len += f.len;
+            out.question |= f.question;
+            out.signature |= f.signature;
+            out.keys.extend_from_slice(&f.keys);
+        }
+        normalise(&mut out.keys);
+        out.strong = out.keys.iter().filter(|&&k| k & STRONG != 0).count() as u32;
+        out
     }
 }
 
@@ -63,7 +89,7 @@ fn spelled_numbers(text: &str, keys: &mut Vec<u64>) {
         .collect();
     for (k, w) in words.iter().enumerate() {
         let Some(value) = spelled(w) else { continue };
-        keys.push(NUMBER | value as u64 * 100);
+        keys.push(NUMBER | (value as u64 * 100));
         let scale = words.get(k + 1).and_then(|next| scale_of(next));
         if let Some(scale) = scale {
             keys.push(number_key(value * scale));
@@ -74,25 +100,57 @@ fn spelled_numbers(text: &str, keys: &mut Vec<u64>) {
 /// The value of a spelled-out number word from two to ten, or of an ordinal up to fifth.
 fn spelled(word: &str) -> Option<f64> {
     const EN: [(&str, u8); 14] = [
-        ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
-        ("nine", 9), ("ten", 10), ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("first", 1),
+        ("second", 2),
+        ("third", 3),
+        ("fourth", 4),
+        ("fifth", 5),
     ];
     const RU: [(&str, u8); 24] = [
-        ("два", 2), ("две", 2), ("двух", 2), ("три", 3), ("трех", 3), ("четыре", 4), ("четырех", 4),
-        ("пять", 5), ("пяти", 5), ("шесть", 6), ("шести", 6), ("семь", 7), ("семи", 7), ("восемь", 8),
-        ("восьми", 8), ("девять", 9), ("девяти", 9), ("десять", 10), ("десяти", 10),
+        ("два", 2),
+        ("две", 2),
+        ("двух", 2),
+        ("три", 3),
+        ("трех", 3),
+        ("четыре", 4),
+        ("четырех", 4),
+        ("пять", 5),
+        ("пяти", 5),
+        ("шесть", 6),
+        ("шести", 6),
+        ("семь", 7),
+        ("семи", 7),
+        ("восемь", 8),
+        ("восьми", 8),
+        ("девять", 9),
+        ("девяти", 9),
+        ("десять", 10),
+        ("десяти", 10),
         // Ordinal stems, completed by the endings below.
-        ("перв", 1), ("втор", 2), ("трет", 3), ("четверт", 4), ("пят", 5),
+        ("перв", 1),
+        ("втор", 2),
+        ("трет", 3),
+        ("четверт", 4),
+        ("пят", 5),
     ];
-    const ORDINAL_ENDINGS: [&str; 16] =
-        ["ый", "ой", "ая", "ое", "ого", "ом", "ую", "ые", "ых", "ий", "ья", "ье", "ьего", "ьем", "ью", "ьи"];
+    const ORDINAL_ENDINGS: [&str; 16] = [
+        "ый", "ой", "ая", "ое", "ого", "ом", "ую", "ые", "ых", "ий", "ья", "ье", "ьего", "ьем", "ью", "ьи",
+    ];
     if let Some(&(_, v)) = EN.iter().find(|(w, _)| *w == word) {
         return Some(f64::from(v));
     }
     RU.iter()
         .find(|(w, v)| {
-            *w == word
-                || (word.starts_with(w) && *v <= 5 && ORDINAL_ENDINGS.contains(&&word[w.len()..]))
+            *w == word || (word.starts_with(w) && *v <= 5 && ORDINAL_ENDINGS.contains(&&word[w.len()..]))
         })
         .map(|&(_, v)| f64::from(v))
 }
@@ -266,7 +324,7 @@ fn hash(s: &str) -> u64 {
 }
 
 /// Sorts keys by their identity (strength aside) and drops duplicates, keeping the strong one.
-pub fn normalise(keys: &mut Vec<u64>) {
+fn normalise(keys: &mut Vec<u64>) {
     keys.sort_unstable_by_key(|&k| (k & !STRONG, k & STRONG == 0));
     keys.dedup_by_key(|k| *k & !STRONG);
 }

@@ -75,7 +75,9 @@ pub fn align(t: &Transcript) -> Alignment {
         ratio: ratio(total(Lang::Ru), total(Lang::En)),
     };
     let mut path = beads::align(&sides.en.items, &sides.ru.items, model);
-    // The whole-document ratio is skewed by untranslated passages; the paired links tell the real one.
+    // The whole-document ratio is skewed by untranslated passages; the paired links tell the real
+    // one. A second pass over a long document would double its time, for less gain than on a
+    // short one, where a few untranslated passages weigh more.
     let paired = |l: Lang, path: &[Bead]| {
         path.iter()
             .filter(|b| b.confidence > 0.5)
@@ -87,7 +89,8 @@ pub fn align(t: &Transcript) -> Alignment {
             .sum::<u64>()
     };
     let refined = ratio(paired(Lang::Ru, &path), paired(Lang::En, &path));
-    if (refined / model.ratio - 1.0).abs() > 0.03 {
+    if beads::exact(sides.en.items.len(), sides.ru.items.len()) && (refined / model.ratio - 1.0).abs() > 0.03
+    {
         model.ratio = refined;
         path = beads::align(&sides.en.items, &sides.ru.items, model);
     }

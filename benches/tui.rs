@@ -1,8 +1,8 @@
 //! The reader on a ~10 MB generated transcript at 200×50 (TestBackend): first frame, one
 //! keypress to a drawn frame, a topic-picker keystroke, and a resize reflow.
 
-#[path = "support/tui_transcript.rs"]
-mod tui_transcript;
+#[path = "support/bilingual.rs"]
+mod bilingual;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
@@ -14,12 +14,14 @@ use stenogram::tui::render;
 
 const SIZE: (u16, u16) = (200, 50);
 
-fn document() -> Document {
+/// What opening a file does after reading it: ingest (which aligns nothing yet) into a document.
+fn document(text: &str) -> Document {
+    let parsed = stenogram::ingest::parse(text);
     Document {
         name: "generated".into(),
         origin: "bench".into(),
-        transcript: tui_transcript::generate(10_000_000),
-        warnings: vec![],
+        transcript: parsed.transcript,
+        warnings: parsed.warnings,
     }
 }
 
@@ -32,12 +34,14 @@ fn frame(terminal: &mut Terminal<TestBackend>, app: &App) {
 }
 
 fn bench(c: &mut Criterion) {
-    let doc = document();
+    let text = bilingual::bilingual(10_000_000, 1);
+    let doc = document(&text);
     let mut group = c.benchmark_group("tui");
     group.sample_size(10);
+    // From the file's text to the first drawn frame: ingest, alignment, layout, render.
     group.bench_function("open_to_first_frame", |b| {
         b.iter(|| {
-            let app = App::new(vec![doc.clone()], false, SIZE, true);
+            let app = App::new(vec![document(&text)], false, SIZE, true);
             let mut t = terminal();
             frame(&mut t, &app);
             black_box(app.size)

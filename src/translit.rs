@@ -11,16 +11,9 @@ pub fn to_latin(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let chars: Vec<char> = s.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
-        let Some(base) = latin_of(c) else {
+        let Some(lower) = translit(&chars, i) else {
             out.push(c);
             continue;
-        };
-        let prev = i.checked_sub(1).map(|p| chars[p]);
-        let lower = match c.to_lowercase().next().unwrap_or(c) {
-            'е' if prev.is_none_or(|p| !p.is_alphabetic() || is_iotating(p)) => "ye",
-            'ё' if prev.is_some_and(|p| "жчшщцЖЧШЩЦ".contains(p)) => "e",
-            'ё' => "yo",
-            _ => base,
         };
         if !c.is_uppercase() {
             out.push_str(lower);
@@ -33,6 +26,41 @@ pub fn to_latin(s: &str) -> String {
         }
     }
     out
+}
+
+/// The lowercase Latin spelling of the Cyrillic letter `chars[i]` in its context, with the rules of
+/// [`to_latin`]; `None` for other characters. The one place those rules live, so that
+/// [`to_latin`] and [`crate::fold::fold_latin`] (what a Latin query is matched against) agree.
+///
+/// Stress marks are invisible to the context (`зна\u{301}ет` is `znayet`), and a decomposed `ё`
+/// (`е` + U+0308) is spelled like the composed one, its diaeresis as nothing.
+pub(crate) fn translit(chars: &[char], i: usize) -> Option<&'static str> {
+    let c = *chars.get(i)?;
+    let prev = chars[..i].iter().rev().copied().find(|&p| !is_combining_mark(p));
+    if c == DIAERESIS {
+        return prev.filter(|&p| matches!(p, 'е' | 'Е')).map(|_| "");
+    }
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    let lower = if lower == 'е' && chars.get(i + 1) == Some(&DIAERESIS) {
+        'ё'
+    } else {
+        lower
+    };
+    let base = latin_of(lower)?;
+    Some(match lower {
+        'е' if prev.is_none_or(|p| !p.is_alphabetic() || is_iotating(p)) => "ye",
+        'ё' if prev.is_some_and(|p| "жчшщцЖЧШЩЦ".contains(p)) => "e",
+        'ё' => "yo",
+        _ => base,
+    })
+}
+
+/// The combining diaeresis of a decomposed `ё`.
+const DIAERESIS: char = '\u{308}';
+
+/// Combining diacritics (stress marks, a decomposed `ё`'s diaeresis): part of the letter before them.
+fn is_combining_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36F}').contains(&c)
 }
 
 /// Letters after which Cyrillic `е` sounds (and is spelled in Latin) `ye`.

@@ -320,6 +320,29 @@ fn word_key(word: &str) -> String {
     key
 }
 
+/// Whether `word` is a Russian patronymic (Владимирович, Григорьевна, Ильич, Ильинична, or in Latin
+/// Vladimirovich, Sergeyevna, Ilyich), in any case form: a form of address, never a surname or a topic.
+pub(crate) fn is_patronymic(word: &str) -> bool {
+    // Stems and the case endings they take. -вич covers -ович/-евич (and Саввич), -ьич is Ильич,
+    // -ичн- the feminine of both (Ильинична). No bare -ич: Вучич, Munich and Zurich are not patronymics.
+    const FORMS: [(&[&str], &[&str]); 5] = [
+        (&["вич", "ьич"], &["", "а", "у", "ем", "е"]),
+        (&["овн", "евн"], &["а", "ы", "е", "у", "ой"]),
+        (&["ичн"], &["а", "ы", "е", "у"]),
+        (&["vich", "yich"], &["", "a", "u"]),
+        (&["ovn", "evn", "ichn"], &["a", "u"]),
+    ];
+    let lower = word.to_lowercase();
+    lower.chars().count() > 4
+        && FORMS.iter().any(|(stems, cases)| {
+            cases.iter().any(|case| {
+                lower
+                    .strip_suffix(case)
+                    .is_some_and(|rest| stems.iter().any(|stem| rest.ends_with(stem)))
+            })
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -437,6 +460,31 @@ mod tests {
         assert_ne!(name_key("习近平"), name_key("李强"));
         // Words in Latin or Cyrillic keep their ASCII key beside them.
         assert_eq!(name_key("Mr Γιώργος"), "mr γιώργος");
+    }
+
+    #[test]
+    fn patronymics_in_both_scripts_and_all_cases() {
+        for word in [
+            "Владимирович",
+            "Григорьевича",
+            "Сергеевичем",
+            "Ильич",
+            "Ильинична",
+            "Петровне",
+            "Николаевной",
+            "Vladimirovich",
+            "Sergeyevich",
+            "Grigorievicha",
+            "Ilyich",
+            "Petrovna",
+            "Ilyinichna",
+            "ВЛАДИМИРОВИЧ",
+        ] {
+            assert!(is_patronymic(word), "{word}");
+        }
+        for word in ["Путин", "Лукашенко", "Шуфрич", "Ivanov", "Munich", "Zurich", "Вучич", "уровень", "Пыж"] {
+            assert!(!is_patronymic(word), "{word}");
+        }
     }
 
     #[test]

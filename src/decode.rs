@@ -12,6 +12,7 @@
 //!
 //! Any NUL outside UTF-16, or a noticeable share of control characters, means binary.
 
+use crate::translit::{is_cyrillic, is_latin_letter};
 use encoding_rs::{Encoding, IBM866, KOI8_R, UTF_16BE, UTF_16LE, WINDOWS_1251, WINDOWS_1252};
 
 /// Why bytes could not be read as text.
@@ -192,9 +193,9 @@ impl Word {
         self.upper += i64::from(c.is_uppercase());
         let lower = c.to_lowercase().next().unwrap_or(c);
         self.frequency += letter_weight(lower);
-        self.latin += i64::from(c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c));
-        self.accented += i64::from(('\u{C0}'..='\u{24F}').contains(&c));
-        self.cyrillic += i64::from(('\u{400}'..='\u{4FF}').contains(&c));
+        self.latin += i64::from(is_latin_letter(c));
+        self.accented += i64::from(is_latin_letter(c) && !c.is_ascii());
+        self.cyrillic += i64::from(is_cyrillic(c));
         match lower {
             'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' => {
                 (self.consonants, self.vowels) = (0, self.vowels + 1);

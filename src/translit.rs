@@ -1,5 +1,15 @@
 //! Transliteration between Cyrillic and Latin script, and name keys that match across the two.
 
+/// Whether `c` is in the Cyrillic blocks (U+0400–U+052F: Russian, Ukrainian, Belarusian and the rest).
+pub(crate) fn is_cyrillic(c: char) -> bool {
+    ('\u{400}'..='\u{52F}').contains(&c)
+}
+
+/// Whether `c` is a Latin letter: ASCII, or accented (Latin-1 Supplement and Latin Extended-A/B).
+pub(crate) fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || (('\u{C0}'..='\u{24F}').contains(&c) && !matches!(c, '×' | '÷'))
+}
+
 /// Transliterates Cyrillic letters to Latin (BGN/PCGN-like: Путин → Putin, Пыж → Pyzh);
 /// other characters pass through.
 ///
@@ -485,6 +495,14 @@ mod tests {
         for word in ["Путин", "Лукашенко", "Шуфрич", "Ivanov", "Munich", "Zurich", "Вучич", "уровень", "Пыж"] {
             assert!(!is_patronymic(word), "{word}");
         }
+    }
+
+    #[test]
+    fn script_classes() {
+        assert!("ЖжЁёЇїЎўԯ".chars().all(is_cyrillic));
+        assert!(!"Zzé-1".chars().any(is_cyrillic));
+        assert!("ZzéÉßłŁǅ".chars().all(is_latin_letter));
+        assert!(!"×÷Ж1 ,α".chars().any(is_latin_letter));
     }
 
     #[test]

@@ -285,7 +285,11 @@ fn word_key(word: &str) -> String {
         .map(|c| c.to_ascii_lowercase())
         .collect();
     if w.is_empty() {
-        return word.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphabetic()).collect();
+        return word
+            .chars()
+            .flat_map(char::to_lowercase)
+            .filter(|c| c.is_alphabetic())
+            .collect();
     }
     for (from, to) in [
         ("dzh", "j"),
@@ -492,7 +496,17 @@ mod tests {
         ] {
             assert!(is_patronymic(word), "{word}");
         }
-        for word in ["Путин", "Лукашенко", "Шуфрич", "Ivanov", "Munich", "Zurich", "Вучич", "уровень", "Пыж"] {
+        for word in [
+            "Путин",
+            "Лукашенко",
+            "Шуфрич",
+            "Ivanov",
+            "Munich",
+            "Zurich",
+            "Вучич",
+            "уровень",
+            "Пыж",
+        ] {
             assert!(!is_patronymic(word), "{word}");
         }
     }

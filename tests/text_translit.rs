@@ -1,5 +1,6 @@
-//! A Latin query finds Russian names the way English spells them: through `fold_latin`, which
-//! spells each letter as `to_latin` does (ё → yo, initial е → ye).
+//! Names across scripts: a Latin query finds Russian names the way English spells them (through
+//! `fold_latin`, which spells each letter as `to_latin` does: ё → yo, initial е → ye), and speakers
+//! named in other scripts keep their own identities.
 
 use stenogram::align::align;
 use stenogram::ingest::parse;
@@ -32,4 +33,20 @@ fn latin_queries_find_names_with_yo_and_ye() {
             "{query}: {hits:?}"
         );
     }
+}
+
+#[test]
+fn speakers_named_in_other_scripts_stay_apart() {
+    let doc = "Athens, 13 March 2025\n\
+\n\
+Γιώργος Παπαδόπουλος: Good afternoon, colleagues.\n\
+\n\
+Νίκος Δένδιας: Thank you, good afternoon.\n\
+\n\
+Γιώργος Παπαδόπουλος: Let us begin with the agenda.\n";
+    let t = parse(doc).transcript;
+    let names: Vec<&str> = t.speakers.iter().map(|s| s.name.en.as_str()).collect();
+    assert_eq!(names, ["Γιώργος Παπαδόπουλος", "Νίκος Δένδιας"]);
+    let ids: Vec<&str> = t.speakers.iter().map(|s| s.id.as_str()).collect();
+    assert_ne!(ids[0], ids[1]);
 }

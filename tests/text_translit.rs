@@ -29,7 +29,8 @@ fn latin_queries_find_names_with_yo_and_ye() {
     for query in ["pyotr", "semyon", "yezhov", "ezhov", "Пётр", "Петр"] {
         let hits = found(query);
         assert!(
-            hits.first().is_some_and(|s| s.contains("Пётр Иванов и Семён Ежов")),
+            hits.first()
+                .is_some_and(|s| s.contains("Пётр Иванов и Семён Ежов")),
             "{query}: {hits:?}"
         );
     }

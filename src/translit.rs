@@ -94,7 +94,7 @@ fn in_capitals_word(chars: &[char], i: usize) -> bool {
 /// capitalised for a capital: Ж → Zh); `None` for other characters.
 ///
 /// Russian, plus the Ukrainian and Belarusian letters і ї є ґ ў. `ъ` and `ь` have no spelling;
-/// `ё` is `e` here (as most Russian text writes it); [`to_latin`] adds the context rules.
+/// `ё` is `e` here (as most Russian text writes it); [`to_latin`] adds the context rules (in `translit`).
 pub fn latin_of(c: char) -> Option<&'static str> {
     const LOWER: [&str; 32] = [
         "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",

@@ -10,8 +10,10 @@
 //!    by decoding with each and scoring how plausible the result is as Cyrillic text; windows-1252
 //!    competes too, so that an English file with `café` in it does not come out as `cafй`.
 //!
-//! Any NUL outside UTF-16, or a noticeable share of control characters, means binary.
+//! Any NUL outside UTF-16, or a noticeable share (and count) of control characters or undecodable
+//! bytes, means binary.
 
+use crate::translit::{is_cyrillic, is_latin_letter};
 use encoding_rs::{Encoding, IBM866, KOI8_R, UTF_16BE, UTF_16LE, WINDOWS_1251, WINDOWS_1252};
 
 /// Why bytes could not be read as text.
@@ -44,13 +46,13 @@ fn detect_and_decode(bytes: &[u8]) -> Result<String, DecodeError> {
         return Ok(String::from_utf8_lossy(rest).into_owned());
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return Ok(decode_with(UTF_16LE, rest));
+        return Ok(decode_utf16(UTF_16LE, rest));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return Ok(decode_with(UTF_16BE, rest));
+        return Ok(decode_utf16(UTF_16BE, rest));
     }
     if let Some(encoding) = bomless_utf16(bytes) {
-        return Ok(decode_with(encoding, bytes));
+        return Ok(decode_utf16(encoding, bytes));
     }
     if bytes.contains(&0) {
         return Err(DecodeError::Binary);
@@ -66,6 +68,11 @@ fn detect_and_decode(bytes: &[u8]) -> Result<String, DecodeError> {
 
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
     encoding.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// UTF-16 without a trailing odd byte: a truncated or padded file, whose last byte is no character.
+fn decode_utf16(encoding: &'static Encoding, bytes: &[u8]) -> String {
+    decode_with(encoding, &bytes[..bytes.len() & !1])
 }
 
 /// Recognises UTF-16 without a BOM. Text in the scripts stenogram reads has high bytes `00`
@@ -97,7 +104,8 @@ fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// Invalid UTF-8 that is nonetheless mostly valid multi-byte UTF-8 (a corrupted or truncated UTF-8
 /// file) is better read lossily than as mojibake in a legacy code page: legacy Cyrillic text forms
-/// valid UTF-8 sequences only by rare accident.
+/// valid UTF-8 sequences only by rare accident. At most one corrupt sequence per ten good multi-byte
+/// chars: [`looks_binary`] allows that share of U+FFFD.
 fn mostly_utf8(bytes: &[u8]) -> bool {
     let (mut valid_multibyte, mut invalid) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
@@ -176,10 +184,11 @@ struct Word {
     latin: i64,
     accented: i64,
     cyrillic: i64,
-    /// Length of the current run of Russian consonants (or vowels), and the penalty for runs
-    /// longer than Russian allows: 4+ consonants (rare: `вств`) or 3+ vowels.
+    /// Length of the current run of Russian consonants.
     consonants: i64,
+    /// Length of the current run of Russian vowels.
     vowels: i64,
+    /// Penalty for runs longer than Russian allows: 4+ consonants (rare: `вств`) or 3+ vowels.
     runs: i64,
 }
 
@@ -192,9 +201,9 @@ impl Word {
         self.upper += i64::from(c.is_uppercase());
         let lower = c.to_lowercase().next().unwrap_or(c);
         self.frequency += letter_weight(lower);
-        self.latin += i64::from(c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c));
-        self.accented += i64::from(('\u{C0}'..='\u{24F}').contains(&c));
-        self.cyrillic += i64::from(('\u{400}'..='\u{4FF}').contains(&c));
+        self.latin += i64::from(is_latin_letter(c));
+        self.accented += i64::from(is_latin_letter(c) && !c.is_ascii());
+        self.cyrillic += i64::from(is_cyrillic(c));
         match lower {
             'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' => {
                 (self.consonants, self.vowels) = (0, self.vowels + 1);
@@ -235,16 +244,23 @@ fn is_mojibake_symbol(c: char) -> bool {
     )
 }
 
-/// True when more than 2% of the characters are control characters that text files do not
-/// contain (tab, line breaks, form feed and ESC of colour codes are allowed) or replacement characters.
+/// Fewer unreadable characters than this never make a file binary: a stray BEL or one corrupt byte
+/// is damage in a text file (`sanitize` drops the one, U+FFFD shows the other), not binary data.
+const MIN_BAD: usize = 8;
+
+/// True when the text is mostly not text: at least [`MIN_BAD`] control characters that text files
+/// do not contain (tab, line breaks, form feed and the ESC of colour codes are allowed) making up
+/// more than 2% of it, or at least [`MIN_BAD`] U+FFFD making up a tenth of it. The second
+/// share matches [`mostly_utf8`] (at most one corrupt sequence, so one U+FFFD, per ten good
+/// multi-byte chars), so text read lossily as UTF-8 is never then refused as binary.
 fn looks_binary(text: &str) -> bool {
-    let (mut total, mut bad) = (0usize, 0usize);
+    let (mut total, mut controls, mut replaced) = (0usize, 0usize, 0usize);
     for c in text.chars() {
         total += 1;
-        let odd_control = c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C' | '\x1B');
-        bad += usize::from(odd_control || c == char::REPLACEMENT_CHARACTER);
+        controls += usize::from(c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C' | '\x1B'));
+        replaced += usize::from(c == char::REPLACEMENT_CHARACTER);
     }
-    bad * 50 > total
+    (controls >= MIN_BAD && controls * 50 > total) || (replaced >= MIN_BAD && replaced * 10 >= total)
 }
 
 #[cfg(test)]
@@ -388,6 +404,46 @@ mod tests {
         );
         let controls: Vec<u8> = (0..200u8).map(|i| if i % 10 == 0 { 1 } else { b'a' }).collect();
         assert_eq!(decode(&controls), Err(DecodeError::Binary));
+    }
+
+    #[test]
+    fn utf16_with_a_stray_last_byte_keeps_its_text() {
+        let text = "Vladimir Putin: Hello.\n";
+        for (big_endian, bom) in [(false, true), (true, true), (false, false), (true, false)] {
+            let mut bytes = utf16(text, big_endian, bom);
+            bytes.push(b'x');
+            assert_eq!(
+                decode(&bytes).unwrap(),
+                text,
+                "big endian {big_endian}, BOM {bom}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_stray_control_char_is_not_binary() {
+        for text in ["Vladimir Putin: Hello.\x07\n", "\x01Привет!", "Q&A\x7f"] {
+            assert_eq!(decode(text.as_bytes()).unwrap(), text);
+        }
+    }
+
+    #[test]
+    fn utf8_accepted_as_lossy_is_not_then_called_binary() {
+        // One corrupt byte per twelve good Cyrillic letters: about 7% of the text is U+FFFD.
+        let bytes: Vec<u8> = (0..20).flat_map(|_| [b"\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 \xD0\xBF\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 \xFF".as_slice()]).flatten().copied().collect();
+        let text = decode(&bytes).unwrap();
+        assert!(text.starts_with("привет привет \u{FFFD}привет"));
+        assert_eq!(text.matches(char::REPLACEMENT_CHARACTER).count(), 20);
+    }
+
+    #[test]
+    fn utf16_of_broken_surrogates_is_binary() {
+        // Lone high surrogates: every unit decodes to U+FFFD.
+        let bytes: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain((0..40).flat_map(|_| [0x00, 0xD8]))
+            .collect();
+        assert_eq!(decode(&bytes), Err(DecodeError::Binary));
     }
 
     #[test]

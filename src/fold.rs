@@ -1,7 +1,7 @@
 //! Folding for matching: case (Cyrillic too), ё → е, stress marks dropped, optionally into Latin script;
 //! keeps a map from folded chars back to the original's chars.
 
-use crate::translit::latin_of;
+use crate::translit::translit;
 
 /// Folded text and, for each of its chars, the index of the char of the original it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -33,32 +33,22 @@ pub fn fold(s: &str) -> Folded {
     out
 }
 
-/// [`fold`], then Cyrillic transliterated to Latin, so a Latin query can match Cyrillic text
+/// [`fold`], with Cyrillic transliterated to Latin, so a Latin query can match Cyrillic text
 /// (`oreshnik` ~ «Орешник»); a letter that becomes several (`щ` → `shch`) maps each of them to itself.
-/// `е` is `ye` where English spells it so (word start, after a vowel: Ежов ~ Yezhov); `ezhov` still
-/// matches that fuzzily.
+/// Spelled exactly as [`to_latin`](crate::translit::to_latin) spells it (lowercased), from the original letters: `ё` is `yo`
+/// (Пётр ~ pyotr), `е` is `ye` where English spells it so (Ежов ~ yezhov); `ezhov` still matches that
+/// fuzzily.
 pub fn fold_latin(s: &str) -> Folded {
-    let folded = fold(s);
+    let chars: Vec<char> = s.chars().collect();
     let mut out = Folded {
-        text: String::with_capacity(folded.text.len()),
-        source: Vec::with_capacity(folded.source.len()),
+        text: String::with_capacity(s.len()),
+        source: Vec::with_capacity(chars.len()),
     };
-    let mut prev: Option<char> = None;
-    for (c, &from) in folded.text.chars().zip(&folded.source) {
-        let iotated = c == 'е' && prev.is_none_or(|p| !p.is_alphabetic() || "аеиоуыэюяъьйіїє".contains(p));
-        prev = Some(c);
-        if iotated {
-            out.push('y', from);
-            out.push('e', from);
-            continue;
-        }
-        match latin_of(c) {
-            // The table may spell capitals or variants in upper case; the folded form is lower case.
-            Some(latin) => latin
-                .chars()
-                .flat_map(char::to_lowercase)
-                .for_each(|l| out.push(l, from)),
-            None => out.push(c, from),
+    let mut buf = FoldBuf::default();
+    for (i, &c) in chars.iter().enumerate() {
+        match translit(&chars, i) {
+            Some(latin) => latin.chars().for_each(|l| out.push(l, i)),
+            None => fold_char(c, &mut buf).iter().for_each(|&f| out.push(f, i)),
         }
     }
     out
@@ -85,10 +75,10 @@ pub(crate) fn fold_char(c: char, buf: &mut FoldBuf) -> &[char] {
     &buf.chars[..buf.len]
 }
 
-/// Scratch space for [`fold_char`]: `char::to_lowercase` yields at most three chars.
+/// Scratch space for [`fold_char`]: `char::to_lowercase` yields at most two chars (`İ` → `i̇`).
 #[derive(Default)]
 pub(crate) struct FoldBuf {
-    chars: [char; 3],
+    chars: [char; 2],
     len: usize,
 }
 
@@ -145,6 +135,21 @@ mod tests {
     }
 
     #[test]
+    fn latin_spells_yo_as_to_latin_does() {
+        let f = fold_latin("Пётр и Семён, Горбачёв");
+        assert_eq!(f.text, "pyotr i semyon, gorbachev");
+        // "yo" of Пётр both come from "ё", original char 1.
+        assert_eq!(&f.source[..5], &[0, 1, 1, 2, 3]);
+        assert!(fold_latin("ПЁТР СЕМЁНОВ").text.contains("semyon"));
+    }
+
+    #[test]
+    fn latin_reads_decomposed_yo_and_stressed_letters() {
+        assert_eq!(fold_latin("Пе\u{308}тр").text, "pyotr");
+        assert_eq!(fold_latin("зна\u{301}ет").text, "znayet");
+    }
+
+    #[test]
     fn latin_leaves_latin_alone() {
         assert_eq!(fold_latin("Kursk ceasefire").text, "kursk ceasefire");
     }
@@ -161,6 +166,11 @@ mod tests {
         fn fold_source_map_is_sound(s in "[a-zA-Zа-яА-ЯёЁİẞ\u{301}\u{300}\u{308}’«» \\-—.?]{0,40}|\\PC{0,40}") {
             invariants(&s, &fold(&s));
             invariants(&s, &fold_latin(&s));
+        }
+
+        #[test]
+        fn latin_is_to_latin_lowercased(s in "[а-яА-ЯёЁіїєґў \\-.]{0,40}") {
+            prop_assert_eq!(fold_latin(&s).text, crate::translit::to_latin(&s).to_lowercase());
         }
 
         #[test]

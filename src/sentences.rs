@@ -21,6 +21,11 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits one paragraph (no `\n`) into sentences: spans in order, non-overlapping, on char boundaries,
 /// trimmed of surrounding whitespace, together covering every non-whitespace char.
+///
+/// `lang` is the paragraph's version. The rules do not use it yet: both languages share them, since
+/// each version quotes the other's names and abbreviations. It is part of the contract so that
+/// per-language rules (abbreviations one language has and the other would misread) need no change
+/// at the call sites.
 pub fn split(text: &str, _lang: Lang) -> Vec<Span> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);

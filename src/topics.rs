@@ -629,11 +629,7 @@ fn stem(word: &str) -> &str {
 
 /// Function words, and patronymics: a form of address (Владимир Владимирович), not a topic.
 fn is_stop_word(word: &str, lang: Lang) -> bool {
-    const PATRONYMIC: [&str; 14] = [
-        "ович", "евич", "овна", "евна", "овны", "евны", "овне", "евне", "овну", "евну", "ovich", "evich",
-        "ovna", "evna",
-    ];
-    if PATRONYMIC.iter().any(|p| word.ends_with(p)) {
+    if crate::translit::is_patronymic(word) {
         return true;
     }
     match lang {

@@ -257,10 +257,10 @@ fn name_shape(tokens: &[Token]) -> Option<usize> {
             .take_while(|t| t.kind == Kind::Initial)
             .count();
         let surname = tokens.get(n.checked_sub(initials + 1)?)?;
-        return (initials <= 3 && is_name_word(surname) && !is_patronymic(surname.text))
+        return (initials <= 3 && is_name_word(surname) && !crate::translit::is_patronymic(surname.text))
             .then_some(initials + 1);
     }
-    if !is_name_word(last) || is_patronymic(last.text) {
+    if !is_name_word(last) || crate::translit::is_patronymic(last.text) {
         return None;
     }
     let mut len = 1;
@@ -272,7 +272,7 @@ fn name_shape(tokens: &[Token]) -> Option<usize> {
             Kind::Word => {
                 is_name_word(t)
                     && tokens[n - len].kind == Kind::Word
-                    && (words < 2 || (words == 2 && is_patronymic(tokens[n - len].text)))
+                    && (words < 2 || (words == 2 && crate::translit::is_patronymic(tokens[n - len].text)))
             }
             Kind::Other => false,
         };
@@ -358,32 +358,6 @@ fn kind(token: &str) -> Kind {
     } else {
         Kind::Other
     }
-}
-
-fn is_patronymic(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    const ENDINGS: &[&str] = &[
-        "vich",
-        "vicha",
-        "vichu",
-        "vna",
-        "vnu",
-        "ichna",
-        "вич",
-        "вича",
-        "вичу",
-        "вичем",
-        "вна",
-        "вны",
-        "вне",
-        "вну",
-        "вной",
-        "ична",
-        "ичны",
-        "ичне",
-        "ичну",
-    ];
-    lower.chars().count() > 5 && ENDINGS.iter().any(|s| lower.ends_with(s))
 }
 
 /// Words that begin a title before a name (`President`, `Президент`, `Mr`).

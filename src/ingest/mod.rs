@@ -78,9 +78,9 @@ fn numbered_lines(text: &str) -> Lines<'_> {
 fn script(line: &str) -> i64 {
     let (mut latin, mut cyrillic) = (0usize, 0usize);
     for c in line.chars() {
-        if c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c) {
+        if crate::translit::is_latin_letter(c) {
             latin += 1;
-        } else if ('\u{400}'..='\u{52F}').contains(&c) {
+        } else if crate::translit::is_cyrillic(c) {
             cyrillic += 1;
         }
     }

@@ -434,13 +434,12 @@ struct Turn {
     in_qa: bool,
 }
 
-fn is_qa_heading(t: &Transcript, u: &Unit) -> bool {
+/// Whether unit `u` is a heading that opens a Q&A section, by the notion ingest uses: a section merely
+/// about questions («Вопросы безопасности») is not one.
+fn opens_qa(t: &Transcript, u: &Unit) -> bool {
     Lang::BOTH.iter().any(|&l| {
         side_kind(t, u, l) == Some(BlockKind::Heading)
-            && side_sentences(t, u, l).iter().any(|s| {
-                let f = fold(s).text;
-                ["q&a", "question", "вопрос"].iter().any(|k| f.contains(k))
-            })
+            && crate::ingest::is_qa_heading(&side_sentences(t, u, l).join(" "))
     })
 }
 
@@ -449,7 +448,7 @@ fn turns(t: &Transcript, a: &Alignment) -> Vec<Turn> {
     let mut blocks: ByLang<Option<usize>> = ByLang::default();
     let mut in_qa = false;
     for (i, u) in a.units.iter().enumerate() {
-        in_qa |= is_qa_heading(t, u);
+        in_qa |= opens_qa(t, u);
         let Some(speaker) = u.speaker else {
             blocks = ByLang::default();
             continue;
@@ -1211,6 +1210,45 @@ mod tests {
             .collect();
         assert_eq!(kinds, [(0, TopicKind::Question), (1, TopicKind::Opening)]);
         assert_eq!(ix.topics()[0].snippet.en, "What about the harvest?");
+    }
+
+    #[test]
+    fn only_a_q_and_a_heading_makes_newcomers_journalists() {
+        use BlockKind::*;
+        let kinds = |heading: &str| {
+            let t = Transcript {
+                speakers: vec![
+                    speaker("putin", "Vladimir Putin", "Владимир Путин"),
+                    speaker("shoigu", "Sergei Shoigu", "Сергей Шойгу"),
+                ],
+                versions: ByLang::new(
+                    None,
+                    version(&[
+                        (Turn(0), &["Коллеги, начнём."]),
+                        (Heading, &[heading]),
+                        (Turn(1), &["Граница укреплена."]),
+                    ]),
+                ),
+            };
+            let ix = index(&t, &[]);
+            ix.topics()
+                .iter()
+                .filter(|t| matches!(t.kind, TopicKind::Question | TopicKind::Opening))
+                .map(|t| (t.unit, t.kind))
+                .collect::<Vec<_>>()
+        };
+        // A section about questions of security is no Q&A: its first speaker is not asking.
+        assert_eq!(
+            kinds("Вопросы безопасности"),
+            [(0, TopicKind::Opening), (2, TopicKind::Opening)]
+        );
+        for qa in ["Вопросы и ответы", "Q & A", "Questions and answers"] {
+            assert_eq!(
+                kinds(qa),
+                [(0, TopicKind::Opening), (2, TopicKind::Question)],
+                "{qa}"
+            );
+        }
     }
 
     #[test]

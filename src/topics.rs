@@ -880,6 +880,16 @@ fn key_stems(t: &Transcript, lang: Lang, background: &TermStats) -> HashMap<Stri
     scored.into_iter().collect()
 }
 
+/// A key term in one sentence of a unit's side.
+struct Occurrence {
+    /// Sentence index on the side (the numbering `Link` uses) and the char in it where the word starts.
+    sentence: usize,
+    at: usize,
+    stem: String,
+    /// The stem's weight as a key term of the transcript.
+    weight: f64,
+}
+
 /// A key term found on one side of a unit, with the counterpart sentence on the other side.
 struct TermCandidate {
     unit: usize,
@@ -905,30 +915,32 @@ fn term_topics(t: &Transcript, a: &Alignment, background: &TermStats) -> Vec<Top
             continue;
         }
         let sentences = ByLang::new(side_sentences(t, u, Lang::En), side_sentences(t, u, Lang::Ru));
-        // Per side: every content word as (sentence, char, stem, weight).
-        let occurrences = |lang: Lang| -> Vec<(usize, usize, String, f64)> {
+        // Per side: every key term used.
+        let occurrences = |lang: Lang| -> Vec<Occurrence> {
             sentences[lang]
                 .iter()
                 .enumerate()
                 .flat_map(|(s, text)| words(text, lang).into_iter().map(move |w| (s, w)))
-                .map(|(s, w)| {
-                    let weight = weight(lang, &w);
-                    (s, w.at, w.stem, weight)
+                .map(|(sentence, w)| Occurrence {
+                    sentence,
+                    weight: weight(lang, &w),
+                    at: w.at,
+                    stem: w.stem,
                 })
-                .filter(|o| o.3 > 0.0)
+                .filter(|o| o.weight > 0.0)
                 .collect()
         };
         let occ = ByLang::new(occurrences(Lang::En), occurrences(Lang::Ru));
         let best_in = |lang: Lang, s: usize| {
             occ[lang]
                 .iter()
-                .filter(|o| o.0 == s)
-                .max_by(|x, y| x.3.total_cmp(&y.3))
-                .map_or(0, |o| o.1)
+                .filter(|o| o.sentence == s)
+                .max_by(|x, y| x.weight.total_cmp(&y.weight))
+                .map_or(0, |o| o.at)
         };
         for lang in Lang::BOTH {
-            let mut ranked: Vec<&(usize, usize, String, f64)> = occ[lang].iter().collect();
-            ranked.sort_by(|x, y| y.3.total_cmp(&x.3));
+            let mut ranked: Vec<&Occurrence> = occ[lang].iter().collect();
+            ranked.sort_by(|x, y| y.weight.total_cmp(&x.weight));
             // Terms picked so far, and the windows their snippets show.
             let mut picked: Vec<(&str, usize, Range<usize>)> = Vec::new();
             for o in ranked {
@@ -937,19 +949,27 @@ fn term_topics(t: &Transcript, a: &Alignment, background: &TermStats) -> Vec<Top
                 }
                 if picked
                     .iter()
-                    .any(|(stem, s, w)| *stem == o.2 || (*s == o.0 && w.contains(&o.1)))
+                    .any(|(stem, s, w)| *stem == o.stem || (*s == o.sentence && w.contains(&o.at)))
                 {
                     continue;
                 }
-                let n = sentences[lang].get(o.0).map_or(0, |text| text.chars().count());
-                picked.push((&o.2, o.0, window(n, o.1)));
-                let other = counterpart(u, lang, o.0, sentences[lang].len(), sentences[lang.other()].len());
+                let n = sentences[lang]
+                    .get(o.sentence)
+                    .map_or(0, |text| text.chars().count());
+                picked.push((&o.stem, o.sentence, window(n, o.at)));
+                let other = counterpart(
+                    u,
+                    lang,
+                    o.sentence,
+                    sentences[lang].len(),
+                    sentences[lang.other()].len(),
+                );
                 let mut sentence = ByLang::default();
-                sentence[lang] = Some((o.0, o.1));
+                sentence[lang] = Some((o.sentence, o.at));
                 sentence[lang.other()] = other.map(|s| (s, best_in(lang.other(), s)));
                 candidates.push(TermCandidate {
                     unit,
-                    score: o.3,
+                    score: o.weight,
                     lang,
                     sentence,
                 });

@@ -1460,6 +1460,17 @@ mod tests {
                     let n = topic.snippet[l].chars().count();
                     let ps = &hit.positions[l];
                     proptest::prop_assert!(ps.windows(2).all(|w| w[0] < w[1]) && ps.iter().all(|&p| p < n));
+                    if ps.is_empty() {
+                        continue;
+                    }
+                    // The folded chars that came from the highlighted ones, in either script, hold the query.
+                    let highlighted = |f: Folded| -> String {
+                        f.text.chars().zip(f.source).filter(|(_, s)| ps.contains(s)).map(|(c, _)| c).collect()
+                    };
+                    let snippet = &topic.snippet[l];
+                    let spelt = is_subsequence(&fold(q.trim()).text, &highlighted(fold(snippet)))
+                        || is_subsequence(&fold_latin(q.trim()).text, &highlighted(fold_latin(snippet)));
+                    proptest::prop_assert!(spelt, "{q:?} at {ps:?} in {snippet:?}");
                 }
                 proptest::prop_assert!(!hit.positions.en.is_empty() || !hit.positions.ru.is_empty());
             }

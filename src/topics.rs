@@ -13,6 +13,12 @@ use std::sync::Mutex;
 pub const SNIPPET_CHARS: usize = 160;
 /// Longer queries are cut to this many chars, for the same reason.
 const QUERY_CHARS: usize = 64;
+/// Queries of at most this many chars match the start of a word instead of fuzzily. One or two letters
+/// fuzzily match nearly every snippet (ranked only by where a letter falls), and scoring thousands of
+/// those cost a keystroke 20-35 ms on a 10 MB transcript (`cargo bench --bench topics`); a word
+/// starting with them ("k", "ку") is what such a query is after, and finding it is a substring scan.
+/// Longer queries are fuzzy as before.
+const PREFIX_QUERY_CHARS: usize = 2;
 /// At most this many key-term topics per transcript, the best-scoring ones, so a keystroke stays cheap.
 const MAX_TERM_TOPICS: usize = 3000;
 /// Key terms taken from each side of a unit.
@@ -163,6 +169,7 @@ impl TopicIndex {
                 .map_or(0, |ideal| (ideal * 4 + 4) / 5)
         };
         let query = Query {
+            prefix: q.trim().chars().count() <= PREFIX_QUERY_CHARS,
             latin_only: latin == folded,
             floor: (floor(&folded), floor(&latin)),
             folded,
@@ -217,6 +224,8 @@ struct Query {
     latin: String,
     /// The query is in Latin script already (`latin == folded`).
     latin_only: bool,
+    /// Short enough to match as a word start; see [`PREFIX_QUERY_CHARS`].
+    prefix: bool,
     /// The lowest score that counts as a match, for the folded and the Latin form: four fifths of the
     /// query's score as a word inside a text (a letter skipped still passes, `krsk` for Kursk). Below it
     /// the query's letters are strewn through unrelated words (`tramp` in "it import substitution"),
@@ -232,6 +241,9 @@ impl Query {
     fn best<'p>(&self, p: &'p Prepared, with_positions: bool) -> Option<(i64, Vec<usize>, &'p Folded)> {
         let run = |f: &'p Folded, q: &str, floor: i64| {
             // A query of letters with no Latin spelling (ь) is empty in Latin and matches nothing there.
+            if self.prefix {
+                return word_start(q.trim(), f, with_positions);
+            }
             if q.is_empty() || !fits_in_window(q, &f.text) {
                 return None;
             }
@@ -267,6 +279,26 @@ impl Query {
         out.dedup();
         out
     }
+}
+
+/// A short query at the start of a word of `f`: scores 2 at the start of the snippet, 1 at a later word,
+/// with the matched folded chars when `with_positions`.
+fn word_start<'p>(q: &str, f: &'p Folded, with_positions: bool) -> Option<(i64, Vec<usize>, &'p Folded)> {
+    if q.is_empty() {
+        return None;
+    }
+    let text = f.text.as_str();
+    let at = text
+        .match_indices(q)
+        .map(|(b, _)| b)
+        .find(|&b| text[..b].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))?;
+    let indices = if with_positions {
+        let first = text[..at].chars().count();
+        (first..first + q.chars().count()).collect()
+    } else {
+        Vec::new()
+    };
+    Some((if at == 0 { 2 } else { 1 }, indices, f))
 }
 
 /// Whether `text` holds the chars of `q` in order: the matcher's own first test, without its
@@ -1392,6 +1424,45 @@ mod tests {
             ix.query(&long, 5).is_empty(),
             "a 1000-char query is cut, and still matches nothing here"
         );
+    }
+
+    #[test]
+    fn a_letter_or_two_match_word_starts_and_longer_queries_stay_fuzzy() {
+        let t = press_conference();
+        let ix = index(&t, &[&t]);
+        for q in ["c", "ce", "к", "ку", "q"] {
+            let hits = ix.query(q, 50);
+            assert!(!hits.is_empty(), "{q}");
+            for hit in &hits {
+                let topic = &ix.topics()[hit.topic];
+                let starts_word = Lang::BOTH.iter().any(|&l| {
+                    let ps = &hit.positions[l];
+                    let before = ps.first().and_then(|&p| p.checked_sub(1));
+                    !ps.is_empty()
+                        && ps.windows(2).all(|w| w[1] == w[0] + 1)
+                        && before.is_none_or(|b| {
+                            !topic.snippet[l].chars().nth(b).is_some_and(char::is_alphanumeric)
+                        })
+                });
+                assert!(starts_word, "{q}: {topic:?} {hit:?}");
+            }
+            // A snippet that starts with the query comes first.
+            let first: Vec<bool> = hits
+                .iter()
+                .map(|h| h.positions.en.first() == Some(&0) || h.positions.ru.first() == Some(&0))
+                .collect();
+            assert!(first.windows(2).all(|w| w[0] || !w[1]), "{q}: {first:?}");
+        }
+        assert_eq!(ix.topics()[ix.query("q", 1)[0].topic].snippet.en, "Q&A");
+        // Inside a word: no match for two letters, a fuzzy one from three.
+        assert!(
+            !ix.query("ea", 50)
+                .iter()
+                .any(|h| ix.topics()[h.topic].snippet.en.contains("ceasefire?"))
+        );
+        let hits = ix.query("eas", 50);
+        let question = &ix.topics()[hits[0].topic];
+        assert_eq!(highlighted(&question.snippet.en, &hits[0].positions.en), "eas");
     }
 
     #[test]

@@ -52,6 +52,7 @@ pub enum TopicKind {
 pub struct Hit {
     /// Index into [`TopicIndex::topics`].
     pub topic: usize,
+    /// Higher is better; comparable only among the hits of one query (a short query has its own scale).
     pub score: i64,
     /// Matched char indices into `snippet[lang]`, ascending; empty for a language that did not match.
     pub positions: ByLang<Vec<usize>>,

@@ -48,7 +48,7 @@ fn bench(c: &mut Criterion) {
     eprintln!("{} topics", topics.topics().len());
     let mut g = c.benchmark_group("10MB topics");
     // A query arriving whole (a paste): every topic is scanned.
-    for q in ["oreshnik", "ceasefire", "перемир", "e"] {
+    for q in ["oreshnik", "ceasefire", "перемир", "e", "ку"] {
         g.bench_function(format!("query {q}"), |b| {
             b.iter(|| {
                 topics.query("", 20); // forget the previous query

@@ -34,7 +34,7 @@ struct IndexedPara {
     folded: String,
     /// Where folded bytes sit in the original, as runs; see [`Region`].
     regions: Vec<Region>,
-    original_len: u32,
+    original_len: usize,
 }
 
 /// A run of the folded text starting at folded byte `folded` and original byte `original`.
@@ -44,8 +44,8 @@ struct IndexedPara {
 /// length (or is empty: a dropped stress mark). Most text is one or a few runs, so the map stays small.
 #[derive(Debug, Clone, Copy)]
 struct Region {
-    folded: u32,
-    original: u32,
+    folded: usize,
+    original: usize,
     same_layout: bool,
 }
 
@@ -74,7 +74,7 @@ impl SearchIndex {
                         para,
                         folded,
                         regions,
-                        original_len: p.text.len() as u32,
+                        original_len: p.text.len(),
                     });
                 }
             }
@@ -116,13 +116,6 @@ impl SearchIndex {
     }
 }
 
-/// Every occurrence of `query` in `t` as aligned by `a`, in reading order.
-///
-/// Folds the whole transcript on each call: for repeated queries build a [`SearchIndex`] once.
-pub fn find(t: &Transcript, a: &Alignment, query: &str) -> Vec<Match> {
-    SearchIndex::build(t, a).find(query)
-}
-
 fn fold_with_regions(text: &str) -> (String, Vec<Region>) {
     let mut folded = String::with_capacity(text.len());
     let mut regions: Vec<Region> = Vec::new();
@@ -132,8 +125,8 @@ fn fold_with_regions(text: &str) -> (String, Vec<Region>) {
         let same_layout = matches!(f, [one] if one.len_utf8() == c.len_utf8());
         if !(same_layout && regions.last().is_some_and(|r| r.same_layout)) {
             regions.push(Region {
-                folded: folded.len() as u32,
-                original: at as u32,
+                folded: folded.len(),
+                original: at,
                 same_layout,
             });
         }
@@ -146,13 +139,10 @@ impl IndexedPara {
     /// The original byte where the char holding folded byte `at` starts.
     fn original_start(&self, at: usize) -> usize {
         // The last region starting at or before `at`: past any dropped chars that fold to nothing there.
-        let k = self
-            .regions
-            .partition_point(|r| r.folded as usize <= at)
-            .saturating_sub(1);
+        let k = self.regions.partition_point(|r| r.folded <= at).saturating_sub(1);
         match self.regions.get(k) {
-            Some(r) if r.same_layout => (r.original as usize) + at - r.folded as usize,
-            Some(r) => r.original as usize,
+            Some(r) if r.same_layout => r.original + at - r.folded,
+            Some(r) => r.original,
             None => 0,
         }
     }
@@ -160,13 +150,10 @@ impl IndexedPara {
     /// The original byte where the char holding folded byte `at - 1` ends, extended over chars that
     /// fold to nothing right after it (the stress mark on the match's last letter belongs to it).
     fn original_end(&self, at: usize) -> usize {
-        let k = self
-            .regions
-            .partition_point(|r| (r.folded as usize) < at)
-            .saturating_sub(1);
+        let k = self.regions.partition_point(|r| r.folded < at).saturating_sub(1);
         let Some(r) = self.regions.get(k) else { return 0 };
         let mut end = if r.same_layout {
-            (r.original as usize) + at - r.folded as usize
+            r.original + at - r.folded
         } else {
             self.region_original_end(k)
         };
@@ -174,7 +161,7 @@ impl IndexedPara {
         while self
             .regions
             .get(next)
-            .is_some_and(|n| n.folded as usize == at && !n.same_layout)
+            .is_some_and(|n| n.folded == at && !n.same_layout)
             && self.region_folded_end(next) == at
         {
             end = self.region_original_end(next);
@@ -184,20 +171,18 @@ impl IndexedPara {
     }
 
     fn region_original_end(&self, k: usize) -> usize {
-        self.regions.get(k + 1).map_or(self.original_len, |n| n.original) as usize
+        self.regions.get(k + 1).map_or(self.original_len, |n| n.original)
     }
 
     fn region_folded_end(&self, k: usize) -> usize {
-        self.regions
-            .get(k + 1)
-            .map_or(self.folded.len(), |n| n.folded as usize)
+        self.regions.get(k + 1).map_or(self.folded.len(), |n| n.folded)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::{Unit, align};
+    use crate::align::Unit;
     use crate::model::{Block, BlockKind, ByLang, Paragraph, Speaker, Version};
     use proptest::prelude::*;
 
@@ -233,6 +218,38 @@ mod tests {
         }
     }
 
+    /// A unit showing, on each side that has one, a (block, paragraph range).
+    fn unit(en: Option<(usize, Range<usize>)>, ru: Option<(usize, Range<usize>)>) -> Unit {
+        let side = |s: Option<(usize, Range<usize>)>| s.map_or((None, 0..0), |(b, p)| (Some(b), p));
+        let ((eb, ep), (rb, rp)) = (side(en), side(ru));
+        Unit {
+            block: ByLang::new(eb, rb),
+            paras: ByLang::new(ep, rp),
+            speaker: Some(0),
+            confidence: 1.0,
+            links: Vec::new(),
+        }
+    }
+
+    /// Block i of one side beside block i of the other, whole: units fixed by hand, as the tests are
+    /// about search, not about what the aligner pairs.
+    fn block_by_block(t: &Transcript) -> Alignment {
+        let blocks = |l: Lang| t.version(l).map_or(0, |v| v.blocks.len());
+        let side = |l: Lang, b: usize| {
+            let v = t.version(l)?;
+            Some((b, 0..v.blocks.get(b)?.paragraphs.len()))
+        };
+        Alignment {
+            units: (0..blocks(Lang::En).max(blocks(Lang::Ru)))
+                .map(|b| unit(side(Lang::En, b), side(Lang::Ru, b)))
+                .collect(),
+        }
+    }
+
+    fn search(t: &Transcript, query: &str) -> Vec<Match> {
+        SearchIndex::build(t, &block_by_block(t)).find(query)
+    }
+
     fn texts<'a>(t: &'a Transcript, ms: &[Match]) -> Vec<&'a str> {
         ms.iter()
             .map(|m| {
@@ -251,26 +268,14 @@ mod tests {
             ],
             &[&["Перемирие сейчас."], &["ПЕРЕМИРИЕ позже, перемирие."]],
         );
-        // Units fixed by hand: the test is about search order, not about what the aligner pairs.
-        let unit = |en: Option<(usize, usize)>, ru: Option<(usize, usize)>| {
-            let side = |s: Option<(usize, usize)>| (s.map(|(b, _)| b), s.map_or(0..0, |(_, p)| p..p + 1));
-            let ((eb, ep), (rb, rp)) = (side(en), side(ru));
-            Unit {
-                block: ByLang::new(eb, rb),
-                paras: ByLang::new(ep, rp),
-                speaker: Some(0),
-                confidence: 1.0,
-                links: Vec::new(),
-            }
-        };
         let a = Alignment {
             units: vec![
-                unit(Some((0, 0)), Some((0, 0))),
-                unit(Some((0, 1)), None),
-                unit(Some((1, 0)), Some((1, 0))),
+                unit(Some((0, 0..1)), Some((0, 0..1))),
+                unit(Some((0, 1..2)), None),
+                unit(Some((1, 0..1)), Some((1, 0..1))),
             ],
         };
-        let ms = find(&t, &a, "Ceasefire");
+        let ms = SearchIndex::build(&t, &a).find("Ceasefire");
         assert_eq!(texts(&t, &ms), ["ceasefire", "CEASEFIRE", "Ceasefire"]);
         assert_eq!(
             ms.iter().map(|m| (m.unit, m.block, m.para)).collect::<Vec<_>>(),
@@ -278,7 +283,7 @@ mod tests {
         );
         assert_eq!(ms[0].range, 2..11);
 
-        let ms = find(&t, &a, "перемирие");
+        let ms = SearchIndex::build(&t, &a).find("перемирие");
         assert_eq!(texts(&t, &ms), ["Перемирие", "ПЕРЕМИРИЕ", "перемирие"]);
         assert_eq!(
             ms[2].range,
@@ -289,7 +294,7 @@ mod tests {
     #[test]
     fn english_comes_before_russian_within_a_unit() {
         let t = transcript(&[&["Kursk"]], &[&["Курск, Kursk"]]);
-        let ms = find(&t, &align(&t), "kursk");
+        let ms = search(&t, "kursk");
         assert_eq!(
             ms.iter().map(|m| (m.unit, m.lang)).collect::<Vec<_>>(),
             [(0, Lang::En), (0, Lang::Ru)]
@@ -299,23 +304,18 @@ mod tests {
     #[test]
     fn yo_equals_ye_and_capitals_match_lowercase() {
         let t = transcript(&[&[]], &[&["Ёж и ещё ёлка. ЕЖИ"]]);
-        let a = align(&t);
-        assert_eq!(texts(&t, &find(&t, &a, "ЁЖ")), ["Ёж", "ЕЖ"]);
-        assert_eq!(texts(&t, &find(&t, &a, "ещё")), ["ещё"]);
-        assert_eq!(texts(&t, &find(&t, &a, "еще")), ["ещё"]);
-        assert_eq!(texts(&t, &find(&t, &a, "ЁЛКА")), ["ёлка"]);
+        assert_eq!(texts(&t, &search(&t, "ЁЖ")), ["Ёж", "ЕЖ"]);
+        assert_eq!(texts(&t, &search(&t, "ещё")), ["ещё"]);
+        assert_eq!(texts(&t, &search(&t, "еще")), ["ещё"]);
+        assert_eq!(texts(&t, &search(&t, "ЁЛКА")), ["ёлка"]);
     }
 
     #[test]
     fn stress_marks_are_ignored_and_kept_in_the_range() {
         let t = transcript(&[&[]], &[&["Вот за\u{301}мок и замо\u{301}к."]]);
-        let a = align(&t);
+        assert_eq!(texts(&t, &search(&t, "замок")), ["за\u{301}мок", "замо\u{301}к"]);
         assert_eq!(
-            texts(&t, &find(&t, &a, "замок")),
-            ["за\u{301}мок", "замо\u{301}к"]
-        );
-        assert_eq!(
-            texts(&t, &find(&t, &a, "замо\u{301}")),
+            texts(&t, &search(&t, "замо\u{301}")),
             ["за\u{301}мо", "замо\u{301}"]
         );
     }
@@ -323,16 +323,15 @@ mod tests {
     #[test]
     fn typographic_quotes_match_typed_ones() {
         let t = transcript(&[&["Belarus’ economy, “Oreshnik”"]], &[&["«Орешник»"]]);
-        let a = align(&t);
-        assert_eq!(texts(&t, &find(&t, &a, "belarus' e")), ["Belarus’ e"]);
-        assert_eq!(texts(&t, &find(&t, &a, "\"oreshnik\"")), ["“Oreshnik”"]);
-        assert_eq!(texts(&t, &find(&t, &a, "\"орешник\"")), ["«Орешник»"]);
+        assert_eq!(texts(&t, &search(&t, "belarus' e")), ["Belarus’ e"]);
+        assert_eq!(texts(&t, &search(&t, "\"oreshnik\"")), ["“Oreshnik”"]);
+        assert_eq!(texts(&t, &search(&t, "\"орешник\"")), ["«Орешник»"]);
     }
 
     #[test]
     fn lazy_search_yields_the_same_matches() {
         let t = transcript(&[&["a b a", "A"]], &[&["а"]]);
-        let ix = SearchIndex::build(&t, &align(&t));
+        let ix = SearchIndex::build(&t, &block_by_block(&t));
         assert_eq!(ix.find_iter("a").take(2).collect::<Vec<_>>(), ix.find("a")[..2]);
         assert_eq!(ix.find_iter("a").count(), 3);
         assert_eq!(ix.find_iter(" ").count(), 0);
@@ -341,17 +340,16 @@ mod tests {
     #[test]
     fn blank_query_matches_nothing() {
         let t = transcript(&[&["a b"]], &[&["а б"]]);
-        let a = align(&t);
-        assert!(find(&t, &a, "").is_empty());
-        assert!(find(&t, &a, "  \t").is_empty());
-        assert_eq!(find(&t, &a, "a b").len(), 1);
+        assert!(search(&t, "").is_empty());
+        assert!(search(&t, "  \t").is_empty());
+        assert_eq!(search(&t, "a b").len(), 1);
     }
 
     #[test]
     fn one_sided_units_are_searched() {
         let mut t = transcript(&[&["Hello"]], &[&["Привет"], &["Орешник"]]);
         t.versions.en = None;
-        let ms = find(&t, &align(&t), "орешник");
+        let ms = search(&t, "орешник");
         assert_eq!(ms.len(), 1);
         assert_eq!((ms[0].unit, ms[0].lang, ms[0].block), (1, Lang::Ru, 1));
     }
@@ -364,7 +362,7 @@ mod tests {
         ) {
             let t = transcript(&[&[text.as_str()]], &[&[]]);
             let needle = fold(&query).text;
-            for m in find(&t, &align(&t), &query) {
+            for m in search(&t, &query) {
                 prop_assert!(text.is_char_boundary(m.range.start) && text.is_char_boundary(m.range.end));
                 let found = fold(&text[m.range.clone()]).text;
                 // A match may start or end inside the expansion of one char (İ → i̇); the range then

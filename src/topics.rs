@@ -13,6 +13,12 @@ use std::sync::Mutex;
 pub const SNIPPET_CHARS: usize = 160;
 /// Longer queries are cut to this many chars, for the same reason.
 const QUERY_CHARS: usize = 64;
+/// Queries of at most this many chars match the start of a word instead of fuzzily. One or two letters
+/// fuzzily match nearly every snippet (ranked only by where a letter falls), and scoring thousands of
+/// those cost a keystroke 20-35 ms on a 10 MB transcript (`cargo bench --bench topics`); a word
+/// starting with them ("k", "ку") is what such a query is after, and finding it is a substring scan.
+/// Longer queries are fuzzy as before.
+const PREFIX_QUERY_CHARS: usize = 2;
 /// At most this many key-term topics per transcript, the best-scoring ones, so a keystroke stays cheap.
 const MAX_TERM_TOPICS: usize = 3000;
 /// Key terms taken from each side of a unit.
@@ -46,6 +52,7 @@ pub enum TopicKind {
 pub struct Hit {
     /// Index into [`TopicIndex::topics`].
     pub topic: usize,
+    /// Higher is better; comparable only among the hits of one query (a short query has its own scale).
     pub score: i64,
     /// Matched char indices into `snippet[lang]`, ascending; empty for a language that did not match.
     pub positions: ByLang<Vec<usize>>,
@@ -163,6 +170,7 @@ impl TopicIndex {
                 .map_or(0, |ideal| (ideal * 4 + 4) / 5)
         };
         let query = Query {
+            prefix: q.trim().chars().count() <= PREFIX_QUERY_CHARS,
             latin_only: latin == folded,
             floor: (floor(&folded), floor(&latin)),
             folded,
@@ -217,6 +225,8 @@ struct Query {
     latin: String,
     /// The query is in Latin script already (`latin == folded`).
     latin_only: bool,
+    /// Short enough to match as a word start; see [`PREFIX_QUERY_CHARS`].
+    prefix: bool,
     /// The lowest score that counts as a match, for the folded and the Latin form: four fifths of the
     /// query's score as a word inside a text (a letter skipped still passes, `krsk` for Kursk). Below it
     /// the query's letters are strewn through unrelated words (`tramp` in "it import substitution"),
@@ -232,6 +242,9 @@ impl Query {
     fn best<'p>(&self, p: &'p Prepared, with_positions: bool) -> Option<(i64, Vec<usize>, &'p Folded)> {
         let run = |f: &'p Folded, q: &str, floor: i64| {
             // A query of letters with no Latin spelling (ь) is empty in Latin and matches nothing there.
+            if self.prefix {
+                return word_start(q.trim(), f, with_positions);
+            }
             if q.is_empty() || !fits_in_window(q, &f.text) {
                 return None;
             }
@@ -267,6 +280,26 @@ impl Query {
         out.dedup();
         out
     }
+}
+
+/// A short query at the start of a word of `f`: scores 2 at the start of the snippet, 1 at a later word,
+/// with the matched folded chars when `with_positions`.
+fn word_start<'p>(q: &str, f: &'p Folded, with_positions: bool) -> Option<(i64, Vec<usize>, &'p Folded)> {
+    if q.is_empty() {
+        return None;
+    }
+    let text = f.text.as_str();
+    let at = text
+        .match_indices(q)
+        .map(|(b, _)| b)
+        .find(|&b| text[..b].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))?;
+    let indices = if with_positions {
+        let first = text[..at].chars().count();
+        (first..first + q.chars().count()).collect()
+    } else {
+        Vec::new()
+    };
+    Some((if at == 0 { 2 } else { 1 }, indices, f))
 }
 
 /// Whether `text` holds the chars of `q` in order: the matcher's own first test, without its
@@ -434,13 +467,12 @@ struct Turn {
     in_qa: bool,
 }
 
-fn is_qa_heading(t: &Transcript, u: &Unit) -> bool {
+/// Whether unit `u` is a heading that opens a Q&A section, by the notion ingest uses: a section merely
+/// about questions («Вопросы безопасности») is not one.
+fn opens_qa(t: &Transcript, u: &Unit) -> bool {
     Lang::BOTH.iter().any(|&l| {
         side_kind(t, u, l) == Some(BlockKind::Heading)
-            && side_sentences(t, u, l).iter().any(|s| {
-                let f = fold(s).text;
-                ["q&a", "question", "вопрос"].iter().any(|k| f.contains(k))
-            })
+            && crate::ingest::is_qa_heading(&side_sentences(t, u, l).join(" "))
     })
 }
 
@@ -449,7 +481,7 @@ fn turns(t: &Transcript, a: &Alignment) -> Vec<Turn> {
     let mut blocks: ByLang<Option<usize>> = ByLang::default();
     let mut in_qa = false;
     for (i, u) in a.units.iter().enumerate() {
-        in_qa |= is_qa_heading(t, u);
+        in_qa |= opens_qa(t, u);
         let Some(speaker) = u.speaker else {
             blocks = ByLang::default();
             continue;
@@ -877,6 +909,16 @@ fn key_stems(t: &Transcript, lang: Lang, background: &TermStats) -> HashMap<Stri
     scored.into_iter().collect()
 }
 
+/// A key term in one sentence of a unit's side.
+struct Occurrence {
+    /// Sentence index on the side (the numbering `Link` uses) and the char in it where the word starts.
+    sentence: usize,
+    at: usize,
+    stem: String,
+    /// The stem's weight as a key term of the transcript.
+    weight: f64,
+}
+
 /// A key term found on one side of a unit, with the counterpart sentence on the other side.
 struct TermCandidate {
     unit: usize,
@@ -902,30 +944,32 @@ fn term_topics(t: &Transcript, a: &Alignment, background: &TermStats) -> Vec<Top
             continue;
         }
         let sentences = ByLang::new(side_sentences(t, u, Lang::En), side_sentences(t, u, Lang::Ru));
-        // Per side: every content word as (sentence, char, stem, weight).
-        let occurrences = |lang: Lang| -> Vec<(usize, usize, String, f64)> {
+        // Per side: every key term used.
+        let occurrences = |lang: Lang| -> Vec<Occurrence> {
             sentences[lang]
                 .iter()
                 .enumerate()
                 .flat_map(|(s, text)| words(text, lang).into_iter().map(move |w| (s, w)))
-                .map(|(s, w)| {
-                    let weight = weight(lang, &w);
-                    (s, w.at, w.stem, weight)
+                .map(|(sentence, w)| Occurrence {
+                    sentence,
+                    weight: weight(lang, &w),
+                    at: w.at,
+                    stem: w.stem,
                 })
-                .filter(|o| o.3 > 0.0)
+                .filter(|o| o.weight > 0.0)
                 .collect()
         };
         let occ = ByLang::new(occurrences(Lang::En), occurrences(Lang::Ru));
         let best_in = |lang: Lang, s: usize| {
             occ[lang]
                 .iter()
-                .filter(|o| o.0 == s)
-                .max_by(|x, y| x.3.total_cmp(&y.3))
-                .map_or(0, |o| o.1)
+                .filter(|o| o.sentence == s)
+                .max_by(|x, y| x.weight.total_cmp(&y.weight))
+                .map_or(0, |o| o.at)
         };
         for lang in Lang::BOTH {
-            let mut ranked: Vec<&(usize, usize, String, f64)> = occ[lang].iter().collect();
-            ranked.sort_by(|x, y| y.3.total_cmp(&x.3));
+            let mut ranked: Vec<&Occurrence> = occ[lang].iter().collect();
+            ranked.sort_by(|x, y| y.weight.total_cmp(&x.weight));
             // Terms picked so far, and the windows their snippets show.
             let mut picked: Vec<(&str, usize, Range<usize>)> = Vec::new();
             for o in ranked {
@@ -934,19 +978,27 @@ fn term_topics(t: &Transcript, a: &Alignment, background: &TermStats) -> Vec<Top
                 }
                 if picked
                     .iter()
-                    .any(|(stem, s, w)| *stem == o.2 || (*s == o.0 && w.contains(&o.1)))
+                    .any(|(stem, s, w)| *stem == o.stem || (*s == o.sentence && w.contains(&o.at)))
                 {
                     continue;
                 }
-                let n = sentences[lang].get(o.0).map_or(0, |text| text.chars().count());
-                picked.push((&o.2, o.0, window(n, o.1)));
-                let other = counterpart(u, lang, o.0, sentences[lang].len(), sentences[lang.other()].len());
+                let n = sentences[lang]
+                    .get(o.sentence)
+                    .map_or(0, |text| text.chars().count());
+                picked.push((&o.stem, o.sentence, window(n, o.at)));
+                let other = counterpart(
+                    u,
+                    lang,
+                    o.sentence,
+                    sentences[lang].len(),
+                    sentences[lang.other()].len(),
+                );
                 let mut sentence = ByLang::default();
-                sentence[lang] = Some((o.0, o.1));
+                sentence[lang] = Some((o.sentence, o.at));
                 sentence[lang.other()] = other.map(|s| (s, best_in(lang.other(), s)));
                 candidates.push(TermCandidate {
                     unit,
-                    score: o.3,
+                    score: o.weight,
                     lang,
                     sentence,
                 });
@@ -1210,6 +1262,45 @@ mod tests {
     }
 
     #[test]
+    fn only_a_q_and_a_heading_makes_newcomers_journalists() {
+        use BlockKind::*;
+        let kinds = |heading: &str| {
+            let t = Transcript {
+                speakers: vec![
+                    speaker("putin", "Vladimir Putin", "Владимир Путин"),
+                    speaker("shoigu", "Sergei Shoigu", "Сергей Шойгу"),
+                ],
+                versions: ByLang::new(
+                    None,
+                    version(&[
+                        (Turn(0), &["Коллеги, начнём."]),
+                        (Heading, &[heading]),
+                        (Turn(1), &["Граница укреплена."]),
+                    ]),
+                ),
+            };
+            let ix = index(&t, &[]);
+            ix.topics()
+                .iter()
+                .filter(|t| matches!(t.kind, TopicKind::Question | TopicKind::Opening))
+                .map(|t| (t.unit, t.kind))
+                .collect::<Vec<_>>()
+        };
+        // A section about questions of security is no Q&A: its first speaker is not asking.
+        assert_eq!(
+            kinds("Вопросы безопасности"),
+            [(0, TopicKind::Opening), (2, TopicKind::Opening)]
+        );
+        for qa in ["Вопросы и ответы", "Q & A", "Questions and answers"] {
+            assert_eq!(
+                kinds(qa),
+                [(0, TopicKind::Opening), (2, TopicKind::Question)],
+                "{qa}"
+            );
+        }
+    }
+
+    #[test]
     fn query_highlights_the_matched_chars_in_each_language() {
         let t = press_conference();
         let ix = index(&t, &[&t]);
@@ -1333,6 +1424,45 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_or_two_match_word_starts_and_longer_queries_stay_fuzzy() {
+        let t = press_conference();
+        let ix = index(&t, &[&t]);
+        for q in ["c", "ce", "к", "ку", "q"] {
+            let hits = ix.query(q, 50);
+            assert!(!hits.is_empty(), "{q}");
+            for hit in &hits {
+                let topic = &ix.topics()[hit.topic];
+                let starts_word = Lang::BOTH.iter().any(|&l| {
+                    let ps = &hit.positions[l];
+                    let before = ps.first().and_then(|&p| p.checked_sub(1));
+                    !ps.is_empty()
+                        && ps.windows(2).all(|w| w[1] == w[0] + 1)
+                        && before.is_none_or(|b| {
+                            !topic.snippet[l].chars().nth(b).is_some_and(char::is_alphanumeric)
+                        })
+                });
+                assert!(starts_word, "{q}: {topic:?} {hit:?}");
+            }
+            // A snippet that starts with the query comes first.
+            let first: Vec<bool> = hits
+                .iter()
+                .map(|h| h.positions.en.first() == Some(&0) || h.positions.ru.first() == Some(&0))
+                .collect();
+            assert!(first.windows(2).all(|w| w[0] || !w[1]), "{q}: {first:?}");
+        }
+        assert_eq!(ix.topics()[ix.query("q", 1)[0].topic].snippet.en, "Q&A");
+        // Inside a word: no match for two letters, a fuzzy one from three.
+        assert!(
+            !ix.query("ea", 50)
+                .iter()
+                .any(|h| ix.topics()[h.topic].snippet.en.contains("ceasefire?"))
+        );
+        let hits = ix.query("eas", 50);
+        let question = &ix.topics()[hits[0].topic];
+        assert_eq!(highlighted(&question.snippet.en, &hits[0].positions.en), "eas");
+    }
+
+    #[test]
     fn typing_narrows_to_the_same_hits_as_a_fresh_query() {
         let t = press_conference();
         let typed = index(&t, &[&t]);
@@ -1398,6 +1528,17 @@ mod tests {
                     let n = topic.snippet[l].chars().count();
                     let ps = &hit.positions[l];
                     proptest::prop_assert!(ps.windows(2).all(|w| w[0] < w[1]) && ps.iter().all(|&p| p < n));
+                    if ps.is_empty() {
+                        continue;
+                    }
+                    // The folded chars that came from the highlighted ones, in either script, hold the query.
+                    let highlighted = |f: Folded| -> String {
+                        f.text.chars().zip(f.source).filter(|(_, s)| ps.contains(s)).map(|(c, _)| c).collect()
+                    };
+                    let snippet = &topic.snippet[l];
+                    let spelt = is_subsequence(&fold(q.trim()).text, &highlighted(fold(snippet)))
+                        || is_subsequence(&fold_latin(q.trim()).text, &highlighted(fold_latin(snippet)));
+                    proptest::prop_assert!(spelt, "{q:?} at {ps:?} in {snippet:?}");
                 }
                 proptest::prop_assert!(!hit.positions.en.is_empty() || !hit.positions.ru.is_empty());
             }

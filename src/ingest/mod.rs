@@ -44,6 +44,19 @@ pub fn parse(text: &str) -> Parsed {
     build(&[(dominant_script(&lines), &lines[..])])
 }
 
+/// Whether a heading opens the questions-and-answers part of a press conference.
+pub(crate) fn is_qa_heading(text: &str) -> bool {
+    const QA: [&str; 5] = [
+        "q&a",
+        "q & a",
+        "questions and answers",
+        "вопросы и ответы",
+        "ответы на вопросы",
+    ];
+    let lower = text.trim().trim_end_matches([':', '.']).trim_end().to_lowercase();
+    QA.contains(&lower.as_str())
+}
+
 /// Parses the two halves of a pair given as two files.
 pub fn parse_pair(en: &str, ru: &str) -> Parsed {
     let (en, ru) = (crate::sanitize::sanitize(en), crate::sanitize::sanitize(ru));

@@ -14,6 +14,7 @@ mod structure;
 use crate::model::{Lang, Transcript, Version};
 use labels::Who;
 use std::collections::{HashMap, HashSet};
+pub use structure::is_qa_heading;
 use structure::{Classified, Half, Line};
 
 /// Something in the input that was read in a way the user may want to check.
@@ -236,9 +237,32 @@ fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
             blocks,
         });
     }
-    transcript.speakers = resolver.finish();
+    // A label with no speech after it makes no turn: its speaker is dropped, and the others renumbered.
+    let mut used = vec![false; resolver.len()];
+    for_each_turn(&mut transcript, |s| used[*s] = true);
+    let renumbered: Vec<usize> = used
+        .iter()
+        .scan(0, |before, &u| {
+            let index = *before;
+            *before += usize::from(u);
+            Some(index)
+        })
+        .collect();
+    for_each_turn(&mut transcript, |s| *s = renumbered[*s]);
+    transcript.speakers = resolver.finish(|i| used[i]);
     warnings.sort_by_key(|w| w.line);
     Parsed { transcript, warnings }
+}
+
+/// Calls `f` with the speaker index of every turn in `t`.
+fn for_each_turn(t: &mut Transcript, mut f: impl FnMut(&mut usize)) {
+    for lang in [Lang::En, Lang::Ru] {
+        for block in t.versions[lang].iter_mut().flat_map(|v| &mut v.blocks) {
+            if let crate::model::BlockKind::Turn(s) = &mut block.kind {
+                f(s);
+            }
+        }
+    }
 }
 
 /// How a lone word with a colon (`Putin:`, `ПУТИН:`) occurs in a document.

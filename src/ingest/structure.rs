@@ -41,10 +41,12 @@ pub(super) fn classify<'a>(lines: &[(u32, &'a str)]) -> Half<'a> {
     let mut half = Half::default();
     let top = top_meta(lines, &mut half.meta);
     let last = lines.len().saturating_sub(1);
-    // Several sources are kept, joined; a repeated one once.
+    // Several sources are kept, joined; a repeated one once. Only at the edges of a half: `Source: …`
+    // in the middle of a speech is what the speaker said.
     let mut sources = std::collections::HashSet::new();
+    let at_edge = |i: usize| i < top + EDGE_LINES || i + EDGE_LINES > last;
     for (i, &(line, text)) in lines.iter().enumerate().skip(top) {
-        if let Some(value) = source(text) {
+        if let Some(value) = source(text).filter(|_| at_edge(i)) {
             if sources.insert(value) {
                 let joined = half.meta.source.get_or_insert_with(String::new);
                 if !joined.is_empty() {
@@ -63,12 +65,15 @@ pub(super) fn classify<'a>(lines: &[(u32, &'a str)]) -> Half<'a> {
     half
 }
 
+/// How many lines at the start and at the end of a half may hold a `Source:` line.
+const EDGE_LINES: usize = 3;
+
 fn line_kind(text: &str) -> Line<'_> {
     if !text.chars().any(char::is_alphanumeric) {
         Line::Break
-    } else if is_related_head(text) {
+    } else if is_phrase(text, RELATED_HEADS) {
         Line::RelatedHead
-    } else if is_known_heading(text) {
+    } else if is_qa_heading(text) {
         Line::Heading { known: true }
     } else if let Some(c) = labels::candidate(text) {
         Line::Label(c)
@@ -267,7 +272,8 @@ fn source(text: &str) -> Option<&str> {
     (!value.is_empty()).then_some(value)
 }
 
-/// A line announcing the other language's half (`Original text below`).
+/// A line announcing the other language's half (`Original text below`): short, not a speaker label, and
+/// holding one of the phrases as whole words — `Спасибо за оригинальный вопрос.` is speech.
 fn is_marker(text: &str) -> bool {
     const MARKERS: &[&str] = &[
         "original text",
@@ -286,56 +292,67 @@ fn is_marker(text: &str) -> bool {
         "русский текст",
         "английский текст",
     ];
-    text.len() <= 150 && {
+    text.chars().count() <= 60 && labels::candidate(text).is_none() && {
         let lower = text.to_lowercase();
-        MARKERS.iter().any(|m| lower.contains(m))
+        MARKERS.iter().any(|m| has_phrase(&lower, m))
     }
 }
 
-fn is_related_head(text: &str) -> bool {
-    const HEADS: &[&str] = &[
-        "see also",
-        "related",
-        "related links",
-        "related news",
-        "read also",
-        "also read",
-        "read more",
-        "more on this topic",
-        "дополнительно",
-        "читайте также",
-        "см. также",
-        "смотрите также",
-        "также по теме",
-        "по теме",
-        "материалы по теме",
-    ];
-    if text.len() > 60 {
-        return false;
-    }
-    let lower = text.trim_end_matches([':', '.']).trim().to_lowercase();
-    HEADS.contains(&lower.as_str())
+/// Whether `phrase` occurs in `text` with no letter or digit right before or after it.
+fn has_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
-fn is_known_heading(text: &str) -> bool {
-    const HEADINGS: &[&str] = &[
-        "q&a",
-        "q & a",
-        "questions and answers",
-        "question and answer session",
-        "answers to questions",
-        "answers to media questions",
-        "вопросы и ответы",
-        "ответы на вопросы",
-        "ответы на вопросы журналистов",
-        "ответы на вопросы сми",
-        "вопросы журналистов",
-    ];
-    if text.len() > 60 {
-        return false;
+/// `See also`, `Дополнительно`: what starts a list of related links.
+const RELATED_HEADS: &[&str] = &[
+    "see also",
+    "related",
+    "related links",
+    "related news",
+    "read also",
+    "also read",
+    "read more",
+    "more on this topic",
+    "дополнительно",
+    "читайте также",
+    "см. также",
+    "смотрите также",
+    "также по теме",
+    "по теме",
+    "материалы по теме",
+];
+
+/// Headings of the question-and-answer part of a press conference.
+const QA_HEADINGS: &[&str] = &[
+    "q&a",
+    "q & a",
+    "questions and answers",
+    "question and answer session",
+    "answers to questions",
+    "answers to media questions",
+    "вопросы и ответы",
+    "ответы на вопросы",
+    "ответы на вопросы журналистов",
+    "ответы на вопросы сми",
+    "вопросы журналистов",
+];
+
+/// Whether `text` is a heading that opens questions and answers (`Q&A`, `Вопросы и ответы`), as opposed
+/// to any heading with the word in it (`Вопросы безопасности`).
+pub fn is_qa_heading(text: &str) -> bool {
+    is_phrase(text, QA_HEADINGS)
+}
+
+/// Whether `text`, less a trailing colon or full stop, is one of `phrases` (lower case).
+fn is_phrase(text: &str, phrases: &[&str]) -> bool {
+    text.len() <= 60 && {
+        let lower = text.trim_end_matches([':', '.']).trim().to_lowercase();
+        phrases.contains(&lower.as_str())
     }
-    let lower = text.trim_end_matches([':', '.']).trim().to_lowercase();
-    HEADINGS.contains(&lower.as_str())
 }
 
 /// A link in a related list: a bullet item, or a short line that is not a sentence.

@@ -118,10 +118,26 @@ fn split_by_script(lines: &[(u32, &str)]) -> Option<(Lang, usize)> {
                 let theirs = part.iter().filter(|&&s| s == -want).count();
                 ours >= 2 && ours >= 4 * theirs
             };
-            (pure(&scripts[..at], sign) && pure(&scripts[at..], -sign)).then_some((first, at, best))
+            (pure(&scripts[..at], sign) && pure(&scripts[at..], -sign) && comparable(lines, &scripts, at))
+                .then_some((first, at, best))
         })
         .max_by_key(|&(_, _, score)| score)
         .map(|(first, at, _)| (first, at))
+}
+
+/// Whether the halves before and after `at` are sizeable enough to be translations of each other: letter
+/// counts within a factor of ~3, or each half at least a fifth of the lines in a script. Two English credit
+/// lines (`Photo: Reuters`) under a Russian article are not its translation.
+fn comparable(lines: &[(u32, &str)], scripts: &[i64], at: usize) -> bool {
+    let letters = |part: &[(u32, &str)]| -> usize {
+        part.iter()
+            .map(|(_, l)| l.chars().filter(|c| c.is_alphabetic()).count())
+            .sum()
+    };
+    let (a, b) = (letters(&lines[..at]), letters(&lines[at..]));
+    let scripted = |part: &[i64]| part.iter().filter(|&&s| s != 0).count();
+    let (x, y) = (scripted(&scripts[..at]), scripted(&scripts[at..]));
+    (a * 10 >= b * 3 && b * 10 >= a * 3) || (x.min(y) * 5 >= x + y)
 }
 
 /// A parallel text that alternates between the languages paragraph by paragraph: its English and its
@@ -296,5 +312,27 @@ fn refused(l: &Classified) -> Warning {
     Warning {
         line: l.line,
         message: format!("\"{}\" looks like a speaker label but was read as text", l.text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_credits_under_a_russian_article_are_not_a_translation() {
+        let paragraph = "Президент провёл переговоры с коллегами, обсуждались вопросы торговли, энергетики, \
+                         транспорта и безопасности в регионе.";
+        let mut text: String = (0..10).map(|_| format!("{paragraph}\n\n")).collect();
+        text.push_str("Photo: Reuters\nCopyright Reuters 2025. All rights reserved.\n");
+        let t = parse(&text).transcript;
+        assert_eq!(t.langs(), [Lang::Ru]);
+        let v = t.version(Lang::Ru).expect("Russian");
+        let texts: Vec<&str> = v.paragraphs().map(|(_, p)| p.text.as_str()).collect();
+        assert_eq!(texts.len(), 12, "{texts:?}");
+        assert_eq!(
+            texts[10..],
+            ["Photo: Reuters", "Copyright Reuters 2025. All rights reserved."]
+        );
     }
 }

@@ -95,3 +95,55 @@ fn question_and_answer_headings() {
         assert!(!is_qa_heading(no), "{no}");
     }
 }
+
+#[test]
+fn a_related_list_ends_at_a_heading_or_a_label() {
+    let ru = |text: &str| {
+        let t = parse(text).transcript;
+        let v = t.version(Lang::Ru).expect("Russian").clone();
+        v.blocks
+            .iter()
+            .map(|b| {
+                (
+                    b.kind,
+                    b.paragraphs.iter().map(|p| p.text.clone()).collect::<Vec<_>>(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let blocks = ru(
+        "Встреча прошла в Минске.\n\nДополнительно\n- Совместное заявление президентов\n\
+                     - Список подписанных документов\nИнтеграция и экономика\nСтороны обсудили торговлю.\n",
+    );
+    assert_eq!(
+        blocks[1],
+        (
+            BlockKind::Related,
+            vec![
+                "Дополнительно".to_string(),
+                "Совместное заявление президентов".into(),
+                "Список подписанных документов".into()
+            ]
+        )
+    );
+    assert_eq!(
+        blocks[2],
+        (BlockKind::Heading, vec!["Интеграция и экономика".to_string()])
+    );
+    // Unbulleted link titles are items; a short heading-shaped line or a label after them is not.
+    let blocks = ru(
+        "Встреча прошла в Минске.\n\nЧитайте также:\nПутин и Лукашенко обсудили интеграцию двух стран\n\
+                     Итоги:\nСтороны обсудили торговлю.\n",
+    );
+    assert_eq!(
+        blocks[1].1,
+        [
+            "Читайте также:",
+            "Путин и Лукашенко обсудили интеграцию двух стран"
+        ]
+    );
+    assert!(
+        blocks[2..].iter().all(|(k, _)| *k != BlockKind::Related),
+        "{blocks:?}"
+    );
+}

@@ -355,14 +355,21 @@ fn is_phrase(text: &str, phrases: &[&str]) -> bool {
     }
 }
 
-/// A link in a related list: a bullet item, or a short line that is not a sentence.
-fn related_item(text: &str) -> Option<&str> {
+/// A link in a related list whose items so far were `bulleted` (`None` before the first): a bullet item, or
+/// a short line of several words that is not a sentence, nor a heading or label we know. A list keeps one
+/// style, so the first line in another style ends it (`Интеграция и экономика` after `- …` items).
+fn related_item<'a>(l: &Classified<'a>, bulleted: Option<bool>) -> Option<(&'a str, bool)> {
     for bullet in ["- ", "– ", "— ", "• ", "· ", "* "] {
-        if let Some(item) = text.strip_prefix(bullet) {
-            return Some(item.trim());
+        if let Some(item) = l.text.strip_prefix(bullet) {
+            return (bulleted != Some(false)).then(|| (item.trim(), true));
         }
     }
-    (text.chars().count() <= 150 && !text.ends_with(['.', '!', '?', '…'])).then_some(text)
+    let link_title = l.text.chars().count() <= 150
+        && l.text.split_whitespace().count() >= 4
+        && !l.text.ends_with(['.', '!', '?', '…'])
+        && !matches!(l.kind, Line::Label(_) | Line::Heading { known: true })
+        && !labels::looks_like_label(l.text);
+    (bulleted != Some(true) && link_title).then_some((l.text, false))
 }
 
 /// Assembles one half's classified lines into blocks; `speaker[i]` is the speaker of line `i` if it is a
@@ -374,15 +381,17 @@ pub(super) fn blocks(lang: Lang, lines: &[Classified], speaker: &[Option<usize>]
         current: None,
         last_line: 0,
     };
-    // Whether a related list is open.
+    // Whether a related list is open, and whether its items are bulleted (once it has any).
     let mut in_related = false;
+    let mut bulleted = None;
     // The turn an interruption cut, to resume when speech follows it: an omission mark (`<…>`), or a bare
     // `See also` a web page left in the middle of a speech. After a list with links the speech is over.
     let mut resume: Option<usize> = None;
     for (i, l) in lines.iter().enumerate() {
         if in_related {
             let is_item = speaker[i].is_none() && !matches!(l.kind, Line::Break | Line::RelatedHead);
-            if let Some(item) = related_item(l.text).filter(|_| is_item) {
+            if let Some((item, bullet)) = related_item(l, bulleted).filter(|_| is_item) {
+                bulleted = Some(bullet);
                 b.push(BlockKind::Related, item, l.line);
                 resume = None;
                 continue;
@@ -413,6 +422,7 @@ pub(super) fn blocks(lang: Lang, lines: &[Classified], speaker: &[Option<usize>]
                 b.start(BlockKind::Related);
                 b.push(BlockKind::Related, l.text, l.line);
                 in_related = true;
+                bulleted = None;
                 resume = turn;
             }
             (Line::Heading { known }, _) if *known || (turn.is_none() && resumed.is_none()) => {

@@ -147,3 +147,11 @@ fn a_related_list_ends_at_a_heading_or_a_label() {
         "{blocks:?}"
     );
 }
+
+#[test]
+fn sentences_ending_in_a_colon_are_not_called_labels() {
+    let text = "В.Путин: Добрый день.\nА.Лукашенко: Здравствуйте.\nОн сказал так:\nВсё будет хорошо.\nИтоги:\n\
+                Договорились о многом.\nВ связи с этим хочу сказать следующее:\nСпасибо.\n";
+    let p = parse(text);
+    assert_eq!(p.warnings, [], "{:#?}", p.warnings);
+}

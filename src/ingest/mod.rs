@@ -224,7 +224,8 @@ fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
                     Some(resolver.resolve(*lang, &c.who))
                 }
                 Line::Label(c) => {
-                    if c.colon && c.rest.is_empty() {
+                    let name_shaped = matches!(&c.who, Who::Person(n) if n.given.is_some());
+                    if c.colon && c.rest.is_empty() && (name_shaped || labels::looks_like_label(l.text)) {
                         warnings.push(refused(l));
                     }
                     l.kind = structure::not_label(l.text);

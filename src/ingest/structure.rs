@@ -381,7 +381,7 @@ pub(super) fn blocks(lang: Lang, lines: &[Classified], speaker: &[Option<usize>]
         current: None,
         last_line: 0,
     };
-    // Whether a related list is open, and whether its items are bulleted (once it has any).
+    // A related list runs until a line that is not an item; its first item sets the style of the rest.
     let mut in_related = false;
     let mut bulleted = None;
     // The turn an interruption cut, to resume when speech follows it: an omission mark (`<…>`), or a bare

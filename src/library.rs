@@ -277,6 +277,21 @@ mod tests {
     }
 
     #[test]
+    fn bundled_bytes_load_through_decode() {
+        // `Добрый день.` in Windows-1251: not UTF-8, and once read as an empty document.
+        let cp1251: &[u8] = &[
+            0xc4, 0xee, 0xe1, 0xf0, 0xfb, 0xe9, 0x20, 0xe4, 0xe5, 0xed, 0xfc, 0x2e, 0x0a,
+        ];
+        let doc = Unit::Single(PathBuf::from("talk.txt"))
+            .load(|p| decode_text(p, cp1251))
+            .expect("decodes");
+        let ru = doc.transcript.version(crate::model::Lang::Ru).expect("Russian");
+        let texts: Vec<&str> = ru.paragraphs().map(|(_, p)| p.text.as_str()).collect();
+        assert_eq!(texts, ["Добрый день."]);
+        assert_eq!((doc.name.as_str(), doc.origin.as_str()), ("talk.txt", "talk.txt"));
+    }
+
+    #[test]
     fn bundled_library_parses() {
         let docs = bundled();
         assert_eq!(docs.len(), 5);

@@ -1,21 +1,40 @@
 //! Errors a user can cause, each shown as one line on stderr with exit status 2.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{}: no such file or directory", .0.display())]
+    #[error("{}: no such file or directory", shown(.0))]
     NotFound(PathBuf),
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {source}", shown(path))]
     Io { path: PathBuf, source: std::io::Error },
-    #[error("{}: {what}", path.display())]
+    #[error("{}: {what}", shown(path))]
     BadInput { path: PathBuf, what: String },
-    #[error("{}: no transcripts found (looked for .txt files)", .0.display())]
+    #[error("{}: no transcripts found (looked for .txt files)", shown(.0))]
     NoTranscripts(PathBuf),
+    #[error("{}: no transcript could be read (every .txt file was skipped)", shown(.0))]
+    NoneReadable(PathBuf),
     #[error("terminal: {0}")]
     Terminal(std::io::Error),
     #[error("{0}")]
     Usage(String),
+}
+
+/// A path as it may be printed: a file name is user data, so escape sequences and control characters in
+/// it never reach the terminal, and it stays on one line.
+pub(crate) fn shown(path: &Path) -> String {
+    crate::sanitize::sanitize(&path.to_string_lossy()).replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_in_messages_carry_no_escapes() {
+        let e = Error::NotFound(PathBuf::from("x\u{1b}]0;PWN\u{7}\u{1b}[31m\nred.txt"));
+        assert_eq!(e.to_string(), "x red.txt: no such file or directory");
+    }
 }

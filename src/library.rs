@@ -1,10 +1,10 @@
 //! The library: loading transcripts from files, pairs and folders, and the bundled ones embedded in the binary.
 //!
 //! A folder is a library: every `*.txt` inside it (not below), sorted by name, with `NAME.en.txt` and
-//! `NAME.ru.txt` joined into one document. Hostile files (huge, binary, a megabyte on one line) are refused
-//! with a one-line error naming the file, before any parsing.
+//! `NAME.ru.txt` joined into one document. Hostile files (huge, binary, empty) are refused with a one-line
+//! error naming the file, before any parsing; in a folder such a file is skipped with that line on stderr.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, shown};
 use crate::ingest::{Parsed, Warning};
 use crate::model::Transcript;
 use include_dir::{Dir, include_dir};
@@ -47,23 +47,47 @@ pub fn load(sources: &Sources) -> Result<Vec<Document>> {
                 });
             }
         }
-        docs.push(load_pair(en, ru)?);
+        let unit = Unit::Pair {
+            stem: pair_stem(en, ".en.txt").unwrap_or_else(|| file_name(en)),
+            en: en.clone(),
+            ru: ru.clone(),
+        };
+        // The pair's files, named again as paths or found in a folder, are not loaded twice.
+        seen.extend([unit.origin(), shown(en), shown(ru)]);
+        docs.push(unit.load(read_text)?);
     }
     for path in &sources.paths {
         let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
-        let files = if meta.is_dir() {
-            let files = folder_files(path)?;
-            if files.is_empty() {
-                return Err(Error::NoTranscripts(path.clone()));
+        if !meta.is_dir() {
+            // A file the user named: an error in it is an error.
+            for unit in units(vec![path.clone()], Path::is_file) {
+                if seen.insert(unit.origin()) {
+                    docs.push(unit.load(read_text)?);
+                }
             }
-            files
-        } else {
-            vec![path.clone()]
-        };
-        for unit in units(files, |p| p.exists()) {
-            if seen.insert(unit.origin()) {
-                docs.push(unit.load()?);
+            continue;
+        }
+        let files = folder_files(path)?;
+        if files.is_empty() {
+            return Err(Error::NoTranscripts(path.clone()));
+        }
+        // One bad file does not close the library: it is skipped, and said so on stderr.
+        let (mut tried, mut failed) = (0, 0);
+        for unit in units(files, Path::is_file) {
+            if !seen.insert(unit.origin()) {
+                continue;
             }
+            tried += 1;
+            match unit.load(read_text) {
+                Ok(doc) => docs.push(doc),
+                Err(e) => {
+                    eprintln!("stenogram: {e} (skipped)");
+                    failed += 1;
+                }
+            }
+        }
+        if tried > 0 && failed == tried {
+            return Err(Error::NoneReadable(path.clone()));
         }
     }
     Ok(docs)
@@ -78,25 +102,13 @@ pub fn bundled() -> Vec<Document> {
         .map(|f| f.path().to_path_buf())
         .filter(|p| is_txt(p))
         .collect();
-    let text = |p: &Path| {
-        BUNDLED
-            .get_file(p)
-            .and_then(|f| f.contents_utf8())
-            .unwrap_or_default()
-    };
+    let read = |p: &Path| decode_text(p, BUNDLED.get_file(p).map_or(&[][..], |f| f.contents()));
     units(files, |p| BUNDLED.get_file(p).is_some())
         .into_iter()
-        .map(|unit| {
-            let (name, parsed) = match &unit {
-                Unit::Single(p) => (file_name(p), crate::ingest::parse(text(p))),
-                Unit::Pair { stem, en, ru } => (stem.clone(), crate::ingest::parse_pair(text(en), text(ru))),
-            };
-            Document {
-                origin: format!("bundled:{name}"),
-                name,
-                transcript: parsed.transcript,
-                warnings: parsed.warnings,
-            }
+        .filter_map(|unit| unit.load(read).ok())
+        .map(|doc| Document {
+            origin: format!("bundled:{}", doc.name),
+            ..doc
         })
         .collect()
 }
@@ -110,38 +122,24 @@ enum Unit {
 impl Unit {
     fn origin(&self) -> String {
         match self {
-            Unit::Single(p) => p.display().to_string(),
-            Unit::Pair { en, ru, .. } => format!("{} + {}", en.display(), ru.display()),
+            Unit::Single(p) => shown(p),
+            Unit::Pair { en, ru, .. } => format!("{} + {}", shown(en), shown(ru)),
         }
     }
 
-    fn load(self) -> Result<Document> {
-        match self {
-            Unit::Single(path) => {
-                let parsed = crate::ingest::parse(&read_text(&path)?);
-                Ok(document(file_name(&path), path.display().to_string(), parsed))
-            }
-            Unit::Pair { en, ru, .. } => load_pair(&en, &ru),
-        }
-    }
-}
-
-fn load_pair(en: &Path, ru: &Path) -> Result<Document> {
-    let parsed = crate::ingest::parse_pair(&read_text(en)?, &read_text(ru)?);
-    let name = pair_stem(en, ".en.txt").unwrap_or_else(|| file_name(en));
-    Ok(document(
-        name,
-        format!("{} + {}", en.display(), ru.display()),
-        parsed,
-    ))
-}
-
-fn document(name: String, origin: String, parsed: Parsed) -> Document {
-    Document {
-        name,
-        origin,
-        transcript: parsed.transcript,
-        warnings: parsed.warnings,
+    /// Reads the unit's text with `read` (from disk, or from the bundle) and parses it.
+    fn load(self, read: impl Fn(&Path) -> Result<String>) -> Result<Document> {
+        let origin = self.origin();
+        let (name, parsed): (String, Parsed) = match self {
+            Unit::Single(path) => (file_name(&path), crate::ingest::parse(&read(&path)?)),
+            Unit::Pair { stem, en, ru } => (stem, crate::ingest::parse_pair(&read(&en)?, &read(&ru)?)),
+        };
+        Ok(Document {
+            name,
+            origin,
+            transcript: parsed.transcript,
+            warnings: parsed.warnings,
+        })
     }
 }
 
@@ -182,11 +180,9 @@ fn pair_stem(path: &Path, suffix: &str) -> Option<String> {
     (!stem.is_empty()).then(|| stem.to_string())
 }
 
+/// The file's name as it may be printed.
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .unwrap_or(path.as_os_str())
-        .to_string_lossy()
-        .into_owned()
+    shown(Path::new(path.file_name().unwrap_or(path.as_os_str())))
 }
 
 fn is_txt(path: &Path) -> bool {
@@ -226,7 +222,16 @@ fn read_text(path: &Path) -> Result<String> {
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
-    let text = crate::decode::decode(&bytes).map_err(|e| bad(e.to_string()))?;
+    decode_text(path, &bytes)
+}
+
+/// Decodes the bytes of the transcript file `path`, refusing binary and empty ones.
+fn decode_text(path: &Path, bytes: &[u8]) -> Result<String> {
+    let bad = |what: String| Error::BadInput {
+        path: path.to_path_buf(),
+        what,
+    };
+    let text = crate::decode::decode(bytes).map_err(|e| bad(e.to_string()))?;
     if text.trim().is_empty() {
         return Err(bad("no text in the file".into()));
     }
@@ -269,6 +274,21 @@ mod tests {
             names(&units(files.clone(), exists)),
             ["a.txt", "b: b.en.txt + b.ru.txt", "c.en.txt", "d.ru.txt"]
         );
+    }
+
+    #[test]
+    fn bundled_bytes_load_through_decode() {
+        // `Добрый день.` in Windows-1251: not UTF-8, and once read as an empty document.
+        let cp1251: &[u8] = &[
+            0xc4, 0xee, 0xe1, 0xf0, 0xfb, 0xe9, 0x20, 0xe4, 0xe5, 0xed, 0xfc, 0x2e, 0x0a,
+        ];
+        let doc = Unit::Single(PathBuf::from("talk.txt"))
+            .load(|p| decode_text(p, cp1251))
+            .expect("decodes");
+        let ru = doc.transcript.version(crate::model::Lang::Ru).expect("Russian");
+        let texts: Vec<&str> = ru.paragraphs().map(|(_, p)| p.text.as_str()).collect();
+        assert_eq!(texts, ["Добрый день."]);
+        assert_eq!((doc.name.as_str(), doc.origin.as_str()), ("talk.txt", "talk.txt"));
     }
 
     #[test]

@@ -131,8 +131,9 @@ fn speakers(t: &Transcript, langs: &[Lang], out: &mut dyn Write) -> io::Result<(
 /// One row of the counts table.
 type Figure = fn(&Version) -> usize;
 
+/// Each cell right-aligned in six columns after a space, so that wider numbers never run together.
 fn row(cells: impl Iterator<Item = String>) -> String {
-    cells.map(|c| format!("{c:>6}")).collect()
+    cells.map(|c| format!(" {c:>5}")).collect()
 }
 
 fn count_blocks(v: &Version, kind: impl Fn(BlockKind) -> bool) -> usize {

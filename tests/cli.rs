@@ -228,8 +228,117 @@ fn a_megabyte_on_one_line_is_read_whole() {
     let out = run(&["check".as_ref(), long.as_os_str()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let report = String::from_utf8_lossy(&out.stdout);
+    // One language: the key column, then the count right-aligned after a space.
+    assert!(report.lines().any(|l| l == "    sentences  65000"), "{report}");
+}
+
+#[test]
+fn counts_of_six_digits_stay_apart() {
+    let dir = scratch("six-digits");
+    let en = dir.join("big.en.txt");
+    let ru = dir.join("big.ru.txt");
+    std::fs::write(&en, "Word by word. ".repeat(100_000)).unwrap();
+    std::fs::write(&ru, "Слово за словом. ".repeat(100_000)).unwrap();
+    let out = run(&["check".as_ref(), en.as_os_str(), ru.as_os_str()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = String::from_utf8_lossy(&out.stdout);
     assert!(
-        report.contains("sentences") && report.contains("65000"),
+        report.lines().any(|l| l == "    sentences  100000 100000"),
         "{report}"
     );
+}
+
+#[test]
+fn escapes_in_a_file_name_never_reach_the_terminal() {
+    let dir = scratch("escape-name");
+    let evil = dir.join("x\u{1b}]0;PWN\u{7}\u{1b}[31m.txt");
+    std::fs::write(&evil, "V. Putin: Good afternoon.\n").unwrap();
+    let o = run(&["check".as_ref(), evil.as_os_str()]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert_eq!(out.lines().next(), Some("x.txt"), "{out}");
+    assert!(!out.contains(['\u{1b}', '\u{7}']), "{out:?}");
+    // And in an error naming it.
+    std::fs::write(&evil, "").unwrap();
+    let o = run(&["check".as_ref(), evil.as_os_str()]);
+    assert_one_line_error(&o, "x.txt: ");
+    assert!(!String::from_utf8_lossy(&o.stderr).contains('\u{1b}'));
+}
+
+#[test]
+fn a_bad_file_in_a_folder_is_skipped_with_a_note() {
+    let dir = scratch("one-bad");
+    std::fs::write(dir.join("a.txt"), "V. Putin: Good afternoon.\n").unwrap();
+    std::fs::write(dir.join("bad.txt"), [0u8, 0, 0, 1, 2, 0, 0xff, 0]).unwrap();
+    std::fs::write(dir.join("c.txt"), "В.Путин: Добрый день.\n").unwrap();
+    let o = run(&["check".as_ref(), dir.as_os_str()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let names: Vec<String> = stdout(&o)
+        .lines()
+        .filter(|l| !l.starts_with(' ') && !l.is_empty())
+        .map(String::from)
+        .collect();
+    assert_eq!(names, ["a.txt", "c.txt"]);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("stenogram: ") && err.contains("bad.txt: ") && err.trim_end().ends_with("(skipped)"),
+        "{err}"
+    );
+    // Named on its own, the same file is an error.
+    assert_one_line_error(
+        &run(&["check".as_ref(), dir.join("bad.txt").as_os_str()]),
+        "bad.txt",
+    );
+}
+
+#[test]
+fn a_folder_of_only_bad_files_is_one_line_error() {
+    let dir = scratch("all-bad");
+    std::fs::write(dir.join("bad.txt"), [0u8, 0, 0, 1, 2, 0, 0xff, 0]).unwrap();
+    let o = run(&["check".as_ref(), dir.as_os_str()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    let last = err.lines().last().unwrap_or_default();
+    assert!(last.contains("no transcript could be read"), "{err}");
+}
+
+#[test]
+fn a_folder_named_like_a_partner_is_not_one() {
+    let dir = scratch("dir-partner");
+    std::fs::write(dir.join("talk.en.txt"), "V. Putin: Good afternoon.\n").unwrap();
+    std::fs::create_dir(dir.join("talk.ru.txt")).unwrap();
+    for target in [
+        dir.as_os_str().to_owned(),
+        dir.join("talk.en.txt").into_os_string(),
+    ] {
+        let o = run(&["check".as_ref(), &target]);
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+        let out = stdout(&o);
+        assert_eq!(out.lines().next(), Some("talk.en.txt"), "{out}");
+        assert!(out.lines().any(|l| l == "  languages   en"), "{out}");
+    }
+}
+
+#[test]
+fn a_pair_named_again_as_paths_is_loaded_once() {
+    let dir = scratch("pair-twice");
+    let (en, ru) = (dir.join("talk.en.txt"), dir.join("talk.ru.txt"));
+    std::fs::write(&en, "V. Putin: Good afternoon.\n").unwrap();
+    std::fs::write(&ru, "В.Путин: Добрый день.\n").unwrap();
+    for again in [vec![en.as_os_str()], vec![ru.as_os_str()], vec![dir.as_os_str()]] {
+        let mut args: Vec<&std::ffi::OsStr> = vec![
+            "check".as_ref(),
+            "--en".as_ref(),
+            en.as_os_str(),
+            "--ru".as_ref(),
+            ru.as_os_str(),
+        ];
+        args.extend(again);
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+        let out = stdout(&o);
+        let names: Vec<&str> = out.lines().filter(|l| l.starts_with("talk")).collect();
+        assert_eq!(names, ["talk"], "{out}");
+    }
 }

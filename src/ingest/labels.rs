@@ -160,14 +160,24 @@ fn emphasised(line: &str) -> Option<(&str, &str, bool)> {
     }
 }
 
-/// A short capitalised line ending in a colon: what a label looks like, whether or not it is one.
+/// A short line ending in a colon whose head is name-shaped (several capitalised words, or one in capitals)
+/// or starts with a title: what a label looks like, whether or not it is one. `Он сказал так:` and
+/// `Итоги:` are sentences.
 pub(crate) fn looks_like_label(line: &str) -> bool {
     let Some(head) = line.strip_suffix([':', '：']) else {
         return false;
     };
-    head.chars().next().is_some_and(char::is_uppercase)
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let name_shaped = match words[..] {
+        [] => false,
+        [one] => one.chars().count() >= 2 && !one.chars().any(char::is_lowercase),
+        _ => words.iter().all(capitalised),
+    };
+    let titled = words.first().is_some_and(|w| capitalised(w) && is_title_word(w));
+    (name_shaped || titled)
         && head.len() <= 60
-        && head.split_whitespace().count() <= 6
+        && words.len() <= 6
         && !head.contains(['.', '!', '?', ',', ';', '«', '"', '“'])
 }
 
@@ -713,6 +723,11 @@ mod tests {
     #[test]
     fn label_look() {
         assert!(looks_like_label("Prime Minister:"));
+        assert!(looks_like_label("Иван Петров:"));
+        assert!(looks_like_label("ПУТИН:"));
+        assert!(!looks_like_label("Он сказал так:"));
+        assert!(!looks_like_label("Итоги:"));
+        assert!(!looks_like_label(" :"));
         assert!(!looks_like_label("Тогда возникает вопрос: как?"));
         assert!(!looks_like_label("I said: listen."));
     }

@@ -14,6 +14,7 @@ mod structure;
 use crate::model::{Lang, Transcript, Version};
 use labels::Who;
 use std::collections::{HashMap, HashSet};
+pub use structure::is_qa_heading;
 use structure::{Classified, Half, Line};
 
 /// Something in the input that was read in a way the user may want to check.
@@ -130,10 +131,26 @@ fn split_by_script(lines: &[(u32, &str)]) -> Option<(Lang, usize)> {
                 let theirs = part.iter().filter(|&&s| s == -want).count();
                 ours >= 2 && ours >= 4 * theirs
             };
-            (pure(&scripts[..at], sign) && pure(&scripts[at..], -sign)).then_some((first, at, best))
+            (pure(&scripts[..at], sign) && pure(&scripts[at..], -sign) && comparable(lines, &scripts, at))
+                .then_some((first, at, best))
         })
         .max_by_key(|&(_, _, score)| score)
         .map(|(first, at, _)| (first, at))
+}
+
+/// Whether the halves before and after `at` are sizeable enough to be translations of each other: letter
+/// counts within a factor of ~3, or each half at least a fifth of the lines in a script. Two English credit
+/// lines (`Photo: Reuters`) under a Russian article are not its translation.
+fn comparable(lines: &[(u32, &str)], scripts: &[i64], at: usize) -> bool {
+    let letters = |part: &[(u32, &str)]| -> usize {
+        part.iter()
+            .map(|(_, l)| l.chars().filter(|c| c.is_alphabetic()).count())
+            .sum()
+    };
+    let (a, b) = (letters(&lines[..at]), letters(&lines[at..]));
+    let scripted = |part: &[i64]| part.iter().filter(|&&s| s != 0).count();
+    let (x, y) = (scripted(&scripts[..at]), scripted(&scripts[at..]));
+    (a * 10 >= b * 3 && b * 10 >= a * 3) || (x.min(y) * 5 >= x + y)
 }
 
 /// A parallel text that alternates between the languages paragraph by paragraph: its English and its
@@ -220,7 +237,8 @@ fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
                     Some(resolver.resolve(*lang, &c.who))
                 }
                 Line::Label(c) => {
-                    if c.colon && c.rest.is_empty() {
+                    let name_shaped = matches!(&c.who, Who::Person(n) if n.given.is_some());
+                    if c.colon && c.rest.is_empty() && (name_shaped || labels::looks_like_label(l.text)) {
                         warnings.push(refused(l));
                     }
                     l.kind = structure::not_label(l.text);
@@ -249,9 +267,32 @@ fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
             blocks,
         });
     }
-    transcript.speakers = resolver.finish();
+    // A label with no speech after it makes no turn: its speaker is dropped, and the others renumbered.
+    let mut used = vec![false; resolver.len()];
+    for_each_turn(&mut transcript, |s| used[*s] = true);
+    let renumbered: Vec<usize> = used
+        .iter()
+        .scan(0, |before, &u| {
+            let index = *before;
+            *before += usize::from(u);
+            Some(index)
+        })
+        .collect();
+    for_each_turn(&mut transcript, |s| *s = renumbered[*s]);
+    transcript.speakers = resolver.finish(|i| used[i]);
     warnings.sort_by_key(|w| w.line);
     Parsed { transcript, warnings }
+}
+
+/// Calls `f` with the speaker index of every turn in `t`.
+fn for_each_turn(t: &mut Transcript, mut f: impl FnMut(&mut usize)) {
+    for lang in [Lang::En, Lang::Ru] {
+        for block in t.versions[lang].iter_mut().flat_map(|v| &mut v.blocks) {
+            if let crate::model::BlockKind::Turn(s) = &mut block.kind {
+                f(s);
+            }
+        }
+    }
 }
 
 /// How a lone word with a colon (`Putin:`, `ПУТИН:`) occurs in a document.
@@ -285,5 +326,27 @@ fn refused(l: &Classified) -> Warning {
     Warning {
         line: l.line,
         message: format!("\"{}\" looks like a speaker label but was read as text", l.text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_credits_under_a_russian_article_are_not_a_translation() {
+        let paragraph = "Президент провёл переговоры с коллегами, обсуждались вопросы торговли, энергетики, \
+                         транспорта и безопасности в регионе.";
+        let mut text: String = (0..10).map(|_| format!("{paragraph}\n\n")).collect();
+        text.push_str("Photo: Reuters\nCopyright Reuters 2025. All rights reserved.\n");
+        let t = parse(&text).transcript;
+        assert_eq!(t.langs(), [Lang::Ru]);
+        let v = t.version(Lang::Ru).expect("Russian");
+        let texts: Vec<&str> = v.paragraphs().map(|(_, p)| p.text.as_str()).collect();
+        assert_eq!(texts.len(), 12, "{texts:?}");
+        assert_eq!(
+            texts[10..],
+            ["Photo: Reuters", "Copyright Reuters 2025. All rights reserved."]
+        );
     }
 }

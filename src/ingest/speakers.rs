@@ -51,8 +51,17 @@ impl Form {
 /// The key under which evidence for a label is collected: the same person gives the same key.
 pub(super) fn evidence_key(who: &Who) -> String {
     match who {
-        Who::Person(name) => name_key(&name.surname),
+        Who::Person(name) => person_key(name),
         Who::Role(role) => format!("role:{}", role.id),
+    }
+}
+
+/// The surname key; a name that gives no key (a script transliteration does not cover) is matched only by
+/// its exact text, so that different such names never merge into one person.
+fn person_key(name: &Name) -> String {
+    match name_key(&name.surname) {
+        key if key.is_empty() => format!("text:{}", name.text),
+        key => key,
     }
 }
 
@@ -60,7 +69,7 @@ impl Resolver {
     /// The index of the speaker a label in `lang` names, adding the speaker if new.
     pub fn resolve(&mut self, lang: Lang, who: &Who) -> usize {
         let (key, initial, role) = match who {
-            Who::Person(name) => (name_key(&name.surname), initial_key(name.given.as_deref()), None),
+            Who::Person(name) => (person_key(name), initial_key(name.given.as_deref()), None),
             Who::Role(role) => (role.id.to_string(), None, Some(*role)),
         };
         let same_key = self.by_key.entry(key.clone()).or_default();
@@ -123,11 +132,16 @@ impl Resolver {
         }
     }
 
-    /// The speakers, with display names and unique ids.
-    pub fn finish(self) -> Vec<Speaker> {
+    /// How many people have been resolved.
+    pub fn len(&self) -> usize {
+        self.people.len()
+    }
+
+    /// The speakers for which `keep(index)` holds, in order, with display names and unique ids.
+    pub fn finish(self, keep: impl Fn(usize) -> bool) -> Vec<Speaker> {
         let mut speakers: Vec<Speaker> = Vec::with_capacity(self.people.len());
-        let mut taken = HashSet::new();
-        for person in self.people {
+        let mut ids = Ids::default();
+        for (_, person) in self.people.into_iter().enumerate().filter(|&(i, _)| keep(i)) {
             let best = |lang: Lang| {
                 person.forms[lang]
                     .iter()
@@ -159,7 +173,7 @@ impl Resolver {
                 ),
                 (None, None, None) => continue,
             };
-            let id = unique_id(&slug(&surname), &mut taken);
+            let id = ids.unique(&slug(&surname));
             speakers.push(Speaker {
                 id,
                 name,
@@ -203,19 +217,46 @@ fn slug(s: &str) -> String {
     }
 }
 
-/// `base`, or `base-2`, `base-3`, … whichever is not taken yet; records it as taken.
-fn unique_id(base: &str, taken: &mut HashSet<String>) -> String {
-    let id = std::iter::once(base.to_string())
-        .chain((2..).map(|n| format!("{base}-{n}")))
-        .find(|id| !taken.contains(id))
-        .unwrap_or_else(|| base.to_string());
-    taken.insert(id.clone());
-    id
+/// Ids given so far, and per base the next suffix to try, so that many people with one surname get their
+/// ids in linear time.
+#[derive(Debug, Default)]
+struct Ids {
+    taken: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl Ids {
+    /// `base`, or `base-2`, `base-3`, … whichever is not taken yet; records it as taken.
+    fn unique(&mut self, base: &str) -> String {
+        let mut id = base.to_string();
+        let next = self.next.entry(base.to_string()).or_insert(2);
+        while self.taken.contains(&id) {
+            id = format!("{base}-{next}");
+            *next += 1;
+        }
+        self.taken.insert(id.clone());
+        id
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_are_unique_and_numbered_in_order() {
+        let mut ids = Ids::default();
+        let got: Vec<String> = ["putin", "putin", "putin-2", "putin", "lavrov"]
+            .iter()
+            .map(|b| ids.unique(b))
+            .collect();
+        assert_eq!(got, ["putin", "putin-2", "putin-2-2", "putin-3", "lavrov"]);
+        // Many of one surname: the suffixes count up without searching from 2 each time.
+        let mut ids = Ids::default();
+        let last = (0..5000).map(|_| ids.unique("speaker")).last();
+        assert_eq!(last.as_deref(), Some("speaker-5000"));
+        assert_eq!(ids.next["speaker"], 5001);
+    }
 
     #[test]
     fn slugs() {

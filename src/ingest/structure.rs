@@ -41,10 +41,12 @@ pub(super) fn classify<'a>(lines: &[(u32, &'a str)]) -> Half<'a> {
     let mut half = Half::default();
     let top = top_meta(lines, &mut half.meta);
     let last = lines.len().saturating_sub(1);
-    // Several sources are kept, joined; a repeated one once.
+    // Several sources are kept, joined; a repeated one once. Only at the edges of a half: `Source: …`
+    // in the middle of a speech is what the speaker said.
     let mut sources = std::collections::HashSet::new();
+    let at_edge = |i: usize| i < top + EDGE_LINES || i + EDGE_LINES > last;
     for (i, &(line, text)) in lines.iter().enumerate().skip(top) {
-        if let Some(value) = source(text) {
+        if let Some(value) = source(text).filter(|_| at_edge(i)) {
             if sources.insert(value) {
                 let joined = half.meta.source.get_or_insert_with(String::new);
                 if !joined.is_empty() {
@@ -63,12 +65,15 @@ pub(super) fn classify<'a>(lines: &[(u32, &'a str)]) -> Half<'a> {
     half
 }
 
+/// How many lines at the start and at the end of a half may hold a `Source:` line.
+const EDGE_LINES: usize = 3;
+
 fn line_kind(text: &str) -> Line<'_> {
     if !text.chars().any(char::is_alphanumeric) {
         Line::Break
-    } else if is_related_head(text) {
+    } else if is_phrase(text, RELATED_HEADS) {
         Line::RelatedHead
-    } else if is_known_heading(text) {
+    } else if is_qa_heading(text) {
         Line::Heading { known: true }
     } else if let Some(c) = labels::candidate(text) {
         Line::Label(c)
@@ -267,7 +272,8 @@ fn source(text: &str) -> Option<&str> {
     (!value.is_empty()).then_some(value)
 }
 
-/// A line announcing the other language's half (`Original text below`).
+/// A line announcing the other language's half (`Original text below`): short, not a speaker label, and
+/// holding one of the phrases as whole words — `Спасибо за оригинальный вопрос.` is speech.
 fn is_marker(text: &str) -> bool {
     const MARKERS: &[&str] = &[
         "original text",
@@ -286,66 +292,84 @@ fn is_marker(text: &str) -> bool {
         "русский текст",
         "английский текст",
     ];
-    text.len() <= 150 && {
+    text.chars().count() <= 60 && labels::candidate(text).is_none() && {
         let lower = text.to_lowercase();
-        MARKERS.iter().any(|m| lower.contains(m))
+        MARKERS.iter().any(|m| has_phrase(&lower, m))
     }
 }
 
-fn is_related_head(text: &str) -> bool {
-    const HEADS: &[&str] = &[
-        "see also",
-        "related",
-        "related links",
-        "related news",
-        "read also",
-        "also read",
-        "read more",
-        "more on this topic",
-        "дополнительно",
-        "читайте также",
-        "см. также",
-        "смотрите также",
-        "также по теме",
-        "по теме",
-        "материалы по теме",
-    ];
-    if text.len() > 60 {
-        return false;
-    }
-    let lower = text.trim_end_matches([':', '.']).trim().to_lowercase();
-    HEADS.contains(&lower.as_str())
+/// Whether `phrase` occurs in `text` with no letter or digit right before or after it.
+fn has_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
-fn is_known_heading(text: &str) -> bool {
-    const HEADINGS: &[&str] = &[
-        "q&a",
-        "q & a",
-        "questions and answers",
-        "question and answer session",
-        "answers to questions",
-        "answers to media questions",
-        "вопросы и ответы",
-        "ответы на вопросы",
-        "ответы на вопросы журналистов",
-        "ответы на вопросы сми",
-        "вопросы журналистов",
-    ];
-    if text.len() > 60 {
-        return false;
-    }
-    let lower = text.trim_end_matches([':', '.']).trim().to_lowercase();
-    HEADINGS.contains(&lower.as_str())
+/// `See also`, `Дополнительно`: what starts a list of related links.
+const RELATED_HEADS: &[&str] = &[
+    "see also",
+    "related",
+    "related links",
+    "related news",
+    "read also",
+    "also read",
+    "read more",
+    "more on this topic",
+    "дополнительно",
+    "читайте также",
+    "см. также",
+    "смотрите также",
+    "также по теме",
+    "по теме",
+    "материалы по теме",
+];
+
+/// Headings of the question-and-answer part of a press conference.
+const QA_HEADINGS: &[&str] = &[
+    "q&a",
+    "q & a",
+    "questions and answers",
+    "question and answer session",
+    "answers to questions",
+    "answers to media questions",
+    "вопросы и ответы",
+    "ответы на вопросы",
+    "ответы на вопросы журналистов",
+    "ответы на вопросы сми",
+    "вопросы журналистов",
+];
+
+/// Whether `text` is a heading that opens questions and answers (`Q&A`, `Вопросы и ответы`), as opposed
+/// to any heading with the word in it (`Вопросы безопасности`).
+pub fn is_qa_heading(text: &str) -> bool {
+    is_phrase(text, QA_HEADINGS)
 }
 
-/// A link in a related list: a bullet item, or a short line that is not a sentence.
-fn related_item(text: &str) -> Option<&str> {
+/// Whether `text`, less a trailing colon or full stop, is one of `phrases` (lower case).
+fn is_phrase(text: &str, phrases: &[&str]) -> bool {
+    text.len() <= 60 && {
+        let lower = text.trim_end_matches([':', '.']).trim().to_lowercase();
+        phrases.contains(&lower.as_str())
+    }
+}
+
+/// A link in a related list whose items so far were `bulleted` (`None` before the first): a bullet item, or
+/// a short line of several words that is not a sentence, nor a heading or label we know. A list keeps one
+/// style, so the first line in another style ends it (`Интеграция и экономика` after `- …` items).
+fn related_item<'a>(l: &Classified<'a>, bulleted: Option<bool>) -> Option<(&'a str, bool)> {
     for bullet in ["- ", "– ", "— ", "• ", "· ", "* "] {
-        if let Some(item) = text.strip_prefix(bullet) {
-            return Some(item.trim());
+        if let Some(item) = l.text.strip_prefix(bullet) {
+            return (bulleted != Some(false)).then(|| (item.trim(), true));
         }
     }
-    (text.chars().count() <= 150 && !text.ends_with(['.', '!', '?', '…'])).then_some(text)
+    let link_title = l.text.chars().count() <= 150
+        && l.text.split_whitespace().count() >= 4
+        && !l.text.ends_with(['.', '!', '?', '…'])
+        && !matches!(l.kind, Line::Label(_) | Line::Heading { known: true })
+        && !labels::looks_like_label(l.text);
+    (bulleted != Some(true) && link_title).then_some((l.text, false))
 }
 
 /// Assembles one half's classified lines into blocks; `speaker[i]` is the speaker of line `i` if it is a
@@ -357,15 +381,17 @@ pub(super) fn blocks(lang: Lang, lines: &[Classified], speaker: &[Option<usize>]
         current: None,
         last_line: 0,
     };
-    // Whether a related list is open.
+    // A related list runs until a line that is not an item; its first item sets the style of the rest.
     let mut in_related = false;
+    let mut bulleted = None;
     // The turn an interruption cut, to resume when speech follows it: an omission mark (`<…>`), or a bare
     // `See also` a web page left in the middle of a speech. After a list with links the speech is over.
     let mut resume: Option<usize> = None;
     for (i, l) in lines.iter().enumerate() {
         if in_related {
             let is_item = speaker[i].is_none() && !matches!(l.kind, Line::Break | Line::RelatedHead);
-            if let Some(item) = related_item(l.text).filter(|_| is_item) {
+            if let Some((item, bullet)) = related_item(l, bulleted).filter(|_| is_item) {
+                bulleted = Some(bullet);
                 b.push(BlockKind::Related, item, l.line);
                 resume = None;
                 continue;
@@ -396,6 +422,7 @@ pub(super) fn blocks(lang: Lang, lines: &[Classified], speaker: &[Option<usize>]
                 b.start(BlockKind::Related);
                 b.push(BlockKind::Related, l.text, l.line);
                 in_related = true;
+                bulleted = None;
                 resume = turn;
             }
             (Line::Heading { known }, _) if *known || (turn.is_none() && resumed.is_none()) => {

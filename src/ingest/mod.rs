@@ -14,7 +14,7 @@ mod structure;
 use crate::model::{Lang, Transcript, Version};
 use labels::Who;
 use std::collections::{HashMap, HashSet};
-pub use structure::is_qa_heading;
+pub(crate) use structure::is_qa_heading;
 use structure::{Classified, Half, Line};
 
 /// Something in the input that was read in a way the user may want to check.
@@ -43,19 +43,6 @@ pub fn parse(text: &str) -> Parsed {
         return build(&[(Lang::En, &en[..]), (Lang::Ru, &ru[..])]);
     }
     build(&[(dominant_script(&lines), &lines[..])])
-}
-
-/// Whether a heading opens the questions-and-answers part of a press conference.
-pub(crate) fn is_qa_heading(text: &str) -> bool {
-    const QA: [&str; 5] = [
-        "q&a",
-        "q & a",
-        "questions and answers",
-        "вопросы и ответы",
-        "ответы на вопросы",
-    ];
-    let lower = text.trim().trim_end_matches([':', '.']).trim_end().to_lowercase();
-    QA.contains(&lower.as_str())
 }
 
 /// Parses the two halves of a pair given as two files.

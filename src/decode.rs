@@ -268,7 +268,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const SEED: &str = include_str!("../tests/data/seed003.txt");
+    const SEED: &str = include_str!("../tests/data/003_phone_call_report_ru.txt");
     const SENTENCE: &str = "Президенты России и Белоруссии провели телефонные переговоры.";
 
     /// The seed with the guillemets KOI8-R and IBM866 cannot encode replaced by ASCII quotes.

@@ -6,7 +6,7 @@ use stenogram::model::Lang;
 use stenogram::sanitize::sanitize;
 use stenogram::sentences::split;
 
-const SEED: &str = include_str!("data/seed003.txt");
+const SEED: &str = include_str!("data/003_phone_call_report_ru.txt");
 
 #[test]
 fn hostile_windows_1251_copy_reads_as_the_original() {

@@ -14,7 +14,7 @@ mod structure;
 use crate::model::{Lang, Transcript, Version};
 use labels::Who;
 use std::collections::{HashMap, HashSet};
-pub(crate) use structure::is_qa_heading;
+pub use structure::is_qa_heading;
 use structure::{Classified, Half, Line};
 
 /// Something in the input that was read in a way the user may want to check.

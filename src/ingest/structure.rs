@@ -343,7 +343,7 @@ const QA_HEADINGS: &[&str] = &[
 
 /// Whether `text` is a heading that opens questions and answers (`Q&A`, `Вопросы и ответы`), as opposed
 /// to any heading with the word in it (`Вопросы безопасности`).
-pub(crate) fn is_qa_heading(text: &str) -> bool {
+pub fn is_qa_heading(text: &str) -> bool {
     is_phrase(text, QA_HEADINGS)
 }
 

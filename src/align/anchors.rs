@@ -85,14 +85,19 @@ fn spelled_numbers(text: &str, keys: &mut Vec<u64>) {
     // The longest number word is an ordinal stem with its ending (`четвертого`); longer words
     // are neither numbers nor scales worth lowering.
     const LONGEST: usize = 12;
+    // Number and scale words are plain Latin or Cyrillic, whose lower case is an offset.
     let lower = |w: &str, out: &mut String| {
         out.clear();
-        if w.chars().nth(LONGEST).is_none() {
-            out.extend(
-                w.chars()
-                    .flat_map(char::to_lowercase)
-                    .map(|c| if c == 'ё' { 'е' } else { c }),
-            );
+        if w.chars().nth(LONGEST).is_some() {
+            return;
+        }
+        for c in w.chars() {
+            out.push(match c {
+                'a'..='z' | 'а'..='я' => c,
+                'ё' | 'Ё' => 'е',
+                'A'..='Z' | 'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+                _ => return out.clear(),
+            });
         }
     };
     // The value of the previous word when it was a number, for a scale word to multiply.

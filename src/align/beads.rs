@@ -328,8 +328,12 @@ const BONUS_CAP: f32 = 4.0;
 /// containing it. `strong_both` is the lesser of the two sides' strong key counts.
 fn anchor_cost((all, strong): Shared, strong_both: u32) -> f32 {
     let missed = strong_both.saturating_sub(strong);
-    let bonus = (strong as f32 + 0.5 * (all - strong) as f32).min(BONUS_CAP);
-    0.7 * missed.min(4) as f32 - bonus
+    0.7 * missed.min(4) as f32 - bonus((all, strong))
+}
+
+/// What shared anchors take off a bead's cost.
+fn bonus((all, strong): Shared) -> f32 {
+    (strong as f32 + 0.5 * (all - strong) as f32).min(BONUS_CAP)
 }
 
 /// The cells the DP visits: for each row i (English items consumed), the columns `lo[i]..=hi[i]`.
@@ -499,6 +503,11 @@ fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                         for &(all, strong) in &row[j + 1 - b - first..=j - first] {
                             shared = (shared.0 + all, shared.1 + strong);
                         }
+                    }
+                    // Every other part of a cost is at least 0: most beads off the path share
+                    // no anchor and stop here.
+                    if from + prior - bonus(shared) >= best[to].0 {
+                        continue;
                     }
                 }
                 if let Some(c) = s.cost(i, j, a, b, prior, shared)

@@ -82,18 +82,45 @@ fn numbers(text: &str, lang: Lang, keys: &mut Vec<u64>) {
 /// numbers often translate digits, but words like `first` also occur without meaning a number,
 /// so a spelled number without a partner is no evidence against a pairing.
 fn spelled_numbers(text: &str, keys: &mut Vec<u64>) {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('ё', "е"))
-        .collect();
-    for (k, w) in words.iter().enumerate() {
-        let Some(value) = spelled(w) else { continue };
-        keys.push(NUMBER | (value as u64 * 100));
-        let scale = words.get(k + 1).and_then(|next| scale_of(next));
-        if let Some(scale) = scale {
-            keys.push(number_key(value * scale));
+    // The longest number word is an ordinal stem with its ending (`четвертого`); longer words
+    // are neither numbers nor scales worth lowering.
+    const LONGEST: usize = 12;
+    // Number and scale words are plain Latin or Cyrillic, whose lower case is an offset.
+    let lower = |w: &str, out: &mut String| {
+        out.clear();
+        if w.chars().nth(LONGEST).is_some() {
+            return;
         }
+        for c in w.chars() {
+            out.push(match c {
+                'a'..='z' | 'а'..='я' => c,
+                'ё' | 'Ё' => 'е',
+                'A'..='Z' | 'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+                _ => return out.clear(),
+            });
+        }
+    };
+    // The value of the previous word when it was a number, for a scale word to multiply.
+    let mut pending = None;
+    let mut word = String::new();
+    for w in text.split(|c: char| !is_letter(c)).filter(|w| !w.is_empty()) {
+        lower(w, &mut word);
+        if let Some(scale) = pending.take().zip(scale_of(&word)).map(|(v, s)| v * s) {
+            keys.push(number_key(scale));
+        }
+        pending = spelled(&word);
+        if let Some(value) = pending {
+            keys.push(NUMBER | (value as u64 * 100));
+        }
+    }
+}
+
+/// `char::is_alphabetic` with the scripts of a transcript decided without a table lookup.
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{400}'..='\u{481}' | '\u{48a}'..='\u{4ff}' => true,
+        c if c.is_ascii() => false,
+        c => c.is_alphabetic(),
     }
 }
 
@@ -228,7 +255,7 @@ fn number_key(value: f64) -> u64 {
 /// (a likely cognate: `микроэлектроника`/`microelectronics`).
 fn words(text: &str, keys: &mut Vec<u64>) {
     for (n, word) in text
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| !is_letter(c))
         .filter(|w| !w.is_empty())
         .enumerate()
     {

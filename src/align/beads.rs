@@ -140,7 +140,7 @@ fn paragraphs(items: &[Item]) -> (Vec<Item>, Vec<usize>) {
 
 /// The DP, exact or banded around the proportional diagonal.
 fn banded(scorer: &Scorer, full: bool, half: usize) -> Vec<Bead> {
-    let centre = proportional(&scorer.en_prefix, &scorer.ru_prefix);
+    let centre = proportional(&scorer.en.chars, &scorer.ru.chars);
     banded_around(scorer, full, centre, half)
 }
 
@@ -172,12 +172,55 @@ fn gap(en: Range<usize>, ru: Range<usize>) -> Bead {
     }
 }
 
+/// One side's items with prefix sums of what bead costs add up over a range of them, so that a
+/// cost takes a few subtractions whatever the bead's size.
+struct Seq<'a> {
+    items: &'a [Item],
+    /// `chars[k]`: chars of `items[..k]`; likewise paragraph starts, questions and strong keys.
+    chars: Vec<u64>,
+    starts: Vec<u64>,
+    questions: Vec<u64>,
+    strong: Vec<u64>,
+}
+
+impl<'a> Seq<'a> {
+    fn new(items: &'a [Item]) -> Self {
+        let prefix = |f: fn(&Item) -> u64| {
+            std::iter::once(0)
+                .chain(items.iter().scan(0u64, move |s, it| {
+                    *s += f(it);
+                    Some(*s)
+                }))
+                .collect()
+        };
+        Seq {
+            items,
+            chars: prefix(|it| u64::from(it.features.len)),
+            starts: prefix(|it| u64::from(it.para_start)),
+            questions: prefix(|it| u64::from(it.features.question)),
+            strong: prefix(|it| u64::from(it.features.strong)),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether a paragraph starts at item `k` (the end counts as one).
+    fn starts_at(&self, k: usize) -> bool {
+        self.items.get(k).is_none_or(|it| it.para_start)
+    }
+
+    /// The sum over `items[from..to]` of a prefix-summed quantity.
+    fn sum(prefix: &[u64], from: usize, to: usize) -> u64 {
+        prefix[to] - prefix[from]
+    }
+}
+
 /// Precomputed prefix sums and the bead cost function.
 struct Scorer<'a> {
-    en: &'a [Item],
-    ru: &'a [Item],
-    en_prefix: Vec<u64>,
-    ru_prefix: Vec<u64>,
+    en: Seq<'a>,
+    ru: Seq<'a>,
     ratio: f32,
 }
 
@@ -204,58 +247,73 @@ impl Cost {
     }
 }
 
+/// Anchor keys shared by some sentence pairs: (all, strong), summed over the pairs.
+type Shared = (u32, u32);
+
 impl<'a> Scorer<'a> {
     fn new(en: &'a [Item], ru: &'a [Item], model: Model) -> Self {
-        let prefix = |items: &[Item]| {
-            std::iter::once(0)
-                .chain(items.iter().scan(0u64, |s, it| {
-                    *s += u64::from(it.features.len);
-                    Some(*s)
-                }))
-                .collect()
-        };
         Scorer {
-            en,
-            ru,
-            en_prefix: prefix(en),
-            ru_prefix: prefix(ru),
+            en: Seq::new(en),
+            ru: Seq::new(ru),
             ratio: model.ratio,
         }
     }
 
-    /// The cost of pairing `en[i-a..i]` with `ru[j-b..j]`; `None` where not allowed.
-    fn cost(&self, i: usize, j: usize, a: usize, b: usize, prior: f32) -> Option<Cost> {
+    /// The keys English item `e` and Russian item `r` share.
+    fn pair(&self, e: usize, r: usize) -> Shared {
+        let (e, r) = (&self.en.items[e].features, &self.ru.items[r].features);
+        if e.signature & r.signature == 0 {
+            (0, 0)
+        } else {
+            shared(&e.keys, &r.keys)
+        }
+    }
+
+    /// The keys shared by the sentence pairs of `en[i-a..i]` × `ru[j-b..j]`.
+    fn shared(&self, i: usize, j: usize, a: usize, b: usize) -> Shared {
+        let mut sum = (0, 0);
+        for e in i - a..i {
+            for r in j - b..j {
+                let (all, strong) = self.pair(e, r);
+                sum = (sum.0 + all, sum.1 + strong);
+            }
+        }
+        sum
+    }
+
+    /// The cost of pairing `en[i-a..i]` with `ru[j-b..j]`, which share `shared` anchor keys;
+    /// `None` where not allowed.
+    fn cost(&self, i: usize, j: usize, a: usize, b: usize, prior: f32, shared: Shared) -> Option<Cost> {
         if a == 0 || b == 0 {
             return Some(Cost {
                 fit: GAP * (a + b) as f32,
                 prior: 0.0,
             });
         }
-        let (e, r) = (&self.en[i - a..i], &self.ru[j - b..j]);
-        if e[0].block != e[a - 1].block || r[0].block != r[b - 1].block {
+        let (en, ru) = (&self.en, &self.ru);
+        let (e, r) = (&en.items[i - a], &ru.items[j - b]);
+        if e.block != en.items[i - 1].block || r.block != ru.items[j - 1].block {
             return None;
         }
-        let speaker = match (e[0].kind, r[0].kind) {
+        let speaker = match (e.kind, r.kind) {
             (x, y) if x == y => 0.0,
             (Kind::Turn(_), Kind::Turn(_)) => OTHER_SPEAKER,
             _ => return None,
         };
-        let starts = |items: &[Item], k: usize| items.get(k).is_none_or(|it| it.para_start);
-        let edges: [bool; 2] = [
-            starts(self.en, i - a) != starts(self.ru, j - b),
-            starts(self.en, i) != starts(self.ru, j),
-        ];
+        let edges = u64::from(en.starts_at(i - a) != ru.starts_at(j - b))
+            + u64::from(en.starts_at(i) != ru.starts_at(j));
         // Paragraph breaks inside the bead, on one side and not the other.
-        let inner = |items: &[Item]| items[1..].iter().filter(|it| it.para_start).count();
-        let edges = PARA_EDGE * (edges.iter().filter(|&&e| e).count() + inner(e).abs_diff(inner(r))) as f32;
-        let le = (self.en_prefix[i] - self.en_prefix[i - a]) as f32;
-        let lr = (self.ru_prefix[j] - self.ru_prefix[j - b]) as f32;
+        let inner = Seq::sum(&en.starts, i - a + 1, i).abs_diff(Seq::sum(&ru.starts, j - b + 1, j));
+        let edges = PARA_EDGE * (edges + inner) as f32;
+        let le = Seq::sum(&en.chars, i - a, i) as f32;
+        let lr = Seq::sum(&ru.chars, j - b, j) as f32;
         let expected = self.ratio * le;
         // δ²/2 of Gale–Church, with no square root to take in the innermost loop.
         let length = ((lr - expected).powi(2) / (S2 * (expected + lr) + 2.0)).min(25.0);
-        let anchors = anchor_cost(e, r);
-        let questions = |items: &[Item]| items.iter().filter(|it| it.features.question).count();
-        let questions = QUESTION * questions(e).abs_diff(questions(r)) as f32;
+        let strong = |seq: &Seq, from: usize, to: usize| Seq::sum(&seq.strong, from, to) as u32;
+        let anchors = anchor_cost(shared, strong(en, i - a, i).min(strong(ru, j - b, j)));
+        let questions =
+            QUESTION * Seq::sum(&en.questions, i - a, i).abs_diff(Seq::sum(&ru.questions, j - b, j)) as f32;
         let fit = length + anchors + speaker + edges + questions;
         Some(Cost { fit, prior })
     }
@@ -266,23 +324,16 @@ const BONUS_CAP: f32 = 4.0;
 /// Shared anchors lower the cost; strong anchors (numbers, names) present on both sides yet
 /// unmatched raise it, which is what keeps unrelated texts of fitting length apart. For a bead of
 /// several sentences the counts are summed over its sentence pairs: a key repeated in two
-/// sentences counts twice, which is rare and cheaper than merging the lists in every cell.
-fn anchor_cost(en: &[Item], ru: &[Item]) -> f32 {
-    let (mut all, mut strong) = (0, 0);
-    for e in en {
-        for r in ru
-            .iter()
-            .filter(|r| r.features.signature & e.features.signature != 0)
-        {
-            let (a, s) = shared(&e.features.keys, &r.features.keys);
-            all += a;
-            strong += s;
-        }
-    }
-    let strong_of = |items: &[Item]| items.iter().map(|it| it.features.strong).sum::<u32>();
-    let missed = strong_of(en).min(strong_of(ru)).saturating_sub(strong);
-    let bonus = (strong as f32 + 0.5 * (all - strong) as f32).min(BONUS_CAP);
-    0.7 * missed.min(4) as f32 - bonus
+/// sentences counts twice, which is rare, and lets the DP reuse each pair's counts in every bead
+/// containing it. `strong_both` is the lesser of the two sides' strong key counts.
+fn anchor_cost((all, strong): Shared, strong_both: u32) -> f32 {
+    let missed = strong_both.saturating_sub(strong);
+    0.7 * missed.min(4) as f32 - bonus((all, strong))
+}
+
+/// What shared anchors take off a bead's cost.
+fn bonus((all, strong): Shared) -> f32 {
+    (strong as f32 + 0.5 * (all - strong) as f32).min(BONUS_CAP)
 }
 
 /// The cells the DP visits: for each row i (English items consumed), the columns `lo[i]..=hi[i]`.
@@ -399,8 +450,20 @@ fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
     let cells = offset[n + 1];
     let mut back = vec![UNREACHED; cells * STATES];
     let mut rows: [[Vec<f32>; 4]; STATES] = Default::default();
+    // The shared keys of each sentence pair a bead ending in the last three rows may contain:
+    // computed once per pair instead of once per bead. A bead ending at (i, j) reaches back at
+    // most two rows and columns, and the band's edges only grow, so row i needs the columns from
+    // two left of its band to the end of the band two rows on.
+    let mut pairs: [(usize, Vec<Shared>); 3] = Default::default();
     for i in 0..=n {
         let (lo, hi) = (band.lo[i], band.hi[i]);
+        if i > 0 {
+            let (from, to) = (lo.saturating_sub(2).max(1), band.hi[(i + 2).min(n)]);
+            let (first, row) = &mut pairs[i % 3];
+            *first = from;
+            row.clear();
+            row.extend((from..=to).map(|j| s.pair(i - 1, j - 1)));
+        }
         for state_rows in rows.iter_mut() {
             let row = &mut state_rows[i % 4];
             row.clear();
@@ -420,8 +483,8 @@ fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                 let at = j - b - band.lo[i - a];
                 // An omission starting at a paragraph is the usual kind: a paragraph left out.
                 let gap_open = match to {
-                    1 if s.en[i - 1].para_start => GAP_OPEN_PARA,
-                    2 if s.ru[j - 1].para_start => GAP_OPEN_PARA,
+                    1 if s.en.items[i - 1].para_start => GAP_OPEN_PARA,
+                    2 if s.ru.items[j - 1].para_start => GAP_OPEN_PARA,
                     _ => GAP_OPEN,
                 };
                 let (from, from_state) = (0..STATES)
@@ -434,7 +497,20 @@ fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                 if !from.is_finite() || from + prior - BONUS_CAP >= best[to].0 {
                     continue;
                 }
-                if let Some(c) = s.cost(i, j, a, b, prior)
+                let mut shared = (0, 0);
+                if to == 0 {
+                    for (first, row) in (i - a + 1..=i).map(|r| &pairs[r % 3]) {
+                        for &(all, strong) in &row[j + 1 - b - first..=j - first] {
+                            shared = (shared.0 + all, shared.1 + strong);
+                        }
+                    }
+                    // Every other part of a cost is at least 0: most beads off the path share
+                    // no anchor and stop here.
+                    if from + prior - bonus(shared) >= best[to].0 {
+                        continue;
+                    }
+                }
+                if let Some(c) = s.cost(i, j, a, b, prior, shared)
                     && from + c.total() < best[to].0
                 {
                     best[to] = (from + c.total(), ((t as u8) << 2) | from_state as u8);
@@ -471,7 +547,7 @@ fn trace(s: &Scorer, band: &Band, offset: &[usize], back: &[u8], mut state: usiz
             .filter(|_| how != UNREACHED)
             .unwrap_or(if i > 0 { (1, 0, 0.0) } else { (0, 1, 0.0) });
         let confidence = s
-            .cost(i, j, a, b, prior)
+            .cost(i, j, a, b, prior, s.shared(i, j, a, b))
             .map_or(0.0, |c| c.confidence(a == 0 || b == 0));
         path.push(Bead {
             en: i - a..i,

@@ -281,6 +281,15 @@ impl<'a> Scorer<'a> {
         sum
     }
 
+    /// The length term of pairing `en[i-a..i]` with `ru[j-b..j]`: δ²/2 of Gale–Church, with no
+    /// square root to take in the innermost loop.
+    fn length(&self, i: usize, j: usize, a: usize, b: usize) -> f32 {
+        let le = Seq::sum(&self.en.chars, i - a, i) as f32;
+        let lr = Seq::sum(&self.ru.chars, j - b, j) as f32;
+        let expected = self.ratio * le;
+        ((lr - expected).powi(2) / (S2 * (expected + lr) + 2.0)).min(25.0)
+    }
+
     /// The cost of pairing `en[i-a..i]` with `ru[j-b..j]`, which share `shared` anchor keys;
     /// `None` where not allowed.
     fn cost(&self, i: usize, j: usize, a: usize, b: usize, prior: f32, shared: Shared) -> Option<Cost> {
@@ -305,11 +314,7 @@ impl<'a> Scorer<'a> {
         // Paragraph breaks inside the bead, on one side and not the other.
         let inner = Seq::sum(&en.starts, i - a + 1, i).abs_diff(Seq::sum(&ru.starts, j - b + 1, j));
         let edges = PARA_EDGE * (edges + inner) as f32;
-        let le = Seq::sum(&en.chars, i - a, i) as f32;
-        let lr = Seq::sum(&ru.chars, j - b, j) as f32;
-        let expected = self.ratio * le;
-        // δ²/2 of Gale–Church, with no square root to take in the innermost loop.
-        let length = ((lr - expected).powi(2) / (S2 * (expected + lr) + 2.0)).min(25.0);
+        let length = self.length(i, j, a, b);
         let strong = |seq: &Seq, from: usize, to: usize| Seq::sum(&seq.strong, from, to) as u32;
         let anchors = anchor_cost(shared, strong(en, i - a, i).min(strong(ru, j - b, j)));
         let questions =
@@ -497,23 +502,31 @@ fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                 if !from.is_finite() || from + prior - BONUS_CAP >= best[to].0 {
                     continue;
                 }
+                let how = ((t as u8) << 2) | from_state as u8;
+                if to != 0 {
+                    let total = GAP * (a + b) as f32;
+                    if from + total < best[to].0 {
+                        best[to] = (from + total, how);
+                    }
+                    continue;
+                }
                 let mut shared = (0, 0);
-                if to == 0 {
-                    for (first, row) in (i - a + 1..=i).map(|r| &pairs[r % 3]) {
-                        for &(all, strong) in &row[j + 1 - b - first..=j - first] {
-                            shared = (shared.0 + all, shared.1 + strong);
-                        }
+                for (first, row) in (i - a + 1..=i).map(|r| &pairs[r % 3]) {
+                    for &(all, strong) in &row[j + 1 - b - first..=j - first] {
+                        shared = (shared.0 + all, shared.1 + strong);
                     }
-                    // Every other part of a cost is at least 0: most beads off the path share
-                    // no anchor and stop here.
-                    if from + prior - bonus(shared) >= best[to].0 {
-                        continue;
-                    }
+                }
+                // Every other part of a cost is at least 0: most beads off the path share no
+                // anchor, or fit badly by length, and stop here. The slack absorbs the rounding of
+                // the cost's other terms, so the pruning never drops a bead the full cost would keep.
+                let bound = prior - bonus(shared);
+                if from + bound >= best[to].0 || from + (bound + s.length(i, j, a, b) - 1e-3) >= best[to].0 {
+                    continue;
                 }
                 if let Some(c) = s.cost(i, j, a, b, prior, shared)
                     && from + c.total() < best[to].0
                 {
-                    best[to] = (from + c.total(), ((t as u8) << 2) | from_state as u8);
+                    best[to] = (from + c.total(), how);
                 }
             }
             for (st, (score, how)) in best.into_iter().enumerate() {

@@ -140,7 +140,7 @@ fn paragraphs(items: &[Item]) -> (Vec<Item>, Vec<usize>) {
 
 /// The DP, exact or banded around the proportional diagonal.
 fn banded(scorer: &Scorer, full: bool, half: usize) -> Vec<Bead> {
-    let centre = proportional(&scorer.en.chars, &scorer.ru.chars);
+    let centre = proportional(&scorer.en.chars(), &scorer.ru.chars());
     banded_around(scorer, full, centre, half)
 }
 
@@ -176,30 +176,37 @@ fn gap(en: Range<usize>, ru: Range<usize>) -> Bead {
 /// cost takes a few subtractions whatever the bead's size.
 struct Seq<'a> {
     items: &'a [Item],
-    /// `chars[k]`: chars of `items[..k]`; likewise paragraph starts, questions and strong keys.
-    chars: Vec<u64>,
-    starts: Vec<u64>,
-    questions: Vec<u64>,
-    strong: Vec<u64>,
+    /// `prefix[k]`: the totals of `items[..k]`, side by side so that a bead's cost reads them
+    /// with one index per end.
+    prefix: Vec<Totals>,
+}
+
+/// Chars, paragraph starts, questions and strong keys of a run of items.
+#[derive(Clone, Copy, Default)]
+struct Totals {
+    chars: u64,
+    starts: u64,
+    questions: u64,
+    strong: u64,
 }
 
 impl<'a> Seq<'a> {
     fn new(items: &'a [Item]) -> Self {
-        let prefix = |f: fn(&Item) -> u64| {
-            std::iter::once(0)
-                .chain(items.iter().scan(0u64, move |s, it| {
-                    *s += f(it);
-                    Some(*s)
-                }))
-                .collect()
-        };
-        Seq {
-            items,
-            chars: prefix(|it| u64::from(it.features.len)),
-            starts: prefix(|it| u64::from(it.para_start)),
-            questions: prefix(|it| u64::from(it.features.question)),
-            strong: prefix(|it| u64::from(it.features.strong)),
-        }
+        let prefix = std::iter::once(Totals::default())
+            .chain(items.iter().scan(Totals::default(), |t, it| {
+                t.chars += u64::from(it.features.len);
+                t.starts += u64::from(it.para_start);
+                t.questions += u64::from(it.features.question);
+                t.strong += u64::from(it.features.strong);
+                Some(*t)
+            }))
+            .collect();
+        Seq { items, prefix }
+    }
+
+    /// `prefix[k].chars` for every k.
+    fn chars(&self) -> Vec<u64> {
+        self.prefix.iter().map(|t| t.chars).collect()
     }
 
     fn len(&self) -> usize {
@@ -211,9 +218,15 @@ impl<'a> Seq<'a> {
         self.items.get(k).is_none_or(|it| it.para_start)
     }
 
-    /// The sum over `items[from..to]` of a prefix-summed quantity.
-    fn sum(prefix: &[u64], from: usize, to: usize) -> u64 {
-        prefix[to] - prefix[from]
+    /// The totals of `items[from..to]`.
+    fn sum(&self, from: usize, to: usize) -> Totals {
+        let (a, z) = (self.prefix[from], self.prefix[to]);
+        Totals {
+            chars: z.chars - a.chars,
+            starts: z.starts - a.starts,
+            questions: z.questions - a.questions,
+            strong: z.strong - a.strong,
+        }
     }
 }
 
@@ -284,8 +297,8 @@ impl<'a> Scorer<'a> {
     /// The length term of pairing `en[i-a..i]` with `ru[j-b..j]`: δ²/2 of Gale–Church, with no
     /// square root to take in the innermost loop.
     fn length(&self, i: usize, j: usize, a: usize, b: usize) -> f32 {
-        let le = Seq::sum(&self.en.chars, i - a, i) as f32;
-        let lr = Seq::sum(&self.ru.chars, j - b, j) as f32;
+        let le = (self.en.prefix[i].chars - self.en.prefix[i - a].chars) as f32;
+        let lr = (self.ru.prefix[j].chars - self.ru.prefix[j - b].chars) as f32;
         let expected = self.ratio * le;
         ((lr - expected).powi(2) / (S2 * (expected + lr) + 2.0)).min(25.0)
     }
@@ -309,16 +322,15 @@ impl<'a> Scorer<'a> {
             (Kind::Turn(_), Kind::Turn(_)) => OTHER_SPEAKER,
             _ => return None,
         };
-        let edges = u64::from(en.starts_at(i - a) != ru.starts_at(j - b))
-            + u64::from(en.starts_at(i) != ru.starts_at(j));
+        let (e_first, r_first) = (en.starts_at(i - a), ru.starts_at(j - b));
+        let edges = u64::from(e_first != r_first) + u64::from(en.starts_at(i) != ru.starts_at(j));
+        let (te, tr) = (en.sum(i - a, i), ru.sum(j - b, j));
         // Paragraph breaks inside the bead, on one side and not the other.
-        let inner = Seq::sum(&en.starts, i - a + 1, i).abs_diff(Seq::sum(&ru.starts, j - b + 1, j));
+        let inner = (te.starts - u64::from(e_first)).abs_diff(tr.starts - u64::from(r_first));
         let edges = PARA_EDGE * (edges + inner) as f32;
         let length = self.length(i, j, a, b);
-        let strong = |seq: &Seq, from: usize, to: usize| Seq::sum(&seq.strong, from, to) as u32;
-        let anchors = anchor_cost(shared, strong(en, i - a, i).min(strong(ru, j - b, j)));
-        let questions =
-            QUESTION * Seq::sum(&en.questions, i - a, i).abs_diff(Seq::sum(&ru.questions, j - b, j)) as f32;
+        let anchors = anchor_cost(shared, te.strong.min(tr.strong) as u32);
+        let questions = QUESTION * te.questions.abs_diff(tr.questions) as f32;
         let fit = length + anchors + speaker + edges + questions;
         Some(Cost { fit, prior })
     }

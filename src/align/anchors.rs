@@ -29,7 +29,8 @@ const NUMBER: u64 = 1 << 62;
 
 impl Features {
     pub fn of(text: &str, lang: Lang) -> Features {
-        let mut keys = Vec::new();
+        // Room for a sentence's usual keys, so that pushing them rarely reallocates.
+        let mut keys = Vec::with_capacity(16);
         numbers(text, lang, &mut keys);
         spelled_numbers(text, &mut keys);
         words(text, &mut keys);
@@ -172,6 +173,10 @@ fn spelled(word: &str) -> Option<f64> {
     const ORDINAL_ENDINGS: [&str; 16] = [
         "ый", "ой", "ая", "ое", "ого", "ом", "ую", "ые", "ых", "ий", "ья", "ье", "ьего", "ьем", "ью", "ьи",
     ];
+    // Long words and words of other letters reach here empty: no number to look up.
+    if word.is_empty() {
+        return None;
+    }
     if let Some(&(_, v)) = EN.iter().find(|(w, _)| *w == word) {
         return Some(f64::from(v));
     }
@@ -291,7 +296,7 @@ fn word_skeletons(word: &str) -> impl Iterator<Item = String> {
 fn word_skeleton(word: &str) -> Option<String> {
     let latin = to_latin(&word.to_lowercase());
     let stem = strip_ending(&latin);
-    let mut out = String::new();
+    let mut out = String::with_capacity(stem.len() + 1);
     let mut chars = stem.chars().peekable();
     while let Some(c) = chars.next() {
         let mapped = match c {

@@ -152,10 +152,8 @@ fn ignore_broken_pipe(e: std::io::Error) -> Result<()> {
     }
 }
 
-/// clap's message repeats the user's arguments, which may hold escape sequences.
 fn first_line(s: &str) -> String {
-    crate::sanitize::sanitize(s)
-        .lines()
+    s.lines()
         .next()
         .unwrap_or_default()
         .trim_start_matches("error: ")

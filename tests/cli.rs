@@ -345,6 +345,7 @@ fn a_pair_named_again_as_paths_is_loaded_once() {
 
 #[test]
 fn a_usage_error_does_not_echo_escapes() {
+    // clap repeats the bad argument; its plain rendering strips escape sequences, and this keeps it so.
     let o = run(&[
         "export".as_ref(),
         "--format".as_ref(),

@@ -210,13 +210,15 @@ fn escape_md(s: &str) -> String {
         }
         out.push(c);
     }
-    // A leading `- `, `+ ` or `1. ` would start a list.
-    if out.starts_with(['-', '+'])
-        || out
-            .split_once(". ")
-            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-    {
+    // A leading `- `, `+ `, `1. ` or `1) ` would start a list. CommonMark honours a backslash only
+    // before punctuation, so a number is escaped at its dot or parenthesis.
+    if out.starts_with(['-', '+']) {
         out.insert(0, '\\');
+    } else {
+        let digits = out.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && (out[digits..].starts_with(". ") || out[digits..].starts_with(") ")) {
+            out.insert(digits, '\\');
+        }
     }
     out
 }
@@ -333,6 +335,7 @@ mod tests {
              > Второе: мы согласны прекратить боевые действия на 30 суток, но есть нюансы.\n\n"
         );
         assert_eq!(escape_md("- [x] *bold*"), "\\- \\[x\\] \\*bold\\*");
-        assert_eq!(escape_md("1998. A year"), "\\1998. A year");
+        assert_eq!(escape_md("1998. A year"), "1998\\. A year");
+        assert_eq!(escape_md("2) Second"), "2\\) Second");
     }
 }

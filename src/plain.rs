@@ -8,6 +8,8 @@ use std::io::{self, Write};
 
 /// Below this many columns the languages are printed one above the other.
 const MIN_COLUMNS: usize = 100;
+/// Wider than any screen; a larger `$COLUMNS` is a mistake, not a reason to pad lines by gigabytes.
+const MAX_COLUMNS: usize = 1000;
 /// Between the two columns.
 const SEPARATOR: &str = " │ ";
 
@@ -16,13 +18,14 @@ pub fn print(docs: &[Document], out: &mut dyn Write) -> io::Result<()> {
     let columns = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<usize>().ok())
-        .filter(|&c| c >= 20)
+        .filter(|c| (20..=MAX_COLUMNS).contains(c))
         .unwrap_or(80);
     print_width(docs, columns, out)
 }
 
 /// Prints every document for a screen `columns` wide.
 pub fn print_width(docs: &[Document], columns: usize, out: &mut dyn Write) -> io::Result<()> {
+    let columns = columns.min(MAX_COLUMNS);
     let order = [Lang::Ru, Lang::En];
     for (i, doc) in docs.iter().enumerate() {
         if i > 0 {
@@ -117,6 +120,16 @@ mod tests {
                 "{:<48} │ Good afternoon, colleagues and friends.",
                 "Добрый день, коллеги и друзья."
             )
+        );
+    }
+
+    #[test]
+    fn an_absurd_width_is_capped() {
+        let out = printed(usize::MAX);
+        let widest = out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        assert!(
+            out.contains("Good afternoon") && widest <= MAX_COLUMNS,
+            "{widest}"
         );
     }
 

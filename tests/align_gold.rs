@@ -48,8 +48,8 @@ fn the_untranslated_exchange_has_no_english_partner() {
 
 #[test]
 fn unrelated_texts_given_as_a_pair_come_out_low() {
-    let en = include_str!("data/seed001_en.txt");
-    let ru = include_str!("data/seed002_ru.txt");
+    let en = include_str!("data/001_talks_start_en.txt");
+    let ru = include_str!("data/002_talks_report_ru.txt");
     let sanitize = stenogram::sanitize::sanitize;
     let t = stenogram::ingest::parse_pair(&sanitize(en), &sanitize(ru)).transcript;
     assert_eq!(t.langs(), vec![Lang::En, Lang::Ru]);

@@ -342,3 +342,20 @@ fn a_pair_named_again_as_paths_is_loaded_once() {
         assert_eq!(names, ["talk"], "{out}");
     }
 }
+
+#[test]
+fn a_usage_error_does_not_echo_escapes() {
+    // clap repeats the bad argument; its plain rendering strips escape sequences, and this keeps it so.
+    let o = run(&[
+        "export".as_ref(),
+        "--format".as_ref(),
+        "\x1b]0;pwned\x07".as_ref(),
+        "x".as_ref(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        !err.contains('\x1b') && !err.contains('\x07') && err.contains("invalid value"),
+        "{err:?}"
+    );
+}

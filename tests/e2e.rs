@@ -162,7 +162,13 @@ fn reading_session_on_seed_000() {
     assert!(picker.contains("перемири"), "{picker}");
     t.keys(&["Enter"]);
     let jumped = t.wait("the jump", |s| !s.contains("jump to topic"));
-    assert!(jumped.contains("перемири"), "{jumped}");
+    // The cursor (▌ rows) is on the passage the topic came from, not merely somewhere on screen.
+    assert!(
+        jumped
+            .lines()
+            .any(|l| l.starts_with('▌') && l.contains("перемири")),
+        "{jumped}"
+    );
     // Search both languages; the counter shows in the status line.
     t.keys(&["/"]);
     t.run(&["send-keys", "-l", "Трамп"]);
@@ -187,7 +193,7 @@ fn reading_session_on_seed_000() {
     let wide = t.screen();
     t.run(&["resize-window", "-x", "80", "-y", "24"]);
     let narrow = t.wait("the stacked layout", |s| {
-        s.lines().count() <= 24 && !s.contains('│')
+        s.lines().count() <= 24 && !s.contains('│') && s.contains('┊')
     });
     assert!(narrow.lines().all(|l| l.chars().count() <= 80), "{narrow}");
     let cursor_text = |s: &str| {

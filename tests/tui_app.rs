@@ -3,9 +3,12 @@
 
 mod tui_support;
 
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use stenogram::layout::Arrangement;
 use stenogram::model::Lang;
 use stenogram::tui::app::{Action, App, Mode, Reader};
+use stenogram::tui::render;
 use tui_support::{document, press_conference, reader, text};
 
 fn r(app: &App) -> &Reader {
@@ -190,6 +193,19 @@ fn too_small_a_terminal_gets_a_message() {
     app.update(Action::Resize(30, 8));
     assert!(text(&app).starts_with("Terminal too small"));
     app.update(Action::Resize(40, 10));
+    assert!(text(&app).contains("Заявления"));
+}
+
+#[test]
+fn a_frame_smaller_than_the_app_is_left_blank_not_drawn_off_its_buffer() {
+    // Over SSH the window can shrink before its Resize event is handled.
+    let app = reader(press_conference(1), 120, 40);
+    for (w, h) in [(60, 20), (1, 1), (0, 0)] {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+        terminal.draw(|f| render::draw(f, &app)).expect("draw");
+        let buf = terminal.backend().buffer();
+        assert!(buf.content.iter().all(|c| c.symbol() == " "), "{w}×{h}");
+    }
     assert!(text(&app).contains("Заявления"));
 }
 

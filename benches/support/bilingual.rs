@@ -4,7 +4,7 @@
 //! `#[path = "support/bilingual.rs"] mod bilingual;`.
 
 /// The seed the generator repeats: a Kremlin press conference, English then Russian.
-pub const SEED: &str = include_str!("../../tests/data/seed000.txt");
+pub const SEED: &str = include_str!("../../tests/data/000_press_conference.txt");
 
 /// A transcript of about `bytes` bytes in the seed's format, the same for the same `seed`.
 pub fn bilingual(bytes: usize, seed: u64) -> String {

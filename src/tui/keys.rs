@@ -101,12 +101,8 @@ pub const BINDINGS: &[Binding] = &[
         A::Cancel,
         "cancel",
     ),
-    ch(
-        &[Mode::Reader, Mode::Library, Mode::Speakers],
-        '?',
-        A::Help,
-        "this help",
-    ),
+    // Not in the speaker list: help replaces the list, and its unapplied ticks would be lost.
+    ch(&[Mode::Reader, Mode::Library], '?', A::Help, "this help"),
     ch(&[Mode::Help], '?', A::Cancel, "close help"),
     key(&[Mode::Help], K::Esc, NONE, A::Cancel, "close help"),
     ch(&[Mode::Help], 'q', A::Cancel, "close help"),
@@ -212,6 +208,10 @@ mod tests {
             Some(Action::Bottom)
         );
         assert_eq!(action(Mode::Reader, press(KeyCode::Char('x'), NONE)), None);
+        // Help would replace the speaker list and drop its unapplied ticks.
+        let question = press(KeyCode::Char('?'), NONE);
+        assert_eq!(action(Mode::Reader, question), Some(Action::Help));
+        assert_eq!(action(Mode::Speakers, question), None);
         let altgr = KeyModifiers::CONTROL | KeyModifiers::ALT;
         assert_eq!(
             action(Mode::Reader, press(KeyCode::Char('{'), altgr)),

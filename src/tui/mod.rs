@@ -69,6 +69,11 @@ fn event_loop(
                 execute!(io::stdout(), event::DisableMouseCapture)?;
             }
         }
+        // Over SSH the window can shrink before its Resize event arrives: lay out for the real size.
+        let size = term.size()?;
+        if (size.width, size.height) != app.size {
+            app.update(Action::Resize(size.width, size.height));
+        }
         term.draw(|frame| render::draw(frame, app))?;
         let mut event = loop {
             // A lost connection: the terminal hangs up (isatty fails) or SIGHUP arrives.

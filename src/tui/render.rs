@@ -86,6 +86,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     let theme = Theme { color: app.color };
+    // The layout is for `app.size`; a frame of another size (the window changed before its Resize
+    // was handled) would be drawn off its buffer. The loop resizes the app and draws again.
+    if (area.width, area.height) != app.size || area.is_empty() {
+        return;
+    }
     if app.too_small() {
         let msg = format!("Terminal too small: need at least {}×{}", MIN_SIZE.0, MIN_SIZE.1);
         buf.set_stringn(area.x, area.y, msg, usize::from(area.width), theme.dim());

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use stenogram::align::Alignment;
 use stenogram::model::{Lang, Transcript};
 
-pub const SEED: &str = include_str!("../data/seed000.txt");
+pub const SEED: &str = include_str!("../data/000_press_conference.txt");
 pub const GOLD: &str = include_str!("../gold/seed000.tsv");
 
 /// One gold group: English source lines and Russian source lines that translate each other;

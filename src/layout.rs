@@ -167,6 +167,11 @@ impl Layout {
     pub fn stop_of(&self, unit: usize) -> usize {
         self.stops.partition_point(|&s| s <= unit).saturating_sub(1)
     }
+
+    /// The stop (a unit where the cursor may rest) at or before `unit`; `None` without stops.
+    pub fn stop_at(&self, unit: usize) -> Option<usize> {
+        self.stops.get(self.stop_of(unit)).copied()
+    }
 }
 
 /// A collapsed row shows one line per language; stacked arrangements put them on separate rows.

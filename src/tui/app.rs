@@ -293,12 +293,7 @@ impl App {
         r.layout = Layout::build(&doc.transcript, &r.alignment, &opts);
         r.options = opts;
         // A filter may hide the cursor's unit: it then sits on its collapsed run.
-        r.cursor = r
-            .layout
-            .stops
-            .get(r.layout.stop_of(r.cursor))
-            .copied()
-            .unwrap_or(0);
+        r.cursor = r.layout.stop_at(r.cursor).unwrap_or(0);
         r.scroll = top.and_then(|u| r.layout.unit_row.get(u).copied()).unwrap_or(0);
         r.clamp(height);
         r.reveal_cursor(height);
@@ -629,12 +624,7 @@ impl App {
                     .map(|t| t.unit);
                 self.overlay = Overlay::None;
                 if let Some(unit) = unit {
-                    let stop = r
-                        .layout
-                        .stops
-                        .get(r.layout.stop_of(unit))
-                        .copied()
-                        .unwrap_or(unit);
+                    let stop = r.layout.stop_at(unit).unwrap_or(unit);
                     r.goto(stop, height);
                 }
             }
@@ -743,12 +733,7 @@ impl Reader {
         s.current = Some(i);
         let Some(m) = s.matches.get(i) else { return };
         let (unit, lang, para, start) = (m.unit, m.lang, (m.block, m.para), m.range.start);
-        self.cursor = self
-            .layout
-            .stops
-            .get(self.layout.stop_of(unit))
-            .copied()
-            .unwrap_or(unit);
+        self.cursor = self.layout.stop_at(unit).unwrap_or(unit);
         let rows = self.unit_rows(self.cursor);
         let row = self
             .layout

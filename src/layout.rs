@@ -321,8 +321,8 @@ fn push_safe_pieces(pieces: &mut Vec<Piece>, text: &str, range: Range<usize>, ro
 
 /// Control characters and bidi overrides/isolates: either could rewrite or reorder the screen.
 pub fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    // Stored text keeps the directional marks (LRM, RLM, ALM); on screen they only shift cells.
+    c.is_control() || crate::sanitize::is_bidi_control(c) || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// `s` without characters that must never reach a terminal.

@@ -58,7 +58,7 @@ pub fn sanitize(text: &str) -> String {
             },
             '\u{9B}' => skip_control_sequence(&mut chars),
             '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => skip_control_string(&mut chars),
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{AD}' => {}
+            c if is_bidi_control(c) || matches!(c, '\u{FEFF}' | '\u{AD}') => {}
             c if c.is_control() => {}
             c => {
                 out.push(c);
@@ -67,6 +67,11 @@ pub fn sanitize(text: &str) -> String {
         }
     }
     out
+}
+
+/// Bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069): they reorder what a terminal shows.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 fn newline(out: &mut String, column: &mut usize) {

@@ -233,11 +233,10 @@ fn side_lines(t: &Transcript, unit: &Unit, lang: Lang, width: usize) -> Vec<Line
         return Vec::new();
     };
     let Some(block_index) = unit.block[lang].filter(|_| !unit.paras[lang].is_empty()) else {
-        let name = match lang {
-            Lang::En => "English",
-            Lang::Ru => "Russian",
-        };
-        return vec![marker(format!("· not in the {name} text ·"), Role::Missing)];
+        return vec![marker(
+            format!("· not in the {} text ·", lang.name()),
+            Role::Missing,
+        )];
     };
     let Some(block) = version.blocks.get(block_index) else {
         return Vec::new();

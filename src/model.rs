@@ -29,6 +29,14 @@ impl Lang {
             Lang::Ru => "ru",
         }
     }
+
+    /// The language's English name, as the reader's messages say it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ru => "Russian",
+        }
+    }
 }
 
 /// A value for each language, indexable by [`Lang`].

@@ -121,13 +121,6 @@ fn bar_line(buf: &mut Buffer, area: Rect, y: u16, left: &str, right: &str, style
     }
 }
 
-fn lang_name(l: Lang) -> &'static str {
-    match l {
-        Lang::En => "English",
-        Lang::Ru => "Russian",
-    }
-}
-
 fn draw_library(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let lib = &app.library;
     let n = app.docs.len();
@@ -366,8 +359,8 @@ fn draw_header(
         n => right.push_str(&format!("hiding {n} speakers · ")),
     }
     match (arrangement, t.langs().len()) {
-        (Arrangement::Single(l), 1) => right.push_str(&format!("{} only · ", lang_name(l))),
-        (Arrangement::Single(l), _) => right.push_str(&format!("{} · ", lang_name(l))),
+        (Arrangement::Single(l), 1) => right.push_str(&format!("{} only · ", l.name())),
+        (Arrangement::Single(l), _) => right.push_str(&format!("{} · ", l.name())),
         _ => {}
     }
     right.push_str(&format!("{}% ", r.percent(app.body_height())));
@@ -379,7 +372,7 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Them
     let t = app.transcript();
     let absent = t.filter(|t| t.langs().len() == 1).and_then(|t| {
         let missing = Lang::BOTH.into_iter().find(|&l| t.version(l).is_none())?;
-        Some(format!(" No {} text in this document", lang_name(missing)))
+        Some(format!(" No {} text in this document", missing.name()))
     });
     let hint = if area.width >= 100 {
         " j/k scroll · {/} passage · [/] turn · f speakers · t topics · / search · s swap · ? help · q back"

@@ -179,6 +179,8 @@ struct Seq<'a> {
     /// `prefix[k]`: the totals of `items[..k]`, side by side so that a bead's cost reads them
     /// with one index per end.
     prefix: Vec<Totals>,
+    /// For each item, the index of its block's first item: how far back a bead ending there reaches.
+    block_start: Vec<usize>,
 }
 
 /// Chars, paragraph starts, questions and strong keys of a run of items.
@@ -201,7 +203,19 @@ impl<'a> Seq<'a> {
                 Some(*t)
             }))
             .collect();
-        Seq { items, prefix }
+        let block_start = (0..items.len())
+            .scan(0, |start, k| {
+                if k > 0 && items[k].block != items[k - 1].block {
+                    *start = k;
+                }
+                Some(*start)
+            })
+            .collect();
+        Seq {
+            items,
+            prefix,
+            block_start,
+        }
     }
 
     /// `prefix[k].chars` for every k.
@@ -272,6 +286,16 @@ impl<'a> Scorer<'a> {
         }
     }
 
+    /// What the kinds of the blocks of English item `e` and Russian item `r` add to a pairing of
+    /// them; `None` where they never pair.
+    fn kinds(&self, e: usize, r: usize) -> Option<f32> {
+        match (self.en.items[e].kind, self.ru.items[r].kind) {
+            (x, y) if x == y => Some(0.0),
+            (Kind::Turn(_), Kind::Turn(_)) => Some(OTHER_SPEAKER),
+            _ => None,
+        }
+    }
+
     /// The keys English item `e` and Russian item `r` share.
     fn pair(&self, e: usize, r: usize) -> Shared {
         let (e, r) = (&self.en.items[e].features, &self.ru.items[r].features);
@@ -313,15 +337,10 @@ impl<'a> Scorer<'a> {
             });
         }
         let (en, ru) = (&self.en, &self.ru);
-        let (e, r) = (&en.items[i - a], &ru.items[j - b]);
-        if e.block != en.items[i - 1].block || r.block != ru.items[j - 1].block {
+        if i - a < en.block_start[i - 1] || j - b < ru.block_start[j - 1] {
             return None;
         }
-        let speaker = match (e.kind, r.kind) {
-            (x, y) if x == y => 0.0,
-            (Kind::Turn(_), Kind::Turn(_)) => OTHER_SPEAKER,
-            _ => return None,
-        };
+        let speaker = self.kinds(i - 1, j - 1)?;
         let (e_first, r_first) = (en.starts_at(i - a), ru.starts_at(j - b));
         let edges = u64::from(e_first != r_first) + u64::from(en.starts_at(i) != ru.starts_at(j));
         let (te, tr) = (en.sum(i - a, i), ru.sum(j - b, j));
@@ -467,6 +486,8 @@ fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
     let cells = offset[n + 1];
     let mut back = vec![UNREACHED; cells * STATES];
     let mut rows: [[Vec<f32>; 4]; STATES] = Default::default();
+    // Per cell, the least score over the states and its state: where a pair bead comes from.
+    let mut mins: [Vec<(f32, u8)>; 4] = Default::default();
     // The shared keys of each sentence pair a bead ending in the last three rows may contain:
     // computed once per pair instead of once per bead. A bead ending at (i, j) reaches back at
     // most two rows and columns, and the band's edges only grow, so row i needs the columns from
@@ -486,11 +507,17 @@ fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
             row.clear();
             row.resize(hi + 1 - lo, f32::INFINITY);
         }
+        let mins_row = &mut mins[i % 4];
+        mins_row.clear();
+        mins_row.resize(hi + 1 - lo, (f32::INFINITY, 0));
         for j in lo..=hi {
             if i == 0 && j == 0 {
                 rows[0][0][0] = 0.0;
+                mins[0][0] = (0.0, 0);
                 continue;
             }
+            // Beads within one block on each side share its kind, so the pairing is decided once.
+            let kinds = if i > 0 && j > 0 { s.kinds(i - 1, j - 1) } else { None };
             let mut best = [(f32::INFINITY, UNREACHED); STATES];
             for (t, &(a, b, prior)) in BEADS.iter().enumerate() {
                 if a > i || b > j || !band.contains(i - a, j - b) {
@@ -498,28 +525,31 @@ fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                 }
                 let to = state_of(a, b);
                 let at = j - b - band.lo[i - a];
-                // An omission starting at a paragraph is the usual kind: a paragraph left out.
-                let gap_open = match to {
-                    1 if s.en.items[i - 1].para_start => GAP_OPEN_PARA,
-                    2 if s.ru.items[j - 1].para_start => GAP_OPEN_PARA,
-                    _ => GAP_OPEN,
-                };
-                let (from, from_state) = (0..STATES)
-                    .map(|st| {
-                        let open = if to != 0 && st != to { gap_open } else { 0.0 };
-                        (rows[st][(i - a) % 4][at] + open, st)
-                    })
-                    .fold((f32::INFINITY, 0), |x, y| if y.0 < x.0 { y } else { x });
-                // Anchors can lower a cost below its prior by at most BONUS_CAP.
-                if !from.is_finite() || from + prior - BONUS_CAP >= best[to].0 {
+                if to != 0 {
+                    // An omission starting at a paragraph is the usual kind: a paragraph left out.
+                    let gap_open = match to {
+                        1 if s.en.items[i - 1].para_start => GAP_OPEN_PARA,
+                        2 if s.ru.items[j - 1].para_start => GAP_OPEN_PARA,
+                        _ => GAP_OPEN,
+                    };
+                    let (from, from_state) = (0..STATES)
+                        .map(|st| {
+                            let open = if st != to { gap_open } else { 0.0 };
+                            (rows[st][(i - a) % 4][at] + open, st)
+                        })
+                        .fold((f32::INFINITY, 0), |x, y| if y.0 < x.0 { y } else { x });
+                    let total = from + GAP * (a + b) as f32;
+                    if total < best[to].0 {
+                        best[to] = (total, ((t as u8) << 2) | from_state as u8);
+                    }
                     continue;
                 }
-                let how = ((t as u8) << 2) | from_state as u8;
-                if to != 0 {
-                    let total = GAP * (a + b) as f32;
-                    if from + total < best[to].0 {
-                        best[to] = (from + total, how);
-                    }
+                if kinds.is_none() || i - a < s.en.block_start[i - 1] || j - b < s.ru.block_start[j - 1] {
+                    continue;
+                }
+                let (from, from_state) = mins[(i - a) % 4][at];
+                // Anchors can lower a cost below its prior by at most BONUS_CAP.
+                if !from.is_finite() || from + prior - BONUS_CAP >= best[0].0 {
                     continue;
                 }
                 let mut shared = (0, 0);
@@ -532,19 +562,24 @@ fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                 // anchor, or fit badly by length, and stop here. The slack absorbs the rounding of
                 // the cost's other terms, so the pruning never drops a bead the full cost would keep.
                 let bound = prior - bonus(shared);
-                if from + bound >= best[to].0 || from + (bound + s.length(i, j, a, b) - 1e-3) >= best[to].0 {
+                if from + bound >= best[0].0 || from + (bound + s.length(i, j, a, b) - 1e-3) >= best[0].0 {
                     continue;
                 }
                 if let Some(c) = s.cost(i, j, a, b, prior, shared)
-                    && from + c.total() < best[to].0
+                    && from + c.total() < best[0].0
                 {
-                    best[to] = (from + c.total(), how);
+                    best[0] = (from + c.total(), ((t as u8) << 2) | from_state);
                 }
             }
+            let mut min = (f32::INFINITY, 0);
             for (st, (score, how)) in best.into_iter().enumerate() {
                 rows[st][i % 4][j - lo] = score;
                 back[st * cells + offset[i] + j - lo] = how;
+                if score < min.0 {
+                    min = (score, st as u8);
+                }
             }
+            mins[i % 4][j - lo] = min;
         }
     }
     let end = (0..STATES)

@@ -58,3 +58,24 @@ fn unrelated_texts_given_as_a_pair_come_out_low() {
     assert!(s.mean.is_some_and(|m| m < 0.3), "{s}");
     assert_eq!(s.verdict, Verdict::NotTranslation);
 }
+
+#[test]
+fn the_opening_agrees_with_the_whole() {
+    // What the reader shows of a long transcript while the whole is aligned: the opening's units
+    // must pair the same paragraphs and sentences as the whole alignment's first units (their
+    // confidence, judged on less text, may differ).
+    let t = parse(SEED);
+    let shape = |a: &stenogram::align::Alignment| -> Vec<_> {
+        a.units
+            .iter()
+            .map(|u| (u.block.clone(), u.paras.clone(), u.speaker, u.links.clone()))
+            .collect()
+    };
+    let whole = shape(&align(&t));
+    for chars in [6_000, 20_000] {
+        let opening = shape(&stenogram::align::opening(&t, chars));
+        assert!(opening.len() >= 3, "{chars}: {}", opening.len());
+        assert!(opening.len() < whole.len() / 2, "{chars}: {}", opening.len());
+        assert_eq!(opening[..], whole[..opening.len()], "{chars}");
+    }
+}

@@ -12,7 +12,7 @@ mod summary;
 
 pub use summary::{GOOD, POOR, Summary, Verdict, summary};
 
-use crate::model::{BlockKind, ByLang, Lang, Transcript, Version};
+use crate::model::{Block, BlockKind, ByLang, Lang, Transcript, Version};
 use anchors::Features;
 use beads::{Bead, Item, Kind, Model};
 use serde::{Deserialize, Serialize};
@@ -102,6 +102,60 @@ pub fn align(t: &Transcript) -> Alignment {
         u.confidence = if one_language { 1.0 } else { quality };
     }
     Alignment { units }
+}
+
+/// A quick alignment of the opening of `t`, about `chars` bytes of text of each version, to show
+/// while the whole is aligned. Units past the first half of the opening are left out: their
+/// counterparts may lie past the cut.
+pub fn opening(t: &Transcript, chars: usize) -> Alignment {
+    let cut = |l: Lang| {
+        let v = t.version(l)?;
+        let (b, p) = position(v, chars);
+        let mut blocks = v.blocks[..b.min(v.blocks.len())].to_vec();
+        if let Some(block) = v.blocks.get(b) {
+            blocks.push(Block {
+                kind: block.kind,
+                paragraphs: block.paragraphs[..=p].to_vec(),
+            });
+        }
+        Some(Version {
+            meta: v.meta.clone(),
+            blocks,
+        })
+    };
+    let opening = Transcript {
+        speakers: t.speakers.clone(),
+        versions: ByLang::new(cut(Lang::En), cut(Lang::Ru)),
+    };
+    let half = |l: Lang| t.version(l).map(|v| position(v, chars / 2));
+    let half = ByLang::new(half(Lang::En), half(Lang::Ru));
+    let mut alignment = align(&opening);
+    let past = |u: &Unit| {
+        Lang::BOTH
+            .iter()
+            .any(|&l| matches!((u.block[l], half[l]), (Some(b), Some(h)) if (b, u.paras[l].start) > h))
+    };
+    let keep = alignment
+        .units
+        .iter()
+        .position(past)
+        .unwrap_or(alignment.units.len());
+    alignment.units.truncate(keep.max(1));
+    alignment
+}
+
+/// The (block, paragraph) of `v` in which its text reaches `chars` bytes, or just past its end.
+fn position(v: &Version, chars: usize) -> (usize, usize) {
+    let mut total = 0;
+    for (b, block) in v.blocks.iter().enumerate() {
+        for (p, para) in block.paragraphs.iter().enumerate() {
+            total += para.text.len();
+            if total >= chars {
+                return (b, p);
+            }
+        }
+    }
+    (v.blocks.len(), 0)
 }
 
 /// Russian chars per English char. Short texts say little about it, so the estimate starts from

@@ -62,8 +62,10 @@ const FULL_LIMIT: usize = 4_000_000;
 /// sentences around the columns the paragraph pass found.
 const BAND: usize = 32;
 const FINE_BAND: usize = 24;
-/// Band passes before the path is taken as it is; each retry doubles the band's width.
+/// Band passes before the path is taken as it is; each retry widens the band, doubling it at
+/// most twice, so that a path that will not settle costs a bounded multiple of one pass.
 const TRIES: usize = 6;
+const MAX_DOUBLINGS: usize = 2;
 
 /// Scoring parameters estimated from the document.
 #[derive(Debug, Clone, Copy)]
@@ -93,6 +95,7 @@ fn align_within(en: &[Item], ru: &[Item], model: Model, full_limit: usize) -> Ve
             .collect();
     }
     let full = n.saturating_mul(m + 1) <= full_limit;
+    let scorer = Scorer::new(en, ru, model);
     let centre = if full {
         Vec::new()
     } else {
@@ -101,20 +104,10 @@ fn align_within(en: &[Item], ru: &[Item], model: Model, full_limit: usize) -> Ve
         let (en_paras, en_first) = paragraphs(en);
         let (ru_paras, ru_first) = paragraphs(ru);
         let coarse = banded(&Scorer::new(&en_paras, &ru_paras, model), false, BAND);
-        let rows = guide_of(&coarse, en_paras.len());
-        let mut centre = vec![(usize::MAX, 0); n + 1];
-        for (p, &(lo, hi)) in rows.iter().enumerate() {
-            let (i0, i1) = (en_first[p], en_first.get(p + 1).copied().unwrap_or(n));
-            for c in &mut centre[i0..=i1] {
-                *c = (
-                    c.0.min(ru_first[lo.min(ru_paras.len())]),
-                    c.1.max(ru_first[hi.min(ru_paras.len())]),
-                );
-            }
-        }
-        centre
+        let corners = coarse.iter().map(|b| (en_first[b.en.end], ru_first[b.ru.end]));
+        through(corners, &scorer.en.chars(), &scorer.ru.chars())
     };
-    banded_around(&Scorer::new(en, ru, model), full, centre, FINE_BAND)
+    banded_around(&scorer, full, centre, FINE_BAND)
 }
 
 /// Each paragraph as one item, and the index of each paragraph's first item (plus the end).
@@ -149,15 +142,25 @@ fn banded(scorer: &Scorer, full: bool, half: usize) -> Vec<Bead> {
 /// [`unique_pairs`], and between its links in proportion to the text. A long omission bends the
 /// path far from the diagonal of the whole document, but not from a line through its anchors.
 fn anchored(en: &Seq, ru: &Seq) -> Vec<(usize, usize)> {
-    let (en_chars, ru_chars) = (en.chars(), ru.chars());
-    let mut centre: Vec<(usize, usize)> = Vec::with_capacity(en.len() + 1);
     // The path passes by each pair of the chain: through the cells before and after it.
     let waypoints = unique_pairs(en.items, ru.items)
         .into_iter()
-        .flat_map(|(i, j)| [(i, j), (i + 1, j + 1)])
-        .chain([(en.len(), ru.len())]);
+        .flat_map(|(i, j)| [(i, j), (i + 1, j + 1)]);
+    through(waypoints, &en.chars(), &ru.chars())
+}
+
+/// For each English prefix, the Russian prefix on a path through `waypoints` (cells in order,
+/// ending at the far corner or short of it) and in proportion to the text between them; `en_chars`
+/// and `ru_chars` are the prefix sums of each side's lengths.
+fn through(
+    waypoints: impl Iterator<Item = (usize, usize)>,
+    en_chars: &[u64],
+    ru_chars: &[u64],
+) -> Vec<(usize, usize)> {
+    let (n, m) = (en_chars.len() - 1, ru_chars.len() - 1);
+    let mut centre: Vec<(usize, usize)> = Vec::with_capacity(n + 1);
     let mut from = (0, 0);
-    for to in waypoints {
+    for to in waypoints.chain([(n, m)]) {
         let rows = proportional(&en_chars[from.0..=to.0], &ru_chars[from.1..=to.1]);
         for (k, &(lo, hi)) in rows.iter().enumerate() {
             let (lo, hi) = (from.1 + lo, from.1 + hi);
@@ -234,7 +237,7 @@ fn banded_around(scorer: &Scorer, full: bool, mut centre: Vec<(usize, usize)>, h
         let band = if full {
             Band::full(n, m)
         } else {
-            Band::around(&centre, m, half << try_)
+            Band::around(&centre, m, half << try_.min(MAX_DOUBLINGS))
         };
         path = dp(scorer, &band);
         if full || !touches_edge(&path, &band) {

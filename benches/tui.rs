@@ -1,13 +1,15 @@
-//! The reader on a ~10 MB generated transcript at 200×50 (TestBackend): first frame, one
-//! keypress to a drawn frame, a topic-picker keystroke, and a resize reflow.
+//! The reader on a ~10 MB generated transcript at 200×50 (TestBackend): first frame, the whole
+//! alignment taking the opening's place, one keypress to a drawn frame, a topic-picker keystroke,
+//! and a resize reflow.
 
 #[path = "support/bilingual.rs"]
 mod bilingual;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
+use stenogram::align::align;
 use stenogram::library::Document;
 use stenogram::tui::app::{Action, App};
 use stenogram::tui::render;
@@ -33,12 +35,20 @@ fn frame(terminal: &mut Terminal<TestBackend>, app: &App) {
     terminal.draw(|f| render::draw(f, app)).expect("draw");
 }
 
+/// The reader once the background alignment has arrived.
+fn aligned(doc: &Document) -> App {
+    let mut app = App::new(vec![doc.clone()], false, SIZE, true);
+    app.update(Action::Aligned(0, Box::new(align(&doc.transcript))));
+    app
+}
+
 fn bench(c: &mut Criterion) {
     let text = bilingual::bilingual(10_000_000, 1);
     let doc = document(&text);
     let mut group = c.benchmark_group("tui");
     group.sample_size(10);
-    // From the file's text to the first drawn frame: ingest, alignment, layout, render.
+    // From the file's text to the first drawn frame: ingest, the opening's alignment, layout,
+    // render. The whole is aligned on another thread meanwhile (the align bench times that).
     group.bench_function("open_to_first_frame", |b| {
         b.iter(|| {
             let app = App::new(vec![document(&text)], false, SIZE, true);
@@ -47,8 +57,27 @@ fn bench(c: &mut Criterion) {
             black_box(app.size)
         })
     });
+    // The whole alignment arriving: the layout is rebuilt and the frame drawn.
+    group.bench_function("whole_alignment_in_place", |b| {
+        let whole = align(&doc.transcript);
+        let mut t = terminal();
+        b.iter_batched(
+            || {
+                (
+                    App::new(vec![doc.clone()], false, SIZE, true),
+                    Box::new(whole.clone()),
+                )
+            },
+            |(mut app, whole)| {
+                app.update(Action::Aligned(0, whole));
+                frame(&mut t, &app);
+                app
+            },
+            BatchSize::LargeInput,
+        )
+    });
     group.bench_function("resize_reflow", |b| {
-        let mut app = App::new(vec![doc.clone()], false, SIZE, true);
+        let mut app = aligned(&doc);
         let mut t = terminal();
         let mut wide = false;
         b.iter(|| {
@@ -59,7 +88,7 @@ fn bench(c: &mut Criterion) {
     });
     group.finish();
 
-    let mut picker_app = App::new(vec![doc.clone()], false, SIZE, true);
+    let mut picker_app = aligned(&doc);
     picker_app.update(Action::TopicPicker);
     picker_app.update(Action::Input('п'));
     picker_app.update(Action::Input('е'));
@@ -79,7 +108,7 @@ fn bench(c: &mut Criterion) {
     });
     drop(picker_app);
 
-    let mut app = App::new(vec![doc], false, SIZE, true);
+    let mut app = aligned(&doc);
     for _ in 0..1000 {
         app.update(Action::PageDown);
     }
@@ -94,7 +123,7 @@ fn bench(c: &mut Criterion) {
         c.bench_function(name, |b| {
             b.iter(|| {
                 forward = !forward;
-                app.update(if forward { there } else { back });
+                app.update(if forward { there.clone() } else { back.clone() });
                 frame(&mut t, &app);
             })
         });

@@ -284,6 +284,8 @@ fn hostile_text_never_reaches_the_terminal_as_escapes() {
     );
     let t = Tmux::start("hostile", &script);
     t.wait("the reader", |s| s.contains("COPY"));
+    // Over a megabyte, the reader opens on the opening and aligns the whole on another thread:
+    // the header shows a position only once that has arrived.
     t.keys(&["G"]);
     t.wait("the bottom", |s| s.contains("100%"));
     t.keys(&["q"]);

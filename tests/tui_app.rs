@@ -443,3 +443,44 @@ fn a_one_language_document_keeps_one_full_width_pane() {
     assert!(screen.lines().next().unwrap_or_default().contains("English only"));
     assert!(!screen.contains('│'));
 }
+
+#[test]
+fn a_long_document_opens_on_its_opening_and_takes_the_whole_alignment_in_place() {
+    // About 1.3 MB of text: more than the reader aligns before the first frame.
+    let t = press_conference(3000);
+    let whole = stenogram::align::align(&t);
+    let mut app = reader(t, 120, 40);
+    assert_eq!(app.aligning(), Some(0));
+    let opening = r(&app).alignment.units.len();
+    assert!(
+        opening > 10 && opening < whole.units.len() / 20,
+        "{opening} of {}",
+        whole.units.len()
+    );
+    let screen = text(&app);
+    assert!(
+        screen.lines().next().is_some_and(|l| l.ends_with("aligning…")),
+        "{screen}"
+    );
+    // What needs the whole document waits for it, and says so.
+    for action in [Action::Search, Action::TopicPicker, Action::SpeakerFilter] {
+        app.update(action);
+        assert_eq!(app.mode(), Mode::Reader);
+        assert!(app.message.as_deref().is_some_and(|m| m.contains("aligning")));
+    }
+    for _ in 0..5 {
+        app.update(Action::NextUnit);
+    }
+    let (cursor, scroll) = (r(&app).cursor, r(&app).scroll);
+    // Another document's alignment is not this one's.
+    app.update(Action::Aligned(1, Box::new(whole.clone())));
+    assert_eq!(app.aligning(), Some(0));
+    app.update(Action::Aligned(0, Box::new(whole.clone())));
+    assert_eq!(app.aligning(), None);
+    assert_eq!(r(&app).alignment, whole);
+    assert_eq!((r(&app).cursor, r(&app).scroll), (cursor, scroll));
+    assert!(text(&app).lines().next().is_some_and(|l| l.ends_with("0%")));
+    app.update(Action::Bottom);
+    assert_eq!(r(&app).cursor, *r(&app).layout.stops.last().expect("stops"));
+    assert!(r(&app).cursor > opening);
+}

@@ -6,8 +6,8 @@ use stenogram::tui::app::{Action, App};
 use tui_support::{document, press_conference, reader, screen};
 
 fn apply(app: &mut App, actions: &[Action]) {
-    for &a in actions {
-        app.update(a);
+    for a in actions {
+        app.update(a.clone());
     }
 }
 

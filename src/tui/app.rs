@@ -21,11 +21,17 @@ pub const MIN_SIZE: (u16, u16) = (40, 10);
 pub const LOW_CONFIDENCE: f32 = 0.5;
 /// Columns each pane keeps left of its text: the cursor bar and the `?` mark.
 pub const GUTTER: u16 = 2;
+/// A document with more text than this (bytes, both languages) opens on [`align::opening`] while
+/// the whole is aligned in the background: aligning takes about 0.1 s per megabyte.
+pub const BACKGROUND_ALIGN: usize = 1 << 20;
+/// How much of each language the opening aligns: many screens, in a few milliseconds.
+const OPENING: usize = 64 << 10;
 /// Rows taken by the header and the status line.
 const CHROME_ROWS: u16 = 2;
 
-/// Everything a user can ask for. Keys, mouse and resizes all become one of these.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Everything that changes the reader: keys, mouse and resizes all become one of these, and so
+/// does the alignment of a long document arriving from the background.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     LineDown,
     LineUp,
@@ -68,6 +74,8 @@ pub enum Action {
     /// Mouse wheel, in rows.
     Scroll(i16),
     Resize(u16, u16),
+    /// The whole alignment of a document (by index) opened with only [`align::opening`].
+    Aligned(usize, Box<Alignment>),
 }
 
 /// Which key table applies.
@@ -148,6 +156,8 @@ pub struct Search {
 pub struct Reader {
     pub doc: usize,
     pub alignment: Alignment,
+    /// Whether `alignment` covers only the opening, the whole being aligned in the background.
+    pub aligning: bool,
     pub layout: Layout,
     /// What `layout` was built for.
     options: Options,
@@ -279,22 +289,41 @@ impl App {
         })
     }
 
-    /// Rebuilds the rows when what they depend on changed, keeping the top unit at the top
-    /// and the cursor in view.
+    /// Rebuilds the rows when the options they were laid out for changed.
     fn relayout(&mut self) {
         let Some(opts) = self.layout_options() else { return };
-        let height = self.body_height();
-        let Some(r) = self.reader.as_mut() else { return };
+        let Some(r) = self.reader.as_ref() else { return };
         if opts == r.options && !r.layout.rows.is_empty() {
             return;
         }
+        self.rebuild_layout(opts);
+    }
+
+    /// Lays the rows out anew for `opts`, keeping the top row in the same unit, as far into it
+    /// as it still reaches, and the cursor in view.
+    fn rebuild_layout(&mut self, opts: Options) {
+        let height = self.body_height();
+        let Some(r) = self.reader.as_mut() else { return };
         let Some(doc) = self.docs.get(r.doc) else { return };
-        let top = r.layout.rows.get(r.scroll).map(|row| row.unit);
+        let top = r
+            .layout
+            .rows
+            .get(r.scroll)
+            .map(|row| (row.unit, r.scroll - r.layout.unit_row[row.unit]));
         r.layout = Layout::build(&doc.transcript, &r.alignment, &opts);
         r.options = opts;
         // A filter may hide the cursor's unit: it then sits on its collapsed run.
         r.cursor = r.layout.stop_at(r.cursor).unwrap_or(0);
-        r.scroll = top.and_then(|u| r.layout.unit_row.get(u).copied()).unwrap_or(0);
+        let rows = &r.layout.unit_row;
+        r.scroll = top
+            .and_then(|(u, into)| {
+                let (start, end) = (
+                    *rows.get(u)?,
+                    rows.get(u + 1).copied().unwrap_or(r.layout.rows.len()),
+                );
+                Some(start + into.min(end.saturating_sub(start + 1)))
+            })
+            .unwrap_or(0);
         r.clamp(height);
         r.reveal_cursor(height);
     }
@@ -302,19 +331,24 @@ impl App {
     fn open(&mut self, doc: usize) {
         let Some(d) = self.docs.get(doc) else { return };
         let t = &d.transcript;
-        let alignment = align::align(t);
-        let mut turn_counts = vec![0; t.speakers.len()];
-        for unit in &alignment.units {
-            if let Some(s) = unit.speaker.filter(|_| layout::starts_turn(t, unit))
-                && let Some(n) = turn_counts.get_mut(s)
-            {
-                *n += 1;
-            }
-        }
+        let text: usize = Lang::BOTH
+            .iter()
+            .filter_map(|&l| t.version(l))
+            .flat_map(|v| v.paragraphs())
+            .map(|(_, p)| p.text.len())
+            .sum();
+        let aligning = text > BACKGROUND_ALIGN;
+        let alignment = if aligning {
+            align::opening(t, OPENING)
+        } else {
+            align::align(t)
+        };
+        let turn_counts = turn_counts(t, &alignment);
         let single = t.langs().first().copied().unwrap_or(Lang::Ru);
         self.reader = Some(Reader {
             doc,
             alignment,
+            aligning,
             layout: Layout::default(),
             options: Options {
                 arrangement: Arrangement::Columns,
@@ -335,14 +369,39 @@ impl App {
         self.relayout();
     }
 
+    /// The document the reader shows on its opening alone, which wants [`Action::Aligned`].
+    pub fn aligning(&self) -> Option<usize> {
+        self.reader.as_ref().filter(|r| r.aligning).map(|r| r.doc)
+    }
+
+    /// Puts the whole alignment of `doc` in place of its opening. The opening's units are the
+    /// whole's first ones, so the screen stays where it was.
+    fn aligned(&mut self, doc: usize, alignment: Alignment) {
+        let Some(opts) = self.layout_options() else { return };
+        let (Some(r), Some(d)) = (self.reader.as_mut(), self.docs.get(doc)) else {
+            return;
+        };
+        if r.doc != doc || !r.aligning {
+            return;
+        }
+        r.turn_counts = turn_counts(&d.transcript, &alignment);
+        r.alignment = alignment;
+        r.aligning = false;
+        self.rebuild_layout(opts);
+    }
+
     pub fn update(&mut self, action: Action) {
         self.message = None;
+        if let Action::Aligned(doc, alignment) = action {
+            self.aligned(doc, *alignment);
+            return;
+        }
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
             self.relayout();
             return;
         }
-        if action == Action::Quit {
+        if matches!(action, Action::Quit) {
             self.quit = true;
             return;
         }
@@ -435,6 +494,15 @@ impl App {
         let height = self.body_height();
         let bilingual = self.transcript().is_some_and(|t| t.langs().len() == 2);
         let Some(r) = self.reader.as_mut() else { return };
+        if r.aligning
+            && matches!(
+                action,
+                Action::SpeakerFilter | Action::TopicPicker | Action::Search
+            )
+        {
+            self.message = Some("Still aligning the whole document: a moment".into());
+            return;
+        }
         let half = (height / 2).max(1) as isize;
         let page = height.saturating_sub(1).max(1) as isize;
         match action {
@@ -634,6 +702,19 @@ impl App {
     }
 }
 
+/// Turns per speaker: units that open a turn on either side.
+fn turn_counts(t: &Transcript, alignment: &Alignment) -> Vec<usize> {
+    let mut counts = vec![0; t.speakers.len()];
+    for unit in &alignment.units {
+        if let Some(s) = unit.speaker.filter(|_| layout::starts_turn(t, unit))
+            && let Some(n) = counts.get_mut(s)
+        {
+            *n += 1;
+        }
+    }
+    counts
+}
+
 impl Reader {
     /// The picker's list for `query`: with no query, the headings and questions in document order.
     fn list_topics(&self, query: &str) -> Vec<Hit> {
@@ -822,11 +903,12 @@ impl Reader {
         self.clamp(height);
     }
 
-    /// After a relayout, moves the view so the cursor unit's first row is on screen.
+    /// After a relayout, moves the view to the cursor unit's first row unless some of it is on screen.
     fn reveal_cursor(&mut self, height: usize) {
-        let start = self.cursor_rows().start;
-        if start < self.scroll || start >= self.scroll + height {
-            self.scroll = start;
+        // Any row of the cursor's unit will do: a unit may be taller than the screen.
+        let rows = self.cursor_rows();
+        if rows.end <= self.scroll || rows.start >= self.scroll + height {
+            self.scroll = rows.start;
             self.clamp(height);
         }
     }

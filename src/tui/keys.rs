@@ -139,7 +139,7 @@ pub fn action(mode: Mode, event: KeyEvent) -> Option<Action> {
     let bound = BINDINGS
         .iter()
         .find(|b| b.code == event.code && b.mods == mods && b.modes.contains(&mode))
-        .map(|b| b.action);
+        .map(|b| b.action.clone());
     bound.or(match event.code {
         KeyCode::Char(c) if INPUTS.contains(&mode) && mods.is_empty() => Some(Action::Input(c)),
         _ => None,

@@ -4,8 +4,10 @@ pub mod app;
 pub mod keys;
 pub mod render;
 
+use crate::align::{Alignment, align};
 use crate::error::{Error, Result};
 use crate::library::Document;
+use crate::model::Transcript;
 use app::{Action, App};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -37,20 +39,32 @@ pub fn run(docs: Vec<Document>, library: bool) -> Result<()> {
     result.map_err(Error::Terminal)
 }
 
+/// What wakes the event loop: terminal input, or a whole alignment from the background.
+enum Wake {
+    Input(io::Result<Event>),
+    Aligned(usize, Alignment),
+}
+
 /// Reads terminal events on their own thread, so the loop can wait with a timeout that
 /// crossterm's own poll does not honour once the terminal has hung up.
-fn spawn_input() -> mpsc::Receiver<io::Result<Event>> {
-    let (tx, rx) = mpsc::channel();
+fn spawn_input(tx: mpsc::Sender<Wake>) {
     std::thread::spawn(move || {
         loop {
             let event = event::read();
             let failed = event.is_err();
-            if tx.send(event).is_err() || failed {
+            if tx.send(Wake::Input(event)).is_err() || failed {
                 return;
             }
         }
     });
-    rx
+}
+
+/// Aligns document `doc` on its own thread, so that the reader stays responsive meanwhile.
+fn spawn_align(doc: usize, transcript: Transcript, tx: mpsc::Sender<Wake>) {
+    std::thread::spawn(move || {
+        // The loop may have ended; then nobody wants the result.
+        let _ = tx.send(Wake::Aligned(doc, align(&transcript)));
+    });
 }
 
 fn event_loop(
@@ -58,8 +72,11 @@ fn event_loop(
     app: &mut App,
     stop: &AtomicBool,
 ) -> io::Result<()> {
-    let input = spawn_input();
+    let (tx, wakes) = mpsc::channel();
+    spawn_input(tx.clone());
     let mut mouse = false;
+    // The document being aligned in the background.
+    let mut aligning = None;
     loop {
         if app.mouse != mouse {
             mouse = app.mouse;
@@ -75,13 +92,21 @@ fn event_loop(
             app.update(Action::Resize(size.width, size.height));
         }
         term.draw(|frame| render::draw(frame, app))?;
-        let mut event = loop {
+        // After the frame, so that a long document shows its opening first.
+        if let Some(doc) = app.aligning()
+            && aligning != Some(doc)
+            && let Some(d) = app.docs.get(doc)
+        {
+            aligning = Some(doc);
+            spawn_align(doc, d.transcript.clone(), tx.clone());
+        }
+        let mut wake = loop {
             // A lost connection: the terminal hangs up (isatty fails) or SIGHUP arrives.
             if app.quit || stop.load(Ordering::Relaxed) || !io::stdout().is_terminal() {
                 return Ok(());
             }
-            match input.recv_timeout(TICK) {
-                Ok(event) => break event?,
+            match wakes.recv_timeout(TICK) {
+                Ok(wake) => break wake,
                 Err(mpsc::RecvTimeoutError::Timeout) => {}
                 Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
             }
@@ -89,11 +114,19 @@ fn event_loop(
         // Everything already queued (key repeat, fast typing in the picker) is applied before
         // the next frame, so drawing never falls behind the keyboard.
         loop {
-            if let Some(action) = action_of(app, event) {
+            let action = match wake {
+                Wake::Input(event) => action_of(app, event?),
+                Wake::Aligned(doc, alignment) => {
+                    // Reopening the document later must align it again if this one is dropped.
+                    aligning = aligning.filter(|&d| d != doc);
+                    Some(Action::Aligned(doc, Box::new(alignment)))
+                }
+            };
+            if let Some(action) = action {
                 app.update(action);
             }
-            match input.try_recv() {
-                Ok(next) if !app.quit => event = next?,
+            match wakes.try_recv() {
+                Ok(next) if !app.quit => wake = next,
                 _ => break,
             }
         }

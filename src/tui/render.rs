@@ -363,7 +363,12 @@ fn draw_header(
         (Arrangement::Single(l), _) => right.push_str(&format!("{} · ", l.name())),
         _ => {}
     }
-    right.push_str(&format!("{}% ", r.percent(app.body_height())));
+    // Until the whole is aligned, a position would be a share of the opening only.
+    if r.aligning {
+        right.push_str("aligning… ");
+    } else {
+        right.push_str(&format!("{}% ", r.percent(app.body_height())));
+    }
     bar_line(buf, area, area.y, &left, &right, theme.chrome());
 }
 

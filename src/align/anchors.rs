@@ -5,7 +5,7 @@
 //! spelling (`Лаврова` = `Lavrov`, `Курской` = `Kursk`).
 
 use crate::model::Lang;
-use crate::translit::to_latin;
+use crate::translit::{fast_lowercase, is_letter, latin_of, push_latin};
 
 /// What the aligner knows about one sentence.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -63,6 +63,10 @@ impl Features {
 
 /// Pushes a key for every number in `text`, and for `N thousand/million/billion` also N scaled.
 fn numbers(text: &str, lang: Lang, keys: &mut Vec<u64>) {
+    // Most sentences have no digit, and need not be collected into chars.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -86,17 +90,16 @@ fn spelled_numbers(text: &str, keys: &mut Vec<u64>) {
     // The longest number word is an ordinal stem with its ending (`четвертого`); longer words
     // are neither numbers nor scales worth lowering.
     const LONGEST: usize = 12;
-    // Number and scale words are plain Latin or Cyrillic, whose lower case is an offset.
+    // Number and scale words are plain Latin or Russian, lowered without a table search.
     let lower = |w: &str, out: &mut String| {
         out.clear();
         if w.chars().nth(LONGEST).is_some() {
             return;
         }
         for c in w.chars() {
-            out.push(match c {
-                'a'..='z' | 'а'..='я' => c,
-                'ё' | 'Ё' => 'е',
-                'A'..='Z' | 'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            out.push(match fast_lowercase(c) {
+                Some('ё') => 'е',
+                Some(l @ ('a'..='z' | 'а'..='я')) => l,
                 _ => return out.clear(),
             });
         }
@@ -106,22 +109,13 @@ fn spelled_numbers(text: &str, keys: &mut Vec<u64>) {
     let mut word = String::new();
     for w in text.split(|c: char| !is_letter(c)).filter(|w| !w.is_empty()) {
         lower(w, &mut word);
-        if let Some(scale) = pending.take().zip(scale_of(&word)).map(|(v, s)| v * s) {
+        if let Some(scale) = pending.take().and_then(|v| Some(v * scale_of(&word)?)) {
             keys.push(number_key(scale));
         }
         pending = spelled(&word);
         if let Some(value) = pending {
             keys.push(NUMBER | (value as u64 * 100));
         }
-    }
-}
-
-/// `char::is_alphabetic` with the scripts of a transcript decided without a table lookup.
-fn is_letter(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' | '\u{400}'..='\u{481}' | '\u{48a}'..='\u{4ff}' => true,
-        c if c.is_ascii() => false,
-        c => c.is_alphabetic(),
     }
 }
 
@@ -177,8 +171,10 @@ fn spelled(word: &str) -> Option<f64> {
     if word.is_empty() {
         return None;
     }
-    if let Some(&(_, v)) = EN.iter().find(|(w, _)| *w == word) {
-        return Some(f64::from(v));
+    // A word lowered above is in Latin and Cyrillic letters only: English number words are all
+    // Latin, and Russian ones start with a Cyrillic letter, so the first byte picks the list.
+    if word.as_bytes()[0].is_ascii() {
+        return EN.iter().find(|(w, _)| *w == word).map(|&(_, v)| f64::from(v));
     }
     RU.iter()
         .find(|(w, v)| {
@@ -229,7 +225,7 @@ fn scale_after(chars: &[char], from: usize) -> Option<f64> {
     let word: String = chars[from.min(chars.len())..]
         .iter()
         .skip_while(|c| c.is_whitespace() || **c == '[' || **c == '-')
-        .take_while(|c| c.is_alphabetic())
+        .take_while(|&&c| is_letter(c))
         .flat_map(|c| c.to_lowercase())
         .collect();
     scale_of(&word)
@@ -259,6 +255,7 @@ fn number_key(value: f64) -> u64 {
 /// Pushes a skeleton key for each name (capitalised word after the first) and each long word
 /// (a likely cognate: `микроэлектроника`/`microelectronics`).
 fn words(text: &str, keys: &mut Vec<u64>) {
+    let mut scratch = Scratch::default();
     for (n, word) in text
         .split(|c: char| !is_letter(c))
         .filter(|w| !w.is_empty())
@@ -272,31 +269,51 @@ fn words(text: &str, keys: &mut Vec<u64>) {
             continue;
         }
         let strong = if name && n > 0 { STRONG } else { 0 };
-        for skeleton in word_skeletons(word) {
-            keys.push(strong | (hash(&skeleton) & !(STRONG | NUMBER)));
+        for skeleton in word_skeletons(word, &mut scratch) {
+            keys.push(strong | (hash(skeleton) & !(STRONG | NUMBER)));
         }
     }
 }
 
 /// The skeletons a word may match: its own, and for a Russian adjective made from a name
 /// (`Шанхайской`, `Курской`) also the name's (`Shanghai`; `Kursk` matches the first).
-fn word_skeletons(word: &str) -> impl Iterator<Item = String> {
-    let own = word_skeleton(word);
-    let cyrillic = word.chars().any(|c| crate::translit::latin_of(c).is_some());
+fn word_skeletons<'a>(word: &str, scratch: &'a mut Scratch) -> impl Iterator<Item = &'a str> {
+    let own = word_skeleton(word, scratch);
+    let cyrillic = word.chars().any(|c| latin_of(c).is_some());
     let name = own
-        .as_deref()
         .filter(|s| cyrillic && s.len() > 4)
-        .and_then(|s| s.strip_suffix("sk"))
-        .map(str::to_string);
+        .and_then(|s| s.strip_suffix("sk"));
     own.into_iter().chain(name)
+}
+
+/// Buffers for [`word_skeleton`], reused from word to word so that a word costs no allocation.
+#[derive(Default)]
+struct Scratch {
+    lower: Vec<char>,
+    latin: String,
+    skeleton: String,
 }
 
 /// The consonant skeleton of a word's Latin spelling with Russian case endings dropped:
 /// `Лаврова`, `Лавровым`, `Lavrov` → `lvrv`. `None` when too short to mean anything.
-fn word_skeleton(word: &str) -> Option<String> {
-    let latin = to_latin(&word.to_lowercase());
-    let stem = strip_ending(&latin);
-    let mut out = String::with_capacity(stem.len() + 1);
+fn word_skeleton<'a>(word: &str, scratch: &'a mut Scratch) -> Option<&'a str> {
+    let Scratch {
+        lower,
+        latin,
+        skeleton: out,
+    } = scratch;
+    // Lowered char by char: `str::to_lowercase` differs only in a final `σ`, which no skeleton keeps.
+    lower.clear();
+    for c in word.chars() {
+        match fast_lowercase(c) {
+            Some(l) => lower.push(l),
+            None => lower.extend(c.to_lowercase()),
+        }
+    }
+    latin.clear();
+    push_latin(lower, latin);
+    let stem = strip_ending(latin);
+    out.clear();
     let mut chars = stem.chars().peekable();
     while let Some(c) = chars.next() {
         let mapped = match c {
@@ -326,7 +343,7 @@ fn word_skeleton(word: &str) -> Option<String> {
             out.push(mapped);
         }
     }
-    (out.len() >= 3).then_some(out)
+    (out.len() >= 3).then_some(out.as_str())
 }
 
 /// Drops a Russian case ending carrying a consonant (vowel-only endings vanish in the skeleton).
@@ -420,6 +437,7 @@ mod tests {
 
     #[test]
     fn names_match_across_scripts_and_cases() {
+        let skeleton = |w: &str| word_skeleton(w, &mut Scratch::default()).map(str::to_string);
         for (ru, en) in [
             ("Лавров", "Lavrov"),
             ("Лаврова", "Lavrov"),
@@ -433,11 +451,14 @@ mod tests {
             ("Белоруссии", "Belarus"),
             ("микроэлектроники", "microelectronic"),
         ] {
-            let en = word_skeleton(en).expect("long enough");
-            assert!(word_skeletons(ru).any(|s| s == en), "{ru} / {en}");
+            let en = skeleton(en).expect("long enough");
+            assert!(
+                word_skeletons(ru, &mut Scratch::default()).any(|s| s == en),
+                "{ru} / {en}"
+            );
         }
-        assert_ne!(word_skeleton("Путин"), word_skeleton("Lukashenko"));
-        assert_eq!(word_skeleton("Ю"), None);
+        assert_ne!(skeleton("Путин"), skeleton("Lukashenko"));
+        assert_eq!(skeleton("Ю"), None);
     }
 
     #[test]

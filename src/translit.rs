@@ -31,6 +31,15 @@ pub(crate) fn fast_lowercase(c: char) -> Option<char> {
     }
 }
 
+/// `char::is_uppercase`, with ASCII and Russian letters decided by [`fast_lowercase`] rather than a
+/// table lookup.
+pub(crate) fn is_capital(c: char) -> bool {
+    match fast_lowercase(c) {
+        Some(lower) => lower != c,
+        None => c.is_uppercase(),
+    }
+}
+
 /// Transliterates Cyrillic letters to Latin (BGN/PCGN-like: Путин → Putin, Пыж → Pyzh);
 /// other characters pass through.
 ///
@@ -53,7 +62,7 @@ pub(crate) fn push_latin(chars: &[char], out: &mut String) {
             out.push(c);
             continue;
         };
-        if !c.is_uppercase() {
+        if !is_capital(c) {
             out.push_str(lower);
         } else if in_capitals_word(chars, i) {
             out.extend(lower.chars().map(|l| l.to_ascii_uppercase()));
@@ -78,9 +87,10 @@ pub(crate) fn translit(chars: &[char], i: usize) -> Option<&'static str> {
     if !is_cyrillic(c) && c != DIAERESIS {
         return None;
     }
-    let prev = chars[..i].iter().rev().copied().find(|&p| !is_combining_mark(p));
+    // Only `е`, `ё` and the diaeresis look back.
+    let prev = || chars[..i].iter().rev().copied().find(|&p| !is_combining_mark(p));
     if c == DIAERESIS {
-        return prev.filter(|&p| matches!(p, 'е' | 'Е')).map(|_| "");
+        return prev().filter(|&p| matches!(p, 'е' | 'Е')).map(|_| "");
     }
     let lower = fast_lowercase(c).unwrap_or_else(|| c.to_lowercase().next().unwrap_or(c));
     let lower = if lower == 'е' && chars.get(i + 1) == Some(&DIAERESIS) {
@@ -90,8 +100,8 @@ pub(crate) fn translit(chars: &[char], i: usize) -> Option<&'static str> {
     };
     let base = latin_of(lower)?;
     Some(match lower {
-        'е' if prev.is_none_or(|p| !is_letter(p) || is_iotating(p)) => "ye",
-        'ё' if prev.is_some_and(|p| "жчшщцЖЧШЩЦ".contains(p)) => "e",
+        'е' if prev().is_none_or(|p| !is_letter(p) || is_iotating(p)) => "ye",
+        'ё' if prev().is_some_and(|p| "жчшщцЖЧШЩЦ".contains(p)) => "e",
         'ё' => "yo",
         _ => base,
     })
@@ -116,8 +126,8 @@ fn in_capitals_word(chars: &[char], i: usize) -> bool {
     let next = chars.get(i + 1).filter(|&&c| is_letter(c));
     let prev = i.checked_sub(1).map(|p| chars[p]).filter(|&c| is_letter(c));
     match (next, prev) {
-        (Some(n), _) => n.is_uppercase(),
-        (None, Some(p)) => p.is_uppercase(),
+        (Some(&n), _) => is_capital(n),
+        (None, Some(p)) => is_capital(p),
         (None, None) => false,
     }
 }
@@ -566,6 +576,13 @@ mod tests {
             }
         }
         assert_eq!(fast_lowercase('Ё'), Some('ё'));
+    }
+
+    #[test]
+    fn is_capital_is_is_uppercase() {
+        for c in char::MIN..=char::MAX {
+            assert_eq!(is_capital(c), c.is_uppercase(), "{c:?}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! spelling (`Лаврова` = `Lavrov`, `Курской` = `Kursk`).
 
 use crate::model::Lang;
-use crate::translit::{fast_lowercase, is_letter, latin_of, push_latin};
+use crate::translit::{fast_lowercase, is_capital, is_letter, latin_of, push_latin};
 
 /// What the aligner knows about one sentence.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,7 +32,6 @@ impl Features {
         // Room for a sentence's usual keys, so that pushing them rarely reallocates.
         let mut keys = Vec::with_capacity(16);
         numbers(text, lang, &mut keys);
-        spelled_numbers(text, &mut keys);
         words(text, &mut keys);
         normalise(&mut keys);
         Features {
@@ -83,37 +82,63 @@ fn numbers(text: &str, lang: Lang, keys: &mut Vec<u64>) {
     }
 }
 
-/// Pushes a weak key for each spelled-out number (`two`, `второе`, `две [тысячи]`): spelled
-/// numbers often translate digits, but words like `first` also occur without meaning a number,
-/// so a spelled number without a partner is no evidence against a pairing.
-fn spelled_numbers(text: &str, keys: &mut Vec<u64>) {
-    // The longest number word is an ordinal stem with its ending (`четвертого`); longer words
-    // are neither numbers nor scales worth lowering.
-    const LONGEST: usize = 12;
-    // Number and scale words are plain Latin or Russian, lowered without a table search.
-    let lower = |w: &str, out: &mut String| {
-        out.clear();
-        if w.chars().nth(LONGEST).is_some() {
-            return;
-        }
-        for c in w.chars() {
-            out.push(match fast_lowercase(c) {
-                Some('ё') => 'е',
-                Some(l @ ('a'..='z' | 'а'..='я')) => l,
-                _ => return out.clear(),
-            });
-        }
+/// Pushes the keys of the words of `text`, spelled numbers and names, in one pass over its letters.
+fn words(text: &str, keys: &mut Vec<u64>) {
+    // Buffers sized for most words, so that reusing them from word to word rarely reallocates.
+    let mut numbers = SpelledNumbers {
+        pending: None,
+        lower: String::with_capacity(32),
     };
-    // The value of the previous word when it was a number, for a scale word to multiply.
-    let mut pending = None;
-    let mut word = String::new();
-    for w in text.split(|c: char| !is_letter(c)).filter(|w| !w.is_empty()) {
-        lower(w, &mut word);
-        if let Some(scale) = pending.take().and_then(|v| Some(v * scale_of(&word)?)) {
+    let mut scratch = Scratch {
+        lower: Vec::with_capacity(32),
+        latin: String::with_capacity(64),
+        skeleton: String::with_capacity(32),
+    };
+    for (n, word) in text
+        .split(|c: char| !is_letter(c))
+        .filter(|w| !w.is_empty())
+        .enumerate()
+    {
+        numbers.push(word, keys);
+        word_keys(word, n == 0, &mut scratch, keys);
+    }
+}
+
+/// Reads a sentence's words one by one for spelled-out numbers (`two`, `второе`, `две [тысячи]`).
+/// Their keys are weak: spelled numbers often translate digits, but words like `first` also occur
+/// without meaning a number, so a spelled number without a partner is no evidence against a pairing.
+struct SpelledNumbers {
+    /// The value of the previous word when it was a number, for a scale word to multiply.
+    pending: Option<f64>,
+    /// The current word lowered, reused from word to word.
+    lower: String,
+}
+
+impl SpelledNumbers {
+    fn push(&mut self, word: &str, keys: &mut Vec<u64>) {
+        // The longest number word is an ordinal stem with its ending (`четвертого`); longer words
+        // are neither numbers nor scales worth lowering.
+        const LONGEST: usize = 12;
+        let lower = &mut self.lower;
+        lower.clear();
+        if word.chars().nth(LONGEST).is_none() {
+            // Number and scale words are plain Latin or Russian, lowered without a table search.
+            for c in word.chars() {
+                match fast_lowercase(c) {
+                    Some('ё') => lower.push('е'),
+                    Some(l @ ('a'..='z' | 'а'..='я')) => lower.push(l),
+                    _ => {
+                        lower.clear();
+                        break;
+                    }
+                }
+            }
+        }
+        if let Some(scale) = self.pending.take().and_then(|v| Some(v * scale_of(lower)?)) {
             keys.push(number_key(scale));
         }
-        pending = spelled(&word);
-        if let Some(value) = pending {
+        self.pending = spelled(lower);
+        if let Some(value) = self.pending {
             keys.push(NUMBER | (value as u64 * 100));
         }
     }
@@ -171,12 +196,20 @@ fn spelled(word: &str) -> Option<f64> {
     if word.is_empty() {
         return None;
     }
+    // Entries are at least two bytes long. Comparing their first two bytes first spares most
+    // words a full comparison (a call to memcmp) with every entry.
+    let head = |w: &str| [w.as_bytes()[0], w.as_bytes().get(1).copied().unwrap_or(0)];
+    let word_head = head(word);
     // A word lowered above is in Latin and Cyrillic letters only: English number words are all
     // Latin, and Russian ones start with a Cyrillic letter, so the first byte picks the list.
-    if word.as_bytes()[0].is_ascii() {
-        return EN.iter().find(|(w, _)| *w == word).map(|&(_, v)| f64::from(v));
+    if word_head[0].is_ascii() {
+        return EN
+            .iter()
+            .find(|(w, _)| head(w) == word_head && *w == word)
+            .map(|&(_, v)| f64::from(v));
     }
     RU.iter()
+        .filter(|(w, _)| head(w) == word_head)
         .find(|(w, v)| {
             *w == word || (word.starts_with(w) && *v <= 5 && ORDINAL_ENDINGS.contains(&&word[w.len()..]))
         })
@@ -252,26 +285,19 @@ fn number_key(value: f64) -> u64 {
     STRONG | NUMBER | ((value * 100.0).round() as u64 & !(STRONG | NUMBER))
 }
 
-/// Pushes a skeleton key for each name (capitalised word after the first) and each long word
-/// (a likely cognate: `микроэлектроника`/`microelectronics`).
-fn words(text: &str, keys: &mut Vec<u64>) {
-    let mut scratch = Scratch::default();
-    for (n, word) in text
-        .split(|c: char| !is_letter(c))
-        .filter(|w| !w.is_empty())
-        .enumerate()
-    {
-        let capital = word.chars().next().is_some_and(char::is_uppercase);
-        let letters = word.chars().count();
-        let name = capital && letters >= 3 && !word.chars().all(char::is_uppercase);
-        // Acronyms translate into other acronyms (SCO/ШОС), so they are no anchors.
-        if !(name || letters >= 8) {
-            continue;
-        }
-        let strong = if name && n > 0 { STRONG } else { 0 };
-        for skeleton in word_skeletons(word, &mut scratch) {
-            keys.push(strong | (hash(skeleton) & !(STRONG | NUMBER)));
-        }
+/// Pushes skeleton keys for a name (a capitalised word, strong unless it opens the sentence) or a
+/// long word (a likely cognate: `микроэлектроника`/`microelectronics`).
+fn word_keys(word: &str, first: bool, scratch: &mut Scratch, keys: &mut Vec<u64>) {
+    let capital = word.chars().next().is_some_and(is_capital);
+    let letters = word.chars().count();
+    let name = capital && letters >= 3 && !word.chars().all(is_capital);
+    // Acronyms translate into other acronyms (SCO/ШОС), so they are no anchors.
+    if !(name || letters >= 8) {
+        return;
+    }
+    let strong = if name && !first { STRONG } else { 0 };
+    for skeleton in word_skeletons(word, scratch) {
+        keys.push(strong | (hash(skeleton) & !(STRONG | NUMBER)));
     }
 }
 
@@ -423,8 +449,11 @@ mod tests {
         assert!(nums("50 миллиардов долларов", Lang::Ru).contains(&5_000_000_000_000));
         let spelled = |t: &str| {
             let mut k = Vec::new();
-            spelled_numbers(t, &mut k);
-            k.into_iter().map(|k| k & !(STRONG | NUMBER)).collect::<Vec<_>>()
+            words(t, &mut k);
+            k.into_iter()
+                .filter(|k| k & NUMBER != 0)
+                .map(|k| k & !(STRONG | NUMBER))
+                .collect::<Vec<_>>()
         };
         assert_eq!(spelled("Второе. То, что мы"), spelled("Second, regarding"));
         assert!(spelled("почти две тысячи километров").contains(&200_000));

@@ -10,13 +10,16 @@ pub(crate) fn is_latin_letter(c: char) -> bool {
     c.is_ascii_alphabetic() || (('\u{C0}'..='\u{24F}').contains(&c) && !matches!(c, '×' | '÷'))
 }
 
-/// `char::is_alphabetic`, with Latin and Cyrillic decided by range: the general table lookup is slow
+/// `char::is_alphabetic`, with ASCII and Cyrillic decided by range: the general table lookup is slow
 /// and text scans call this on every char.
-pub fn is_letter(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' | '\u{400}'..='\u{481}' | '\u{48a}'..='\u{52f}' => true,
-        c if c.is_ascii() => false,
-        c => c.is_alphabetic(),
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if is_cyrillic(c) {
+        // All but the thousands sign and the combining marks.
+        !('\u{482}'..='\u{489}').contains(&c)
+    } else {
+        c.is_alphabetic()
     }
 }
 

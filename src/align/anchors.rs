@@ -121,16 +121,14 @@ impl SpelledNumbers {
         const LONGEST: usize = 12;
         let lower = &mut self.lower;
         lower.clear();
-        if word.chars().nth(LONGEST).is_none() {
-            // Number and scale words are plain Latin or Russian, lowered without a table search.
-            for c in word.chars() {
-                match fast_lowercase(c) {
-                    Some('ё') => lower.push('е'),
-                    Some(l @ ('a'..='z' | 'а'..='я')) => lower.push(l),
-                    _ => {
-                        lower.clear();
-                        break;
-                    }
+        // Number and scale words are plain Latin or Russian, lowered without a table search.
+        for (n, c) in word.chars().enumerate() {
+            match fast_lowercase(c) {
+                Some('ё') if n < LONGEST => lower.push('е'),
+                Some(l @ ('a'..='z' | 'а'..='я')) if n < LONGEST => lower.push(l),
+                _ => {
+                    lower.clear();
+                    break;
                 }
             }
         }
@@ -289,7 +287,8 @@ fn number_key(value: f64) -> u64 {
 /// long word (a likely cognate: `микроэлектроника`/`microelectronics`).
 fn word_keys(word: &str, first: bool, scratch: &mut Scratch, keys: &mut Vec<u64>) {
     let capital = word.chars().next().is_some_and(is_capital);
-    let letters = word.chars().count();
+    // Only up to 8 letters matter below.
+    let letters = word.chars().take(8).count();
     let name = capital && letters >= 3 && !word.chars().all(is_capital);
     // Acronyms translate into other acronyms (SCO/ШОС), so they are no anchors.
     if !(name || letters >= 8) {
@@ -328,16 +327,23 @@ fn word_skeleton<'a>(word: &str, scratch: &'a mut Scratch) -> Option<&'a str> {
         latin,
         skeleton: out,
     } = scratch;
-    // Lowered char by char: `str::to_lowercase` differs only in a final `σ`, which no skeleton keeps.
-    lower.clear();
-    for c in word.chars() {
-        match fast_lowercase(c) {
-            Some(l) => lower.push(l),
-            None => lower.extend(c.to_lowercase()),
-        }
-    }
     latin.clear();
-    push_latin(lower, latin);
+    if word.is_ascii() {
+        // Already Latin: only lowered.
+        latin.push_str(word);
+        latin.make_ascii_lowercase();
+    } else {
+        // Lowered char by char: `str::to_lowercase` differs only in a final `σ`, which no skeleton
+        // keeps.
+        lower.clear();
+        for c in word.chars() {
+            match fast_lowercase(c) {
+                Some(l) => lower.push(l),
+                None => lower.extend(c.to_lowercase()),
+            }
+        }
+        push_latin(lower, latin);
+    }
     let stem = strip_ending(latin);
     out.clear();
     let mut chars = stem.chars().peekable();

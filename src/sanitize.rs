@@ -22,21 +22,38 @@ const TAB_STOP: usize = 8;
 /// The output contains no control character but `\n`, and `sanitize(sanitize(x)) == sanitize(x)`.
 pub fn sanitize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut column = 0usize;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    // The display column at `out[counted..]`, which is counted only when a tab needs it.
+    let (mut column, mut counted) = (0usize, 0usize);
+    let mut chars = text.chars();
+    loop {
+        // Most text is kept as it is: copied a run at a time. Only ASCII controls and chars led
+        // by 0xC2 (C1 controls, soft hyphen), 0xE2 (line separators, bidi controls) or 0xEF (BOM)
+        // may need more.
+        let rest = chars.as_str();
+        let kept = rest
+            .bytes()
+            .position(|b| b < 0x20 || matches!(b, 0x7F | 0xC2 | 0xE2 | 0xEF))
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..kept]);
+        chars = rest[kept..].chars();
+        let Some(c) = chars.next() else { break };
         match c {
             '\r' => {
-                chars.next_if_eq(&'\n');
-                newline(&mut out, &mut column);
+                next_if(&mut chars, |c| c == '\n');
+                newline(&mut out, &mut column, &mut counted);
             }
-            '\n' | '\u{2028}' | '\u{2029}' => newline(&mut out, &mut column),
+            '\n' | '\u{2028}' | '\u{2029}' => newline(&mut out, &mut column, &mut counted),
             '\t' => {
+                column += out[counted..]
+                    .chars()
+                    .map(|c| c.width().unwrap_or(0))
+                    .sum::<usize>();
                 let spaces = TAB_STOP - column % TAB_STOP;
                 out.extend(std::iter::repeat_n(' ', spaces));
                 column += spaces;
+                counted = out.len();
             }
-            '\x1B' => match chars.peek() {
+            '\x1B' => match chars.clone().next() {
                 Some('[') => {
                     chars.next();
                     skip_control_sequence(&mut chars);
@@ -47,8 +64,8 @@ pub fn sanitize(text: &str) -> String {
                 }
                 // nF (`ESC ( B`: intermediates, then a final) and Fp/Fe/Fs (`ESC 7`, `ESC c`) sequences.
                 Some(' '..='/') => {
-                    while chars.next_if(|c| matches!(c, ' '..='/')).is_some() {}
-                    chars.next_if(|c| matches!(c, '0'..='~'));
+                    while next_if(&mut chars, |c| matches!(c, ' '..='/')).is_some() {}
+                    next_if(&mut chars, |c| matches!(c, '0'..='~'));
                 }
                 Some('0'..='~') => {
                     chars.next();
@@ -60,10 +77,7 @@ pub fn sanitize(text: &str) -> String {
             '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => skip_control_string(&mut chars),
             c if is_bidi_control(c) || matches!(c, '\u{FEFF}' | '\u{AD}') => {}
             c if c.is_control() => {}
-            c => {
-                out.push(c);
-                column += c.width().unwrap_or(0);
-            }
+            c => out.push(c),
         }
     }
     out
@@ -74,25 +88,33 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-fn newline(out: &mut String, column: &mut usize) {
+fn newline(out: &mut String, column: &mut usize, counted: &mut usize) {
     out.push('\n');
     *column = 0;
+    *counted = out.len();
 }
 
-type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+type Chars<'a> = std::str::Chars<'a>;
+
+/// Takes the next char if `f` accepts it.
+fn next_if(chars: &mut Chars, f: impl Fn(char) -> bool) -> Option<char> {
+    let c = chars.clone().next().filter(|&c| f(c))?;
+    chars.next();
+    Some(c)
+}
 
 /// Skips a CSI sequence's parameter and intermediate bytes and its final byte. A char that cannot
 /// belong to the sequence ends it early and is kept: it is text.
 fn skip_control_sequence(chars: &mut Chars) {
-    while chars.next_if(|c| matches!(c, '0'..='?' | ' '..='/')).is_some() {}
-    chars.next_if(|c| matches!(c, '@'..='~'));
+    while next_if(chars, |c| matches!(c, '0'..='?' | ' '..='/')).is_some() {}
+    next_if(chars, |c| matches!(c, '@'..='~'));
 }
 
 /// Skips an OSC/DCS/SOS/PM/APC string up to its terminator (BEL, `ESC \` or U+009C), which is
 /// skipped too. A line break or another ESC also ends it but is left in place, so that a malformed
 /// string loses at most the rest of one line.
 fn skip_control_string(chars: &mut Chars) {
-    while let Some(&c) = chars.peek() {
+    while let Some(c) = chars.clone().next() {
         match c {
             '\x07' | '\u{9C}' => {
                 chars.next();
@@ -103,7 +125,7 @@ fn skip_control_string(chars: &mut Chars) {
                 // so it is left for the caller to handle.
                 let mut ahead = chars.clone();
                 ahead.next();
-                if ahead.peek() == Some(&'\\') {
+                if ahead.next() == Some('\\') {
                     chars.next();
                     chars.next();
                 }

@@ -10,6 +10,7 @@
 //! languages: each version quotes names and abbreviations of the other.
 
 use crate::model::{Lang, Span};
+use crate::translit::is_letter;
 
 /// Words that take a full stop without ending the sentence, compared case-sensitively
 /// (`No.` is an abbreviation, `no.` ends a sentence). Initials and dotted abbreviations
@@ -90,7 +91,7 @@ fn is_closer(c: char) -> bool {
 }
 
 fn starts_word(c: char) -> bool {
-    c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
+    c.is_uppercase() || (is_letter(c) && !c.is_lowercase())
 }
 
 /// Whether the char at `i` (after whitespace following a terminator) can begin a sentence.
@@ -115,7 +116,7 @@ fn starts_sentence(chars: &[(usize, char)], i: usize, closed: bool) -> bool {
 fn word_before(chars: &[(usize, char)], end: usize) -> &[(usize, char)] {
     let start = chars[..end]
         .iter()
-        .rposition(|&(_, c)| !c.is_alphabetic())
+        .rposition(|&(_, c)| !is_letter(c))
         .map_or(0, |p| p + 1);
     &chars[start..end]
 }
@@ -135,8 +136,9 @@ fn is_abbreviation(chars: &[(usize, char)], run_start: usize, run_end: usize) ->
             return true;
         }
     }
-    let word: String = word.iter().map(|&(_, c)| c).collect();
-    ABBREVIATIONS.contains(&word.as_str())
+    ABBREVIATIONS
+        .iter()
+        .any(|a| a.chars().eq(word.iter().map(|&(_, c)| c)))
 }
 
 /// The full stop of a list item number that opens the paragraph (`1. Введение`, `IV. Итоги`);

@@ -3,6 +3,7 @@
 use crate::align::{Alignment, Unit};
 use crate::fold::{FoldBuf, Folded, fold, fold_char, fold_latin};
 use crate::model::{BlockKind, ByLang, Lang, Transcript};
+use crate::translit::is_letter;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::collections::{HashMap, HashSet};
@@ -631,14 +632,6 @@ fn for_each_word(sentence: &str, lang: Lang, mut f: impl FnMut(&str, usize, bool
         seen_text |= c.is_ascii_digit() || is_letter(c);
     }
     emit(&mut word, start, proper);
-}
-
-/// `char::is_alphabetic` with the common scripts first: the general lookup is slow and runs on every char.
-fn is_letter(c: char) -> bool {
-    c.is_ascii_alphabetic()
-        || ('а'..='я').contains(&c)
-        || ('А'..='Я').contains(&c)
-        || (!c.is_ascii() && c.is_alphabetic())
 }
 
 /// Strips one common inflectional ending, so «перемирие»/«перемирия» and ceasefire/ceasefires meet.

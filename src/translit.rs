@@ -10,6 +10,39 @@ pub(crate) fn is_latin_letter(c: char) -> bool {
     c.is_ascii_alphabetic() || (('\u{C0}'..='\u{24F}').contains(&c) && !matches!(c, '×' | '÷'))
 }
 
+/// `char::is_alphabetic`, with ASCII and Cyrillic decided by range: the general table lookup is slow
+/// and text scans call this on every char.
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if is_cyrillic(c) {
+        // All but the thousands sign and the combining marks.
+        !('\u{482}'..='\u{489}').contains(&c)
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// `c.to_lowercase()` when it is found by offset, a single char: for ASCII and Russian letters, the
+/// common ones, this saves its table search. `None` for other chars.
+pub(crate) fn fast_lowercase(c: char) -> Option<char> {
+    match c {
+        'a'..='z' | 'а'..='я' | 'ѐ'..='џ' => Some(c),
+        'A'..='Z' | 'А'..='Я' => char::from_u32(c as u32 + 0x20),
+        'Ѐ'..='Џ' => char::from_u32(c as u32 + 0x50),
+        _ => None,
+    }
+}
+
+/// `char::is_uppercase`, with ASCII and Russian letters decided by [`fast_lowercase`] rather than a
+/// table lookup.
+pub(crate) fn is_capital(c: char) -> bool {
+    match fast_lowercase(c) {
+        Some(lower) => lower != c,
+        None => c.is_uppercase(),
+    }
+}
+
 /// Transliterates Cyrillic letters to Latin (BGN/PCGN-like: Путин → Putin, Пыж → Pyzh);
 /// other characters pass through.
 ///
@@ -18,16 +51,23 @@ pub(crate) fn is_latin_letter(c: char) -> bool {
 /// Сергеевич → Sergeyevich); `ё` is `yo` (Пётр → Pyotr) but `e` after ж ч ш щ ц (Горбачёв → Gorbachev);
 /// a capital in an ALL-CAPS word is spelled all in capitals (ЩИ → SHCHI, not ShchI).
 pub fn to_latin(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
     let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    push_latin(&chars, &mut out);
+    out
+}
+
+/// Appends [`to_latin`] of `chars` to `out`: for callers transliterating word after word into
+/// buffers they reuse.
+pub(crate) fn push_latin(chars: &[char], out: &mut String) {
     for (i, &c) in chars.iter().enumerate() {
-        let Some(lower) = translit(&chars, i) else {
+        let Some(lower) = translit(chars, i) else {
             out.push(c);
             continue;
         };
-        if !c.is_uppercase() {
+        if !is_capital(c) {
             out.push_str(lower);
-        } else if in_capitals_word(&chars, i) {
+        } else if in_capitals_word(chars, i) {
             out.extend(lower.chars().map(|l| l.to_ascii_uppercase()));
         } else {
             let mut letters = lower.chars();
@@ -35,7 +75,6 @@ pub fn to_latin(s: &str) -> String {
             out.extend(letters);
         }
     }
-    out
 }
 
 /// The lowercase Latin spelling of the Cyrillic letter `chars[i]` in its context, with the rules of
@@ -46,11 +85,17 @@ pub fn to_latin(s: &str) -> String {
 /// (`е` + U+0308) is spelled like the composed one, its diaeresis as nothing.
 pub(crate) fn translit(chars: &[char], i: usize) -> Option<&'static str> {
     let c = *chars.get(i)?;
-    let prev = chars[..i].iter().rev().copied().find(|&p| !is_combining_mark(p));
-    if c == DIAERESIS {
-        return prev.filter(|&p| matches!(p, 'е' | 'Е')).map(|_| "");
+    // Only Cyrillic letters and their diaeresis are spelled: the rest skip the case mapping below,
+    // a table search.
+    if !is_cyrillic(c) && c != DIAERESIS {
+        return None;
     }
-    let lower = c.to_lowercase().next().unwrap_or(c);
+    // Only `е`, `ё` and the diaeresis look back.
+    let prev = || chars[..i].iter().rev().copied().find(|&p| !is_combining_mark(p));
+    if c == DIAERESIS {
+        return prev().filter(|&p| matches!(p, 'е' | 'Е')).map(|_| "");
+    }
+    let lower = fast_lowercase(c).unwrap_or_else(|| c.to_lowercase().next().unwrap_or(c));
     let lower = if lower == 'е' && chars.get(i + 1) == Some(&DIAERESIS) {
         'ё'
     } else {
@@ -58,8 +103,8 @@ pub(crate) fn translit(chars: &[char], i: usize) -> Option<&'static str> {
     };
     let base = latin_of(lower)?;
     Some(match lower {
-        'е' if prev.is_none_or(|p| !p.is_alphabetic() || is_iotating(p)) => "ye",
-        'ё' if prev.is_some_and(|p| "жчшщцЖЧШЩЦ".contains(p)) => "e",
+        'е' if prev().is_none_or(|p| !is_letter(p) || is_iotating(p)) => "ye",
+        'ё' if prev().is_some_and(|p| "жчшщцЖЧШЩЦ".contains(p)) => "e",
         'ё' => "yo",
         _ => base,
     })
@@ -81,11 +126,11 @@ fn is_iotating(c: char) -> bool {
 /// Whether the uppercase letter at `i` belongs to an ALL-CAPS word: its next letter, or if it
 /// is the word's last letter its previous one, is uppercase too.
 fn in_capitals_word(chars: &[char], i: usize) -> bool {
-    let next = chars.get(i + 1).filter(|c| c.is_alphabetic());
-    let prev = i.checked_sub(1).map(|p| chars[p]).filter(|c| c.is_alphabetic());
+    let next = chars.get(i + 1).filter(|&&c| is_letter(c));
+    let prev = i.checked_sub(1).map(|p| chars[p]).filter(|&c| is_letter(c));
     match (next, prev) {
-        (Some(n), _) => n.is_uppercase(),
-        (None, Some(p)) => p.is_uppercase(),
+        (Some(&n), _) => is_capital(n),
+        (None, Some(p)) => is_capital(p),
         (None, None) => false,
     }
 }
@@ -266,7 +311,7 @@ fn match_case(source: &[char], cyrillic: &str) -> String {
 /// Words are joined with single spaces; a string without letters has an empty key.
 pub fn name_key(s: &str) -> String {
     // Apostrophes stand for soft and hard signs in some romanisations (Vasil'yev): part of the word.
-    let is_separator = |c: char| !c.is_alphabetic() && !matches!(c, '\'' | '’' | 'ʹ' | 'ʼ');
+    let is_separator = |c: char| !is_letter(c) && !matches!(c, '\'' | '’' | 'ʹ' | 'ʼ');
     let latin = to_latin(s);
     let words: Vec<String> = latin
         .split(is_separator)
@@ -288,7 +333,7 @@ fn word_key(word: &str) -> String {
         return word
             .chars()
             .flat_map(char::to_lowercase)
-            .filter(|c| c.is_alphabetic())
+            .filter(|&c| is_letter(c))
             .collect();
     }
     for (from, to) in [
@@ -517,6 +562,39 @@ mod tests {
         assert!(!"Zzé-1".chars().any(is_cyrillic));
         assert!("ZzéÉßłŁǅ".chars().all(is_latin_letter));
         assert!(!"×÷Ж1 ,α".chars().any(is_latin_letter));
+    }
+
+    #[test]
+    fn is_letter_is_is_alphabetic() {
+        for c in char::MIN..=char::MAX {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn fast_lowercase_is_to_lowercase() {
+        for c in char::MIN..=char::MAX {
+            if let Some(lower) = fast_lowercase(c) {
+                assert!(c.to_lowercase().eq([lower]), "{c:?}");
+            }
+        }
+        assert_eq!(fast_lowercase('Ё'), Some('ё'));
+    }
+
+    #[test]
+    fn is_capital_is_is_uppercase() {
+        for c in char::MIN..=char::MAX {
+            assert_eq!(is_capital(c), c.is_uppercase(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn only_cyrillic_letters_are_spelled() {
+        for c in char::MIN..=char::MAX {
+            if !is_cyrillic(c) && c != DIAERESIS {
+                assert_eq!(latin_of(c.to_lowercase().next().unwrap_or(c)), None, "{c:?}");
+            }
+        }
     }
 
     #[test]

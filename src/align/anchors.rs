@@ -5,7 +5,7 @@
 //! spelling (`Лаврова` = `Lavrov`, `Курской` = `Kursk`).
 
 use crate::model::Lang;
-use crate::translit::to_latin;
+use crate::translit::{fast_lowercase, is_capital, is_letter, latin_of, push_latin};
 
 /// What the aligner knows about one sentence.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,7 +32,6 @@ impl Features {
         // Room for a sentence's usual keys, so that pushing them rarely reallocates.
         let mut keys = Vec::with_capacity(16);
         numbers(text, lang, &mut keys);
-        spelled_numbers(text, &mut keys);
         words(text, &mut keys);
         normalise(&mut keys);
         Features {
@@ -63,6 +62,10 @@ impl Features {
 
 /// Pushes a key for every number in `text`, and for `N thousand/million/billion` also N scaled.
 fn numbers(text: &str, lang: Lang, keys: &mut Vec<u64>) {
+    // Most sentences have no digit, and need not be collected into chars.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -79,49 +82,63 @@ fn numbers(text: &str, lang: Lang, keys: &mut Vec<u64>) {
     }
 }
 
-/// Pushes a weak key for each spelled-out number (`two`, `второе`, `две [тысячи]`): spelled
-/// numbers often translate digits, but words like `first` also occur without meaning a number,
-/// so a spelled number without a partner is no evidence against a pairing.
-fn spelled_numbers(text: &str, keys: &mut Vec<u64>) {
-    // The longest number word is an ordinal stem with its ending (`четвертого`); longer words
-    // are neither numbers nor scales worth lowering.
-    const LONGEST: usize = 12;
-    // Number and scale words are plain Latin or Cyrillic, whose lower case is an offset.
-    let lower = |w: &str, out: &mut String| {
-        out.clear();
-        if w.chars().nth(LONGEST).is_some() {
-            return;
-        }
-        for c in w.chars() {
-            out.push(match c {
-                'a'..='z' | 'а'..='я' => c,
-                'ё' | 'Ё' => 'е',
-                'A'..='Z' | 'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
-                _ => return out.clear(),
-            });
-        }
+/// Pushes the keys of the words of `text`, spelled numbers and names, in one pass over its letters.
+fn words(text: &str, keys: &mut Vec<u64>) {
+    // Buffers sized for most words, so that reusing them from word to word rarely reallocates.
+    let mut numbers = SpelledNumbers {
+        pending: None,
+        lower: String::with_capacity(32),
     };
-    // The value of the previous word when it was a number, for a scale word to multiply.
-    let mut pending = None;
-    let mut word = String::new();
-    for w in text.split(|c: char| !is_letter(c)).filter(|w| !w.is_empty()) {
-        lower(w, &mut word);
-        if let Some(scale) = pending.take().zip(scale_of(&word)).map(|(v, s)| v * s) {
-            keys.push(number_key(scale));
-        }
-        pending = spelled(&word);
-        if let Some(value) = pending {
-            keys.push(NUMBER | (value as u64 * 100));
-        }
+    let mut scratch = Scratch {
+        lower: Vec::with_capacity(32),
+        latin: String::with_capacity(64),
+        skeleton: String::with_capacity(32),
+    };
+    for (n, word) in text
+        .split(|c: char| !is_letter(c))
+        .filter(|w| !w.is_empty())
+        .enumerate()
+    {
+        numbers.push(word, keys);
+        word_keys(word, n == 0, &mut scratch, keys);
     }
 }
 
-/// `char::is_alphabetic` with the scripts of a transcript decided without a table lookup.
-fn is_letter(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' | '\u{400}'..='\u{481}' | '\u{48a}'..='\u{4ff}' => true,
-        c if c.is_ascii() => false,
-        c => c.is_alphabetic(),
+/// Reads a sentence's words one by one for spelled-out numbers (`two`, `второе`, `две [тысячи]`).
+/// Their keys are weak: spelled numbers often translate digits, but words like `first` also occur
+/// without meaning a number, so a spelled number without a partner is no evidence against a pairing.
+struct SpelledNumbers {
+    /// The value of the previous word when it was a number, for a scale word to multiply.
+    pending: Option<f64>,
+    /// The current word lowered, reused from word to word.
+    lower: String,
+}
+
+impl SpelledNumbers {
+    fn push(&mut self, word: &str, keys: &mut Vec<u64>) {
+        // The longest number word is an ordinal stem with its ending (`четвертого`); longer words
+        // are neither numbers nor scales worth lowering.
+        const LONGEST: usize = 12;
+        let lower = &mut self.lower;
+        lower.clear();
+        // Number and scale words are plain Latin or Russian, lowered without a table search.
+        for (n, c) in word.chars().enumerate() {
+            match fast_lowercase(c) {
+                Some('ё') if n < LONGEST => lower.push('е'),
+                Some(l @ ('a'..='z' | 'а'..='я')) if n < LONGEST => lower.push(l),
+                _ => {
+                    lower.clear();
+                    break;
+                }
+            }
+        }
+        if let Some(scale) = self.pending.take().and_then(|v| Some(v * scale_of(lower)?)) {
+            keys.push(number_key(scale));
+        }
+        self.pending = spelled(lower);
+        if let Some(value) = self.pending {
+            keys.push(NUMBER | (value as u64 * 100));
+        }
     }
 }
 
@@ -177,10 +194,20 @@ fn spelled(word: &str) -> Option<f64> {
     if word.is_empty() {
         return None;
     }
-    if let Some(&(_, v)) = EN.iter().find(|(w, _)| *w == word) {
-        return Some(f64::from(v));
+    // Entries are at least two bytes long. Comparing their first two bytes first spares most
+    // words a full comparison (a call to memcmp) with every entry.
+    let head = |w: &str| [w.as_bytes()[0], w.as_bytes().get(1).copied().unwrap_or(0)];
+    let word_head = head(word);
+    // A word lowered above is in Latin and Cyrillic letters only: English number words are all
+    // Latin, and Russian ones start with a Cyrillic letter, so the first byte picks the list.
+    if word_head[0].is_ascii() {
+        return EN
+            .iter()
+            .find(|(w, _)| head(w) == word_head && *w == word)
+            .map(|&(_, v)| f64::from(v));
     }
     RU.iter()
+        .filter(|(w, _)| head(w) == word_head)
         .find(|(w, v)| {
             *w == word || (word.starts_with(w) && *v <= 5 && ORDINAL_ENDINGS.contains(&&word[w.len()..]))
         })
@@ -229,7 +256,7 @@ fn scale_after(chars: &[char], from: usize) -> Option<f64> {
     let word: String = chars[from.min(chars.len())..]
         .iter()
         .skip_while(|c| c.is_whitespace() || **c == '[' || **c == '-')
-        .take_while(|c| c.is_alphabetic())
+        .take_while(|&&c| is_letter(c))
         .flat_map(|c| c.to_lowercase())
         .collect();
     scale_of(&word)
@@ -256,47 +283,69 @@ fn number_key(value: f64) -> u64 {
     STRONG | NUMBER | ((value * 100.0).round() as u64 & !(STRONG | NUMBER))
 }
 
-/// Pushes a skeleton key for each name (capitalised word after the first) and each long word
-/// (a likely cognate: `микроэлектроника`/`microelectronics`).
-fn words(text: &str, keys: &mut Vec<u64>) {
-    for (n, word) in text
-        .split(|c: char| !is_letter(c))
-        .filter(|w| !w.is_empty())
-        .enumerate()
-    {
-        let capital = word.chars().next().is_some_and(char::is_uppercase);
-        let letters = word.chars().count();
-        let name = capital && letters >= 3 && !word.chars().all(char::is_uppercase);
-        // Acronyms translate into other acronyms (SCO/ШОС), so they are no anchors.
-        if !(name || letters >= 8) {
-            continue;
-        }
-        let strong = if name && n > 0 { STRONG } else { 0 };
-        for skeleton in word_skeletons(word) {
-            keys.push(strong | (hash(&skeleton) & !(STRONG | NUMBER)));
-        }
+/// Pushes skeleton keys for a name (a capitalised word, strong unless it opens the sentence) or a
+/// long word (a likely cognate: `микроэлектроника`/`microelectronics`).
+fn word_keys(word: &str, first: bool, scratch: &mut Scratch, keys: &mut Vec<u64>) {
+    let capital = word.chars().next().is_some_and(is_capital);
+    // Only up to 8 letters matter below.
+    let letters = word.chars().take(8).count();
+    let name = capital && letters >= 3 && !word.chars().all(is_capital);
+    // Acronyms translate into other acronyms (SCO/ШОС), so they are no anchors.
+    if !(name || letters >= 8) {
+        return;
+    }
+    let strong = if name && !first { STRONG } else { 0 };
+    for skeleton in word_skeletons(word, scratch) {
+        keys.push(strong | (hash(skeleton) & !(STRONG | NUMBER)));
     }
 }
 
 /// The skeletons a word may match: its own, and for a Russian adjective made from a name
 /// (`Шанхайской`, `Курской`) also the name's (`Shanghai`; `Kursk` matches the first).
-fn word_skeletons(word: &str) -> impl Iterator<Item = String> {
-    let own = word_skeleton(word);
-    let cyrillic = word.chars().any(|c| crate::translit::latin_of(c).is_some());
+fn word_skeletons<'a>(word: &str, scratch: &'a mut Scratch) -> impl Iterator<Item = &'a str> {
+    let own = word_skeleton(word, scratch);
+    let cyrillic = word.chars().any(|c| latin_of(c).is_some());
     let name = own
-        .as_deref()
         .filter(|s| cyrillic && s.len() > 4)
-        .and_then(|s| s.strip_suffix("sk"))
-        .map(str::to_string);
+        .and_then(|s| s.strip_suffix("sk"));
     own.into_iter().chain(name)
+}
+
+/// Buffers for [`word_skeleton`], reused from word to word so that a word costs no allocation.
+#[derive(Default)]
+struct Scratch {
+    lower: Vec<char>,
+    latin: String,
+    skeleton: String,
 }
 
 /// The consonant skeleton of a word's Latin spelling with Russian case endings dropped:
 /// `Лаврова`, `Лавровым`, `Lavrov` → `lvrv`. `None` when too short to mean anything.
-fn word_skeleton(word: &str) -> Option<String> {
-    let latin = to_latin(&word.to_lowercase());
-    let stem = strip_ending(&latin);
-    let mut out = String::with_capacity(stem.len() + 1);
+fn word_skeleton<'a>(word: &str, scratch: &'a mut Scratch) -> Option<&'a str> {
+    let Scratch {
+        lower,
+        latin,
+        skeleton: out,
+    } = scratch;
+    latin.clear();
+    if word.is_ascii() {
+        // Already Latin: only lowered.
+        latin.push_str(word);
+        latin.make_ascii_lowercase();
+    } else {
+        // Lowered char by char: `str::to_lowercase` differs only in a final `σ`, which no skeleton
+        // keeps.
+        lower.clear();
+        for c in word.chars() {
+            match fast_lowercase(c) {
+                Some(l) => lower.push(l),
+                None => lower.extend(c.to_lowercase()),
+            }
+        }
+        push_latin(lower, latin);
+    }
+    let stem = strip_ending(latin);
+    out.clear();
     let mut chars = stem.chars().peekable();
     while let Some(c) = chars.next() {
         let mapped = match c {
@@ -326,7 +375,7 @@ fn word_skeleton(word: &str) -> Option<String> {
             out.push(mapped);
         }
     }
-    (out.len() >= 3).then_some(out)
+    (out.len() >= 3).then_some(out.as_str())
 }
 
 /// Drops a Russian case ending carrying a consonant (vowel-only endings vanish in the skeleton).
@@ -406,8 +455,11 @@ mod tests {
         assert!(nums("50 миллиардов долларов", Lang::Ru).contains(&5_000_000_000_000));
         let spelled = |t: &str| {
             let mut k = Vec::new();
-            spelled_numbers(t, &mut k);
-            k.into_iter().map(|k| k & !(STRONG | NUMBER)).collect::<Vec<_>>()
+            words(t, &mut k);
+            k.into_iter()
+                .filter(|k| k & NUMBER != 0)
+                .map(|k| k & !(STRONG | NUMBER))
+                .collect::<Vec<_>>()
         };
         assert_eq!(spelled("Второе. То, что мы"), spelled("Second, regarding"));
         assert!(spelled("почти две тысячи километров").contains(&200_000));
@@ -420,6 +472,7 @@ mod tests {
 
     #[test]
     fn names_match_across_scripts_and_cases() {
+        let skeleton = |w: &str| word_skeleton(w, &mut Scratch::default()).map(str::to_string);
         for (ru, en) in [
             ("Лавров", "Lavrov"),
             ("Лаврова", "Lavrov"),
@@ -433,11 +486,14 @@ mod tests {
             ("Белоруссии", "Belarus"),
             ("микроэлектроники", "microelectronic"),
         ] {
-            let en = word_skeleton(en).expect("long enough");
-            assert!(word_skeletons(ru).any(|s| s == en), "{ru} / {en}");
+            let en = skeleton(en).expect("long enough");
+            assert!(
+                word_skeletons(ru, &mut Scratch::default()).any(|s| s == en),
+                "{ru} / {en}"
+            );
         }
-        assert_ne!(word_skeleton("Путин"), word_skeleton("Lukashenko"));
-        assert_eq!(word_skeleton("Ю"), None);
+        assert_ne!(skeleton("Путин"), skeleton("Lukashenko"));
+        assert_eq!(skeleton("Ю"), None);
     }
 
     #[test]

@@ -133,12 +133,17 @@ pub(crate) fn candidate(line: &str) -> Option<Candidate<'_>> {
 
 /// (head, rest, colon): the text before the first colon and after it; the whole line without one.
 fn split_at_colon(line: &str) -> Option<(&str, &str, bool)> {
-    match line.find([':', '：']) {
-        Some(p) if p <= MAX_HEAD_BYTES => {
+    // A colon further on makes no label either way: no need to search a long paragraph for it.
+    let colon = line
+        .char_indices()
+        .take_while(|&(p, _)| p <= MAX_HEAD_BYTES)
+        .find(|&(_, c)| matches!(c, ':' | '：'))
+        .map(|(p, _)| p);
+    match colon {
+        Some(p) => {
             let colon_len = line[p..].chars().next().map_or(1, char::len_utf8);
             Some((line[..p].trim(), line[p + colon_len..].trim(), true))
         }
-        Some(_) => None,
         None if line.len() <= MAX_HEAD_BYTES => Some((line, "", false)),
         None => None,
     }

@@ -12,6 +12,7 @@ mod speakers;
 mod structure;
 
 use crate::model::{Lang, Transcript, Version};
+use crate::translit::is_letter;
 use labels::Who;
 use std::collections::{HashMap, HashSet};
 pub use structure::is_qa_heading;
@@ -131,7 +132,7 @@ fn split_by_script(lines: &[(u32, &str)]) -> Option<(Lang, usize)> {
 fn comparable(lines: &[(u32, &str)], scripts: &[i64], at: usize) -> bool {
     let letters = |part: &[(u32, &str)]| -> usize {
         part.iter()
-            .map(|(_, l)| l.chars().filter(|c| c.is_alphabetic()).count())
+            .map(|(_, l)| l.chars().filter(|&c| is_letter(c)).count())
             .sum()
     };
     let (a, b) = (letters(&lines[..at]), letters(&lines[at..]));

@@ -414,7 +414,8 @@ fn normalise(keys: &mut Vec<u64>) {
 pub fn shared(a: &[u64], b: &[u64]) -> (u32, u32) {
     let (mut i, mut j, mut all, mut strong) = (0, 0, 0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
+        // Lists are in order of the keys without their strength, which `two` and `2` share.
+        match (a[i] & !STRONG).cmp(&(b[j] & !STRONG)) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -506,5 +507,12 @@ mod tests {
         let (all, strong) = shared(&en.keys, &ru.keys);
         assert_eq!((all, strong), (3, 3));
         assert_eq!(en.len, 47);
+    }
+
+    #[test]
+    fn a_spelled_number_shares_its_key_with_digits() {
+        let en = Features::of("We signed two agreements and 2,000 contracts.", Lang::En);
+        let ru = Features::of("Мы подписали 2 соглашения и две тысячи контрактов.", Lang::Ru);
+        assert_eq!(shared(&en.keys, &ru.keys), (2, 2));
     }
 }

@@ -61,11 +61,12 @@ const FULL_LIMIT: usize = 4_000_000;
 /// Half-width of the band at first: in paragraphs around the guide of [`anchored`], and in
 /// sentences around the columns the paragraph pass found.
 const BAND: usize = 32;
-const FINE_BAND: usize = 24;
-/// Band passes before the path is taken as it is; each retry widens the band, doubling it at
-/// most twice, so that a path that will not settle costs a bounded multiple of one pass.
+const FINE_BAND: usize = 16;
+/// Band passes over a stretch before its path is taken as it is.
 const TRIES: usize = 6;
-const MAX_DOUBLINGS: usize = 2;
+/// How many half-widths of rows before and after a row where the path pressed on the band are
+/// aligned again: the path strays from the guide over a stretch, and presses within it.
+const PRESSED_REACH: usize = 4;
 
 /// Scoring parameters estimated from the document.
 #[derive(Debug, Clone, Copy)]
@@ -107,7 +108,7 @@ fn align_within(en: &[Item], ru: &[Item], model: Model, full_limit: usize) -> Ve
         let corners = coarse.iter().map(|b| (en_first[b.en.end], ru_first[b.ru.end]));
         through(corners, &scorer.en.chars(), &scorer.ru.chars())
     };
-    banded_around(&scorer, full, centre, FINE_BAND)
+    banded_around(&scorer, full, centre, FINE_BAND, Mend::Locally)
 }
 
 /// Each paragraph as one item, and the index of each paragraph's first item (plus the end).
@@ -135,7 +136,7 @@ fn paragraphs(items: &[Item]) -> (Vec<Item>, Vec<usize>) {
 /// The DP, exact or banded around the guide of [`anchored`].
 fn banded(scorer: &Scorer, full: bool, half: usize) -> Vec<Bead> {
     let centre = anchored(&scorer.en, &scorer.ru);
-    banded_around(scorer, full, centre, half)
+    banded_around(scorer, full, centre, half, Mend::ToTheEnd)
 }
 
 /// For each English prefix, the Russian prefix to centre the band on: through the anchor chain of
@@ -228,26 +229,118 @@ fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
 }
 
 /// The DP, exact or banded around `centre` (per row, the first and last column to cover).
-fn banded_around(scorer: &Scorer, full: bool, mut centre: Vec<(usize, usize)>, half: usize) -> Vec<Bead> {
+fn banded_around(
+    scorer: &Scorer,
+    full: bool,
+    centre: Vec<(usize, usize)>,
+    half: usize,
+    mend: Mend,
+) -> Vec<Bead> {
+    if full {
+        return dp(scorer, &Band::full(scorer.en.len(), scorer.ru.len()));
+    }
+    repaired(scorer, centre, half, TRIES, mend)
+}
+
+/// Where a pass aligns again after its path pressed on the band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mend {
+    /// Around each place on its own, between the path's cells at either side: for a band around
+    /// a path found at a coarser scale, from which the true path strays only locally.
+    Locally,
+    /// From the first place to the end: for a band around a mere line, which a long omission
+    /// leaves for good, so that none of the path after it can be trusted.
+    ToTheEnd,
+}
+
+/// The DP banded around `centre`; then, where the path pressed on the band's edge and so may have
+/// been cut off (an omission may be longer than the band is wide), the stretch around it aligned
+/// again, between the path's cells at its ends, in a band stretched over that path and widened,
+/// and so on for up to `tries` passes. Only the trouble spots are aligned again, so a retry on a
+/// long document costs what they do, not another pass over all of it.
+fn repaired(
+    scorer: &Scorer,
+    centre: Vec<(usize, usize)>,
+    half: usize,
+    tries: usize,
+    mend: Mend,
+) -> Vec<Bead> {
     let (n, m) = (scorer.en.len(), scorer.ru.len());
-    let mut path = Vec::new();
-    // A path pressed against the band edge may have been cut off: retry with the band widened,
-    // and stretched to cover that path too, for an omission may be longer than the band is wide.
-    for try_ in 0..TRIES {
-        let band = if full {
-            Band::full(n, m)
+    let band = Band::around(&centre, m, half);
+    let path = dp(scorer, &band);
+    let pressed = pressed(&path, &band);
+    if pressed.is_empty() || tries <= 1 {
+        return path;
+    }
+    // Rows to align again: around each pressed row, overlapping stretches merged.
+    let reach = PRESSED_REACH * half;
+    let mut stretches: Vec<(usize, usize)> = Vec::new();
+    for i in pressed {
+        let hi = if mend == Mend::ToTheEnd {
+            n
         } else {
-            Band::around(&centre, m, half << try_.min(MAX_DOUBLINGS))
+            (i + reach).min(n)
         };
-        path = dp(scorer, &band);
-        if full || !touches_edge(&path, &band) {
-            break;
-        }
-        for (c, p) in centre.iter_mut().zip(guide_of(&path, n)) {
-            *c = (c.0.min(p.0), c.1.max(p.1));
+        let lo = i.saturating_sub(reach);
+        match stretches.last_mut() {
+            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+            _ => stretches.push((lo, hi)),
         }
     }
-    path
+    let guide = guide_of(&path, n);
+    let mut out = Vec::with_capacity(path.len());
+    let mut next = 0;
+    for (lo, hi) in stretches {
+        // From the end of the last bead ending by row `lo` to that of the first reaching `hi`.
+        let start = next + path[next..].iter().take_while(|b| b.en.end <= lo).count();
+        let end = match hi {
+            _ if hi == n => path.len(),
+            _ => {
+                start
+                    + path[start..]
+                        .iter()
+                        .position(|b| b.en.end >= hi)
+                        .map_or(path.len() - start, |k| k + 1)
+            }
+        };
+        out.extend_from_slice(&path[next..start]);
+        let (i0, j0) = out.last().map_or((0, 0), |b: &Bead| (b.en.end, b.ru.end));
+        let (i1, j1) = path[end - 1..end]
+            .first()
+            .map_or((n, m), |b| (b.en.end, b.ru.end));
+        if i1 == i0 || j1 == j0 {
+            out.extend_from_slice(&path[start..end]);
+            next = end;
+            continue;
+        }
+        let part = Scorer::new(
+            &scorer.en.items[i0..i1],
+            &scorer.ru.items[j0..j1],
+            Model { ratio: scorer.ratio },
+        );
+        // The old band and the path, a half-width wider on each side.
+        let centre: Vec<(usize, usize)> = (i0..=i1)
+            .map(|i| {
+                let (lo, hi) = (centre[i].0.min(guide[i].0), centre[i].1.max(guide[i].1));
+                (
+                    lo.saturating_sub(half).clamp(j0, j1) - j0,
+                    (hi + half).clamp(j0, j1) - j0,
+                )
+            })
+            .collect();
+        out.extend(
+            repaired(&part, centre, half, tries - 1, mend)
+                .into_iter()
+                .map(|b| Bead {
+                    en: b.en.start + i0..b.en.end + i0,
+                    ru: b.ru.start + j0..b.ru.end + j0,
+                    confidence: b.confidence,
+                }),
+        );
+        next = end;
+    }
+    out.extend_from_slice(&path[next..]);
+    out
 }
 
 fn gap(en: Range<usize>, ru: Range<usize>) -> Bead {
@@ -544,12 +637,14 @@ fn guide_of(path: &[Bead], n: usize) -> Vec<(usize, usize)> {
     rows
 }
 
-fn touches_edge(path: &[Bead], band: &Band) -> bool {
+/// The rows where `path` runs along an edge of `band` that is not the matrix's own.
+fn pressed(path: &[Bead], band: &Band) -> Vec<usize> {
     let m = *band.hi.last().unwrap_or(&0);
-    path.iter().any(|b| {
-        let (i, j) = (b.en.end, b.ru.end);
-        (j > 0 && j == band.lo[i]) || (j < m && j == band.hi[i])
-    })
+    path.iter()
+        .map(|b| (b.en.end, b.ru.end))
+        .filter(|&(i, j)| (j > 0 && j == band.lo[i]) || (j < m && j == band.hi[i]))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 const UNREACHED: u8 = u8::MAX;

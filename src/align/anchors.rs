@@ -411,6 +411,7 @@ fn normalise(keys: &mut Vec<u64>) {
 }
 
 /// Counts keys present in both lists as [`normalise`]d: (all shared, strong shared).
+#[inline]
 pub fn shared(a: &[u64], b: &[u64]) -> (u32, u32) {
     let (mut i, mut j, mut all, mut strong) = (0, 0, 0, 0);
     // Without branches on the comparison, which are as good as random: the aligner merges lists

@@ -467,6 +467,7 @@ impl<'a> Scorer<'a> {
 
     /// What the kinds of the blocks of English item `e` and Russian item `r` add to a pairing of
     /// them; `None` where they never pair.
+    #[inline]
     fn kinds(&self, e: usize, r: usize) -> Option<f32> {
         match (self.en.items[e].kind, self.ru.items[r].kind) {
             (x, y) if x == y => Some(0.0),
@@ -476,6 +477,7 @@ impl<'a> Scorer<'a> {
     }
 
     /// The keys English item `e` and Russian item `r` share.
+    #[inline]
     fn pair(&self, e: usize, r: usize) -> Shared {
         let (e, r) = (&self.en.items[e].features, &self.ru.items[r].features);
         if e.signature & r.signature == 0 {
@@ -499,6 +501,7 @@ impl<'a> Scorer<'a> {
 
     /// The length term of pairing `en[i-a..i]` with `ru[j-b..j]`: δ²/2 of Gale–Church, with no
     /// square root to take in the innermost loop.
+    #[inline]
     fn length(&self, i: usize, j: usize, a: usize, b: usize) -> f32 {
         let le = (self.en.prefix[i].chars - self.en.prefix[i - a].chars) as f32;
         let lr = (self.ru.prefix[j].chars - self.ru.prefix[j - b].chars) as f32;
@@ -508,6 +511,7 @@ impl<'a> Scorer<'a> {
 
     /// The cost of pairing `en[i-a..i]` with `ru[j-b..j]`, which share `shared` anchor keys;
     /// `None` where not allowed.
+    #[inline]
     fn cost(&self, i: usize, j: usize, a: usize, b: usize, prior: f32, shared: Shared) -> Option<Cost> {
         if a == 0 || b == 0 {
             return Some(Cost {

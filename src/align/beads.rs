@@ -272,8 +272,21 @@ fn repaired(
     if pressed.is_empty() || tries <= 1 {
         return path;
     }
-    // Rows to align again: around each pressed row, overlapping stretches merged.
+    // Rows to align again: around each pressed row, overlapping stretches merged. Only rows near
+    // one are widened; the rest of a stretch to the end just takes in the path.
     let reach = PRESSED_REACH * half;
+    let mut near = vec![0i32; n + 2];
+    for &i in &pressed {
+        near[i.saturating_sub(reach)] += 1;
+        near[(i + reach + 1).min(n + 1)] -= 1;
+    }
+    let near: Vec<bool> = near
+        .iter()
+        .scan(0, |open, &d| {
+            *open += d;
+            Some(*open > 0)
+        })
+        .collect();
     let mut stretches: Vec<(usize, usize)> = Vec::new();
     for i in pressed {
         let hi = if mend == Mend::ToTheEnd {
@@ -318,13 +331,14 @@ fn repaired(
             &scorer.ru.items[j0..j1],
             Model { ratio: scorer.ratio },
         );
-        // The old band and the path, a half-width wider on each side.
+        // The old band and the path, near where it pressed a half-width wider on each side.
         let centre: Vec<(usize, usize)> = (i0..=i1)
             .map(|i| {
                 let (lo, hi) = (centre[i].0.min(guide[i].0), centre[i].1.max(guide[i].1));
+                let wider = if near[i] { half } else { 0 };
                 (
-                    lo.saturating_sub(half).clamp(j0, j1) - j0,
-                    (hi + half).clamp(j0, j1) - j0,
+                    lo.saturating_sub(wider).clamp(j0, j1) - j0,
+                    (hi + wider).clamp(j0, j1) - j0,
                 )
             })
             .collect();

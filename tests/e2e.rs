@@ -17,7 +17,7 @@ impl Tmux {
     /// Starts `script` (a POSIX sh script) in a fresh tmux server, with TERM=`term`.
     fn start_with(name: &str, term: &str, script: &str) -> Tmux {
         let socket = format!("stenogram-test-{}-{name}", std::process::id());
-        let dir = std::env::temp_dir().join(&socket);
+        let dir = Tmux::dir(name);
         std::fs::create_dir_all(&dir).expect("temp dir");
         let tmux = Tmux { socket, dir };
         let status = Command::new("tmux")
@@ -47,6 +47,12 @@ impl Tmux {
             .expect("tmux must be installed to run the end-to-end tests");
         assert!(status.success(), "tmux new-session failed");
         tmux
+    }
+
+    /// The working folder of the session `name`: files a test puts here are removed with it, and
+    /// processes naming them killed.
+    fn dir(name: &str) -> PathBuf {
+        std::env::temp_dir().join(format!("stenogram-test-{}-{name}", std::process::id()))
     }
 
     /// `start_with` a 256-colour xterm.
@@ -95,6 +101,10 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
+        // A failed test leaves the app running; one under `script` outlives the tmux server.
+        let _ = Command::new("pkill")
+            .args(["-f", &self.dir.to_string_lossy()])
+            .status();
         let _ = Command::new("tmux")
             .args(["-L", &self.socket, "kill-server"])
             .stderr(std::process::Stdio::null())
@@ -265,7 +275,7 @@ fn a_lost_terminal_ends_the_process() {
 
 #[test]
 fn hostile_text_never_reaches_the_terminal_as_escapes() {
-    let dir = std::env::temp_dir().join(format!("stenogram-hostile-{}", std::process::id()));
+    let dir = Tmux::dir("hostile");
     std::fs::create_dir_all(&dir).expect("temp dir");
     let file = dir.join("hostile.txt");
     // A 1 MB paragraph: read whole, wrapped, drawn only where visible.
@@ -309,7 +319,6 @@ fn hostile_text_never_reaches_the_terminal_as_escapes() {
             String::from_utf8_lossy(bad)
         );
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -603,6 +603,11 @@ impl Band {
         for i in 0..=n {
             lo[i] = lo[i].min(hi[i]);
         }
+        // Each row reaches the next one's first column: a guide that jumps many columns between
+        // two rows would otherwise leave the rows below the jump unreachable.
+        for i in 1..=n {
+            hi[i - 1] = hi[i - 1].max(lo[i]);
+        }
         Band { lo, hi }
     }
 
@@ -808,9 +813,13 @@ fn trace(s: &Scorer, band: &Band, offset: &[usize], back: &[u8], mut state: usiz
     let (mut i, mut j) = (band.lo.len() - 1, *band.hi.last().unwrap_or(&0));
     let mut path = Vec::new();
     while i > 0 || j > 0 {
-        let how = back[state * cells + offset[i] + j - band.lo[i]];
-        // Gap beads reach every band cell, so the traced path never meets an unreached one;
-        // should it, stepping back one item as a gap still ends the loop.
+        let how = if band.contains(i, j) {
+            back[state * cells + offset[i] + j - band.lo[i]]
+        } else {
+            UNREACHED
+        };
+        // Gap beads reach every band cell, so the traced path never meets an unreached one nor
+        // leaves the band; should it, stepping back one item as a gap still ends the loop.
         let (a, b, prior) = BEADS
             .get(usize::from(how >> 2))
             .copied()
@@ -848,6 +857,10 @@ mod tests {
                 para_start: true,
             })
             .collect()
+    }
+
+    fn refs(v: &[String]) -> Vec<&str> {
+        v.iter().map(String::as_str).collect()
     }
 
     fn pairs(path: &[Bead]) -> Vec<(Range<usize>, Range<usize>)> {
@@ -932,9 +945,6 @@ mod tests {
         let en: Vec<String> = (0..400).map(en).collect();
         let mut ru: Vec<String> = (0..400).map(ru).collect();
         ru.splice(200..200, (0..150).map(extra));
-        fn refs(v: &[String]) -> Vec<&str> {
-            v.iter().map(String::as_str).collect()
-        }
         let (en, ru) = (items(&refs(&en), Lang::En, t), items(&refs(&ru), Lang::Ru, t));
         let path = align_within(&en, &ru, Model { ratio: 1.1 }, 0);
         let paired: Vec<_> = path
@@ -950,6 +960,26 @@ mod tests {
             })
             .collect();
         assert!(wrong.is_empty(), "{wrong:?}");
+    }
+
+    #[test]
+    fn russian_running_on_after_the_english_ends_stays_in_the_band() {
+        // The guide runs from the last English sentence to the far corner in one row: the band
+        // must stay connected across that jump.
+        let t = Kind::Turn(0);
+        let mut en: Vec<String> = (0..300).map(|k| format!("Point {k} was agreed.")).collect();
+        let mut ru: Vec<String> = (0..300).map(|k| format!("Пункт {k} согласован.")).collect();
+        en.push("Thank you.".into());
+        ru.push("Спасибо.".into());
+        ru.extend((0..80).map(|k| format!("Лишнее {} сказано после.", 1000 + k)));
+        let (en, ru) = (items(&refs(&en), Lang::En, t), items(&refs(&ru), Lang::Ru, t));
+        let path = align_within(&en, &ru, Model { ratio: 1.1 }, 0);
+        let paired: Vec<_> = path
+            .iter()
+            .filter(|b| !b.en.is_empty() && !b.ru.is_empty())
+            .collect();
+        assert_eq!(paired.len(), 301, "{paired:?}");
+        assert!(paired.iter().all(|b| b.en == b.ru), "{paired:?}");
     }
 
     #[test]

@@ -484,3 +484,17 @@ fn a_long_document_opens_on_its_opening_and_takes_the_whole_alignment_in_place()
     assert_eq!(r(&app).cursor, *r(&app).layout.stops.last().expect("stops"));
     assert!(r(&app).cursor > opening);
 }
+
+#[test]
+fn a_relayout_with_the_blank_row_before_a_unit_on_top_keeps_it_there() {
+    let mut app = reader(press_conference(20), 120, 40);
+    // Scroll until the top row is the blank one that precedes a unit.
+    while r(&app).scroll + 1 != r(&app).layout.unit_row[r(&app).layout.rows[r(&app).scroll].unit] {
+        app.update(Action::LineDown);
+    }
+    let unit = r(&app).layout.rows[r(&app).scroll].unit;
+    app.update(Action::Resize(110, 40));
+    let top = r(&app).scroll;
+    assert_eq!(r(&app).layout.rows[top].unit, unit);
+    assert_eq!(top + 1, r(&app).layout.unit_row[unit]);
+}

@@ -305,11 +305,11 @@ impl App {
         let height = self.body_height();
         let Some(r) = self.reader.as_mut() else { return };
         let Some(doc) = self.docs.get(r.doc) else { return };
-        let top = r
-            .layout
-            .rows
-            .get(r.scroll)
-            .map(|row| (row.unit, r.scroll - r.layout.unit_row[row.unit]));
+        // How far into its unit the top row is: -1 for the blank row that precedes a unit.
+        let top = r.layout.rows.get(r.scroll).and_then(|row| {
+            let start = *r.layout.unit_row.get(row.unit)?;
+            Some((row.unit, r.scroll as isize - start as isize))
+        });
         r.layout = Layout::build(&doc.transcript, &r.alignment, &opts);
         r.options = opts;
         // A filter may hide the cursor's unit: it then sits on its collapsed run.
@@ -321,7 +321,8 @@ impl App {
                     *rows.get(u)?,
                     rows.get(u + 1).copied().unwrap_or(r.layout.rows.len()),
                 );
-                Some(start + into.min(end.saturating_sub(start + 1)))
+                let last = end.saturating_sub(start + 1) as isize;
+                Some(start.saturating_add_signed(into.min(last)))
             })
             .unwrap_or(0);
         r.clamp(height);

@@ -498,3 +498,18 @@ fn a_relayout_with_the_blank_row_before_a_unit_on_top_keeps_it_there() {
     assert_eq!(r(&app).layout.rows[top].unit, unit);
     assert_eq!(top + 1, r(&app).layout.unit_row[unit]);
 }
+
+#[test]
+fn a_failed_background_alignment_leaves_the_opening_usable_and_says_so() {
+    let mut app = reader(press_conference(3000), 120, 40);
+    let opening = r(&app).alignment.clone();
+    app.update(Action::AlignFailed(1));
+    assert_eq!(app.aligning(), Some(0));
+    app.update(Action::AlignFailed(0));
+    assert_eq!(app.aligning(), None);
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("opening only")));
+    assert_eq!(r(&app).alignment, opening);
+    // What waited for the whole now works on the opening.
+    app.update(Action::Search);
+    assert_eq!(app.mode(), Mode::Search);
+}

@@ -76,6 +76,8 @@ pub enum Action {
     Resize(u16, u16),
     /// The whole alignment of a document (by index) opened with only [`align::opening`].
     Aligned(usize, Box<Alignment>),
+    /// Aligning the whole of that document failed: the reader keeps its opening.
+    AlignFailed(usize),
 }
 
 /// Which key table applies.
@@ -393,9 +395,17 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         self.message = None;
-        if let Action::Aligned(doc, alignment) = action {
-            self.aligned(doc, *alignment);
-            return;
+        match action {
+            Action::Aligned(doc, alignment) => return self.aligned(doc, *alignment),
+            Action::AlignFailed(doc) => {
+                if let Some(r) = self.reader.as_mut().filter(|r| r.doc == doc && r.aligning) {
+                    r.aligning = false;
+                    self.message =
+                        Some("Could not align the whole document: this is its opening only".into());
+                }
+                return;
+            }
+            _ => {}
         }
         if let Action::Resize(w, h) = action {
             self.size = (w, h);

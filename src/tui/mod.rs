@@ -39,11 +39,15 @@ pub fn run(docs: Vec<Document>, library: bool) -> Result<()> {
     result.map_err(Error::Terminal)
 }
 
-/// What wakes the event loop: terminal input, or a whole alignment from the background.
+/// What wakes the event loop: terminal input, or a whole alignment from the background (`None`
+/// if aligning failed).
 enum Wake {
     Input(io::Result<Event>),
-    Aligned(usize, Alignment),
+    Aligned(usize, Option<Alignment>),
 }
+
+/// The name of the thread that aligns in the background, whose panic the reader survives.
+const ALIGN_THREAD: &str = "align";
 
 /// Reads terminal events on their own thread, so the loop can wait with a timeout that
 /// crossterm's own poll does not honour once the terminal has hung up.
@@ -59,12 +63,17 @@ fn spawn_input(tx: mpsc::Sender<Wake>) {
     });
 }
 
-/// Aligns document `doc` on its own thread, so that the reader stays responsive meanwhile.
-fn spawn_align(doc: usize, transcript: Transcript, tx: mpsc::Sender<Wake>) {
-    std::thread::spawn(move || {
-        // The loop may have ended; then nobody wants the result.
-        let _ = tx.send(Wake::Aligned(doc, align(&transcript)));
-    });
+/// Aligns document `doc` on its own thread, so that the reader stays responsive meanwhile. A
+/// panic there is reported as a failure rather than left to end the reader.
+fn spawn_align(doc: usize, transcript: Transcript, tx: mpsc::Sender<Wake>) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name(ALIGN_THREAD.into())
+        .spawn(move || {
+            let alignment = std::panic::catch_unwind(|| align(&transcript)).ok();
+            // The loop may have ended; then nobody wants the result.
+            let _ = tx.send(Wake::Aligned(doc, alignment));
+        })
+        .map(drop)
 }
 
 fn event_loop(
@@ -98,7 +107,7 @@ fn event_loop(
             && let Some(d) = app.docs.get(doc)
         {
             aligning = Some(doc);
-            spawn_align(doc, d.transcript.clone(), tx.clone());
+            spawn_align(doc, d.transcript.clone(), tx.clone())?;
         }
         let mut wake = loop {
             // A lost connection: the terminal hangs up (isatty fails) or SIGHUP arrives.
@@ -119,7 +128,10 @@ fn event_loop(
                 Wake::Aligned(doc, alignment) => {
                     // Reopening the document later must align it again if this one is dropped.
                     aligning = aligning.filter(|&d| d != doc);
-                    Some(Action::Aligned(doc, Box::new(alignment)))
+                    Some(match alignment {
+                        Some(a) => Action::Aligned(doc, Box::new(a)),
+                        None => Action::AlignFailed(doc),
+                    })
                 }
             };
             if let Some(action) = action {
@@ -187,10 +199,15 @@ fn restore() {
     );
 }
 
-/// A panic restores the terminal first, so its message is readable and the shell usable.
+/// A panic restores the terminal first, so its message is readable and the shell usable. One in
+/// the background aligner is caught and reported on the status line instead: the reader goes on
+/// on its raw screen, which the message would garble.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() == Some(ALIGN_THREAD) {
+            return;
+        }
         restore();
         previous(info);
     }));

@@ -62,13 +62,13 @@ fn unrelated_texts_given_as_a_pair_come_out_low() {
 #[test]
 fn the_opening_agrees_with_the_whole() {
     // What the reader shows of a long transcript while the whole is aligned: the opening's units
-    // must pair the same paragraphs and sentences as the whole alignment's first units (their
-    // confidence, judged on less text, may differ).
+    // must pair the same paragraphs as the whole alignment's first units. Their confidence, and
+    // the sentence links inside, rest on a length ratio estimated from less text and may differ.
     let t = parse(SEED);
     let shape = |a: &stenogram::align::Alignment| -> Vec<_> {
         a.units
             .iter()
-            .map(|u| (u.block.clone(), u.paras.clone(), u.speaker, u.links.clone()))
+            .map(|u| (u.block.clone(), u.paras.clone(), u.speaker))
             .collect()
     };
     let whole = shape(&align(&t));

@@ -184,23 +184,34 @@ fn through(
 /// no other item of either side: a number or name said once is the surest sign of where a passage
 /// went.
 fn unique_pairs(en: &[Item], ru: &[Item]) -> Vec<(usize, usize)> {
-    // Per strong key: the item holding it on each side, or None once a second one does.
-    let mut seen: HashMap<u64, [Option<Option<usize>>; 2]> = HashMap::new();
+    // Per key, strength aside (a name opening a sentence is weak, `two` is weak beside `2`): the
+    // item holding it on each side, or None once a second one does; and whether it is strong
+    // anywhere.
+    let mut seen: HashMap<u64, (Holders, bool)> = HashMap::new();
     for (side, items) in [en, ru].into_iter().enumerate() {
         for (k, item) in items.iter().enumerate() {
-            for &key in item.features.keys.iter().filter(|&&key| key & STRONG != 0) {
-                let slot = &mut seen.entry(key).or_default()[side];
+            for &key in &item.features.keys {
+                let (held, strong) = seen.entry(key & !STRONG).or_default();
+                let slot = &mut held[side];
                 *slot = Some(if slot.is_some() { None } else { Some(k) });
+                *strong |= key & STRONG != 0;
             }
         }
     }
-    let mut pairs: Vec<(usize, usize)> = seen.into_values().filter_map(|[e, r]| Some((e??, r??))).collect();
+    let mut pairs: Vec<(usize, usize)> = seen
+        .into_values()
+        .filter(|&(_, strong)| strong)
+        .filter_map(|([e, r], _)| Some((e??, r??)))
+        .collect();
     // Sorted by English item, and within one by Russian item downwards, so that a strictly
     // increasing run of Russian items takes at most one pair per English item.
     pairs.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
     pairs.dedup();
     longest_increasing(&pairs)
 }
+
+/// Per side, the one item holding a key (`Some(Some(k))`), or `Some(None)` once a second does.
+type Holders = [Option<Option<usize>>; 2];
 
 /// The longest subsequence of `pairs` whose second members strictly increase (patience sorting).
 fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {

@@ -104,7 +104,7 @@ pub fn align(t: &Transcript) -> Alignment {
     Alignment { units }
 }
 
-/// A quick alignment of the opening of `t`, about `chars` bytes of text of each version, to show
+/// A quick alignment of the opening of `t`, about `chars` chars of text of each version, to show
 /// while the whole is aligned. Units past the first half of the opening are left out: their
 /// counterparts may lie past the cut.
 pub fn opening(t: &Transcript, chars: usize) -> Alignment {
@@ -144,12 +144,13 @@ pub fn opening(t: &Transcript, chars: usize) -> Alignment {
     alignment
 }
 
-/// The (block, paragraph) of `v` in which its text reaches `chars` bytes, or just past its end.
+/// The (block, paragraph) of `v` in which its text reaches `chars` chars (not bytes: Cyrillic
+/// takes two), or just past its end.
 fn position(v: &Version, chars: usize) -> (usize, usize) {
     let mut total = 0;
     for (b, block) in v.blocks.iter().enumerate() {
         for (p, para) in block.paragraphs.iter().enumerate() {
-            total += para.text.len();
+            total += para.text.chars().count();
             if total >= chars {
                 return (b, p);
             }

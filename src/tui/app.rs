@@ -24,7 +24,7 @@ pub const GUTTER: u16 = 2;
 /// A document with more text than this (bytes, both languages) opens on [`align::opening`] while
 /// the whole is aligned in the background: aligning takes about 0.1 s per megabyte.
 pub const BACKGROUND_ALIGN: usize = 1 << 20;
-/// How much of each language the opening aligns: many screens, in a few milliseconds.
+/// How much of each language the opening aligns, in chars: many screens, in a few milliseconds.
 const OPENING: usize = 64 << 10;
 /// Rows taken by the header and the status line.
 const CHROME_ROWS: u16 = 2;

@@ -100,9 +100,11 @@ impl TermStats {
 pub struct TopicIndex {
     topics: Vec<Topic>,
     prepared: Vec<ByLang<Prepared>>,
-    /// The previous query and the topics it matched: typing one more char can only narrow the
-    /// matches (a fuzzy match is a subsequence match), so the next query scans just those.
-    last: Mutex<Option<LastQuery>>,
+    /// The queries typed so far, each extending the one before, with the topics each matched and
+    /// its hits: typing one more char can only narrow the matches (a fuzzy match is a
+    /// subsequence match), so the next query scans just those; deleting a char returns to the
+    /// shorter query's hits as they were.
+    typed: Mutex<Vec<LastQuery>>,
 }
 
 #[derive(Debug)]
@@ -110,6 +112,8 @@ struct LastQuery {
     folded: String,
     latin: String,
     matched: Vec<usize>,
+    limit: usize,
+    hits: Vec<Hit>,
 }
 
 /// A snippet folded for matching: as is, and in Latin script when that differs.
@@ -145,7 +149,7 @@ impl TopicIndex {
         TopicIndex {
             topics,
             prepared,
-            last: Mutex::default(),
+            typed: Mutex::default(),
         }
     }
 
@@ -157,9 +161,10 @@ impl TopicIndex {
     /// The `limit` topics that best match `q` fuzzily, in either language and either script, best first:
     /// by score, then headings and questions before openings and terms, then document order.
     pub fn query(&self, q: &str, limit: usize) -> Vec<Hit> {
+        let mut typed = self.typed.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if q.trim().is_empty() || limit == 0 {
             // The next query starts afresh.
-            *self.last.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+            typed.clear();
             return Vec::new();
         }
         let q: String = q.chars().take(QUERY_CHARS).collect();
@@ -178,11 +183,21 @@ impl TopicIndex {
             latin,
             matcher,
         };
-        let mut last = self.last.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let narrowed = last.take().filter(|l| {
-            query.folded.starts_with(l.folded.as_str()) && query.latin.starts_with(l.latin.as_str())
-        });
-        let candidates = narrowed.map_or_else(|| (0..self.prepared.len()).collect(), |l| l.matched);
+        // Back to the longest earlier query this one extends.
+        while typed.last().is_some_and(|l| {
+            !(query.folded.starts_with(l.folded.as_str()) && query.latin.starts_with(l.latin.as_str()))
+        }) {
+            typed.pop();
+        }
+        if let Some(l) = typed
+            .last()
+            .filter(|l| l.folded == query.folded && l.latin == query.latin && l.limit == limit)
+        {
+            return l.hits.clone();
+        }
+        let candidates: Vec<usize> = typed
+            .last()
+            .map_or_else(|| (0..self.prepared.len()).collect(), |l| l.matched.clone());
         // Score the candidates cheaply, then compute highlight positions for the few that are shown.
         let mut matched = Vec::new();
         let mut scored: Vec<(i64, usize)> = Vec::new();
@@ -199,15 +214,9 @@ impl TopicIndex {
                 .max();
             scored.extend(best.map(|score| (score, i)));
         }
-        *last = Some(LastQuery {
-            matched,
-            folded: query.folded.clone(),
-            latin: query.latin.clone(),
-        });
-        drop(last);
         scored.sort_by_key(|&(score, i)| (std::cmp::Reverse(score), self.topics[i].kind, i));
         scored.truncate(limit);
-        scored
+        let hits: Vec<Hit> = scored
             .into_iter()
             .map(|(score, topic)| Hit {
                 topic,
@@ -217,7 +226,15 @@ impl TopicIndex {
                     query.positions(&self.prepared[topic].ru),
                 ),
             })
-            .collect()
+            .collect();
+        typed.push(LastQuery {
+            matched,
+            folded: query.folded,
+            latin: query.latin,
+            limit,
+            hits: hits.clone(),
+        });
+        hits
     }
 }
 
@@ -1460,7 +1477,8 @@ mod tests {
         let t = press_conference();
         let typed = index(&t, &[&t]);
         let steps = [
-            "k", "ku", "kur", "kurs", "kursk", "kur", "к", "ку", "кур", "e", "ea", "eas", "ceas",
+            "k", "ku", "kur", "kurs", "kursk", "kur", "ku", "kur", "к", "ку", "кур", "ку", "кур", "e", "ea",
+            "eas", "ceas",
         ];
         for q in steps {
             assert_eq!(typed.query(q, 50), index(&t, &[&t]).query(q, 50), "{q}");

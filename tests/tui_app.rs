@@ -9,7 +9,7 @@ use stenogram::layout::Arrangement;
 use stenogram::model::Lang;
 use stenogram::tui::app::{Action, App, Mode, Reader};
 use stenogram::tui::render;
-use tui_support::{document, press_conference, reader, text};
+use tui_support::{document, press_conference, reader, text, type_in};
 
 fn r(app: &App) -> &Reader {
     app.reader.as_ref().expect("a document is open")
@@ -221,9 +221,7 @@ fn library_filters_opens_and_q_goes_back() {
     assert_eq!(app.mode(), Mode::Library);
     assert_eq!(app.library.matches, [0, 1]);
     app.update(Action::Search);
-    for c in "qatar".chars() {
-        app.update(Action::Input(c));
-    }
+    type_in(&mut app, "qatar");
     assert_eq!(app.library.matches, [1]);
     app.update(Action::Confirm);
     assert_eq!(r(&app).doc, 1);
@@ -246,9 +244,7 @@ fn search_counts_matches_and_n_wraps() {
     let mut app = reader(press_conference(3), 120, 40);
     app.update(Action::Search);
     assert_eq!(app.mode(), Mode::Search);
-    for c in "перемир".chars() {
-        app.update(Action::Input(c));
-    }
+    type_in(&mut app, "перемир");
     app.update(Action::Confirm);
     let search = r(&app).search.clone().expect("a search");
     assert_eq!(search.matches.len(), 3);
@@ -273,9 +269,7 @@ fn search_counts_matches_and_n_wraps() {
 fn search_skips_collapsed_turns_and_is_case_insensitive_in_english() {
     let mut app = reader(press_conference(2), 120, 40);
     app.update(Action::Search);
-    for c in "OREShnik".chars() {
-        app.update(Action::Input(c));
-    }
+    type_in(&mut app, "OREShnik");
     app.update(Action::Confirm);
     assert_eq!(r(&app).search.as_ref().map(|s| s.matches.len()), Some(2));
     // Hiding Lukashenko, who says it, leaves nothing to find.
@@ -291,9 +285,7 @@ fn search_skips_collapsed_turns_and_is_case_insensitive_in_english() {
 fn matches_are_highlighted_in_the_text() {
     let mut app = reader(press_conference(1), 120, 40);
     app.update(Action::Search);
-    for c in "ceasefire".chars() {
-        app.update(Action::Input(c));
-    }
+    type_in(&mut app, "ceasefire");
     app.update(Action::Confirm);
     let backend = tui_support::screen(&app);
     let buf = backend.buffer();
@@ -319,9 +311,7 @@ fn picker_jumps_to_the_chosen_topic() {
     let mut app = reader(press_conference(3), 120, 40);
     app.update(Action::TopicPicker);
     assert_eq!(app.mode(), Mode::Picker);
-    for c in "вопрос".chars() {
-        app.update(Action::Input(c));
-    }
+    type_in(&mut app, "вопрос");
     let Some(stenogram::tui::app::Overlay::Picker(picker)) = Some(app.overlay.clone()) else {
         panic!("picker open")
     };
@@ -392,9 +382,7 @@ fn picker_highlights_the_matched_characters() {
     use ratatui::style::Color;
     let mut app = reader(press_conference(1), 120, 40);
     app.update(Action::TopicPicker);
-    for c in "орешник".chars() {
-        app.update(Action::Input(c));
-    }
+    type_in(&mut app, "орешник");
     let backend = tui_support::screen(&app);
     let buf = backend.buffer();
     let marked: String = buf

@@ -6,7 +6,7 @@ mod tui_support;
 use std::path::PathBuf;
 use stenogram::library::{self, Sources};
 use stenogram::tui::app::{Action, App, Overlay};
-use tui_support::screen;
+use tui_support::{screen, type_in};
 
 fn seed(w: u16, h: u16) -> App {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/000_press_conference.txt");
@@ -16,12 +16,6 @@ fn seed(w: u16, h: u16) -> App {
     })
     .expect("seed 000 loads");
     App::new(docs, false, (w, h), true)
-}
-
-fn type_in(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::Input(c));
-    }
 }
 
 #[test]

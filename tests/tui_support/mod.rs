@@ -5,7 +5,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use stenogram::library::Document;
 use stenogram::model::{Block, BlockKind, ByLang, Lang, Meta, Paragraph, Speaker, Transcript, Version};
-use stenogram::tui::app::App;
+use stenogram::tui::app::{Action, App};
 use stenogram::tui::render;
 
 fn para(text: &str, lang: Lang) -> Paragraph {
@@ -113,6 +113,13 @@ pub fn document(name: &str, transcript: Transcript) -> Document {
 /// The reader opened straight on `t` at `w`×`h`, in colour.
 pub fn reader(t: Transcript, w: u16, h: u16) -> App {
     App::new(vec![document("press.txt", t)], false, (w, h), true)
+}
+
+/// Types `text` into whatever input is open: the library filter, the search line, the picker.
+pub fn type_in(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(c));
+    }
 }
 
 /// Draws `app` on a TestBackend of its size.

@@ -104,7 +104,7 @@ fn align_within(en: &[Item], ru: &[Item], model: Model, full_limit: usize) -> Ve
         // sentence band belongs, so that the sentence pass rarely needs a second try.
         let (en_paras, en_first) = paragraphs(en);
         let (ru_paras, ru_first) = paragraphs(ru);
-        let coarse = banded(&Scorer::new(&en_paras, &ru_paras, model), false, BAND);
+        let coarse = banded(&Scorer::new(&en_paras, &ru_paras, model), BAND);
         let corners = coarse.iter().map(|b| (en_first[b.en.end], ru_first[b.ru.end]));
         through(corners, &scorer.en.chars(), &scorer.ru.chars())
     };
@@ -133,10 +133,15 @@ fn paragraphs(items: &[Item]) -> (Vec<Item>, Vec<usize>) {
     (paras, first)
 }
 
-/// The DP, exact or banded around the guide of [`anchored`].
-fn banded(scorer: &Scorer, full: bool, half: usize) -> Vec<Bead> {
-    let centre = anchored(&scorer.en, &scorer.ru);
-    banded_around(scorer, full, centre, half, Mend::ToTheEnd)
+/// The DP banded around the guide of [`anchored`].
+fn banded(scorer: &Scorer, half: usize) -> Vec<Bead> {
+    repaired(
+        scorer,
+        anchored(&scorer.en, &scorer.ru),
+        half,
+        TRIES,
+        Mend::ToTheEnd,
+    )
 }
 
 /// For each English prefix, the Russian prefix to centre the band on: through the anchor chain of
@@ -317,15 +322,14 @@ fn repaired(
     for (lo, hi) in stretches {
         // From the end of the last bead ending by row `lo` to that of the first reaching `hi`.
         let start = next + path[next..].iter().take_while(|b| b.en.end <= lo).count();
-        let end = match hi {
-            _ if hi == n => path.len(),
-            _ => {
-                start
-                    + path[start..]
-                        .iter()
-                        .position(|b| b.en.end >= hi)
-                        .map_or(path.len() - start, |k| k + 1)
-            }
+        let end = if hi == n {
+            path.len()
+        } else {
+            start
+                + path[start..]
+                    .iter()
+                    .position(|b| b.en.end >= hi)
+                    .map_or(path.len() - start, |k| k + 1)
         };
         out.extend_from_slice(&path[next..start]);
         let (i0, j0) = out.last().map_or((0, 0), |b: &Bead| (b.en.end, b.ru.end));

@@ -3,7 +3,7 @@
 use crate::align::{self, Unit};
 use crate::cli::{ExportBy, ExportFormat};
 use crate::library::Document;
-use crate::model::{Block, BlockKind, ByLang, Lang, Transcript};
+use crate::model::{BlockKind, ByLang, Lang, Transcript};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -40,11 +40,9 @@ struct Row<'a> {
 fn rows<'a>(t: &'a Transcript, units: &[Unit], by: ExportBy) -> Vec<Row<'a>> {
     let mut rows = Vec::new();
     for (k, u) in units.iter().enumerate() {
-        let blocks = ByLang::new(block(t, u, Lang::En), block(t, u, Lang::Ru));
-        let kind = [blocks.en, blocks.ru]
-            .into_iter()
-            .flatten()
-            .next()
+        let kind = Lang::BOTH
+            .iter()
+            .find_map(|&l| t.version(l)?.blocks.get(u.block(l)?))
             .map_or("narration", |b| kind_name(b.kind));
         let speaker = u.speaker.and_then(|s| t.speakers.get(s)).map(|s| s.id.as_str());
         // Confidence rounded so that the output stays readable and stable across platforms.
@@ -61,16 +59,18 @@ fn rows<'a>(t: &'a Transcript, units: &[Unit], by: ExportBy) -> Vec<Row<'a>> {
         match by {
             ExportBy::Unit => {
                 let side = |l: Lang| -> (Option<String>, Vec<u32>) {
-                    let paras =
-                        blocks[l].map_or(&[][..], |b| b.paragraphs.get(u.paras[l].clone()).unwrap_or(&[]));
-                    let text = paras
+                    let parts: Vec<_> = t
+                        .version(l)
+                        .map(|v| u.parts[l].iter().filter_map(|p| p.text(v)).collect())
+                        .unwrap_or_default();
+                    let text = parts
                         .iter()
-                        .map(|p| p.text.as_str())
+                        .map(|(p, r)| p.text[r.clone()].trim())
                         .collect::<Vec<_>>()
                         .join("\n");
                     (
                         (!text.is_empty()).then_some(text),
-                        paras.iter().map(|p| p.line).collect(),
+                        parts.iter().map(|(p, _)| p.line).collect(),
                     )
                 };
                 let ((en, en_lines), (ru, ru_lines)) = (side(Lang::En), side(Lang::Ru));
@@ -78,14 +78,14 @@ fn rows<'a>(t: &'a Transcript, units: &[Unit], by: ExportBy) -> Vec<Row<'a>> {
             }
             ExportBy::Sentence => {
                 let sentences = ByLang::new(
-                    sentences(blocks.en, u, Lang::En),
-                    sentences(blocks.ru, u, Lang::Ru),
+                    u.sentences(t, Lang::En).collect::<Vec<_>>(),
+                    u.sentences(t, Lang::Ru).collect::<Vec<_>>(),
                 );
                 for link in &u.links {
                     let side = |l: Lang| -> (Option<String>, Vec<u32>) {
                         let picked = sentences[l].get(link.sentences[l].clone()).unwrap_or(&[]);
-                        let text = picked.iter().map(|s| s.0).collect::<Vec<_>>().join(" ");
-                        let mut lines: Vec<u32> = picked.iter().map(|s| s.1).collect();
+                        let text = picked.iter().map(|s| s.text).collect::<Vec<_>>().join(" ");
+                        let mut lines: Vec<u32> = picked.iter().map(|s| s.line).collect();
                         lines.dedup();
                         ((!text.is_empty()).then_some(text), lines)
                     };
@@ -96,23 +96,6 @@ fn rows<'a>(t: &'a Transcript, units: &[Unit], by: ExportBy) -> Vec<Row<'a>> {
         }
     }
     rows
-}
-
-fn block<'a>(t: &'a Transcript, u: &Unit, l: Lang) -> Option<&'a Block> {
-    t.version(l)?.blocks.get(u.block[l]?)
-}
-
-/// The unit's sentences of side `l` in order, each with its paragraph's source line.
-fn sentences<'a>(block: Option<&'a Block>, u: &Unit, l: Lang) -> Vec<(&'a str, u32)> {
-    let paras = block.map_or(&[][..], |b| b.paragraphs.get(u.paras[l].clone()).unwrap_or(&[]));
-    paras
-        .iter()
-        .flat_map(|p| {
-            p.sentences
-                .iter()
-                .filter_map(move |s| Some((p.text.get(s.range())?.trim(), p.line)))
-        })
-        .collect()
 }
 
 fn kind_name(kind: BlockKind) -> &'static str {
@@ -226,7 +209,7 @@ fn escape_md(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Paragraph, Span, Speaker, Version};
+    use crate::model::{Block, Paragraph, Span, Speaker, Version};
 
     fn doc() -> Document {
         let para = |text: &str, line: u32| Paragraph {

@@ -208,9 +208,10 @@ pub fn starts_turn(t: &Transcript, unit: &Unit) -> bool {
 
 /// The speaker whose turn starts with this unit's `lang` side.
 fn turn_start_speaker(t: &Transcript, unit: &Unit, lang: Lang) -> Option<usize> {
-    let block = t.version(lang)?.blocks.get(unit.block[lang]?)?;
+    let first = unit.parts[lang].first()?;
+    let block = t.version(lang)?.blocks.get(first.block)?;
     match block.kind {
-        BlockKind::Turn(s) if unit.paras[lang].start == 0 && !unit.paras[lang].is_empty() => Some(s),
+        BlockKind::Turn(s) if first.para == 0 && first.starts_paragraph() => Some(s),
         _ => None,
     }
 }
@@ -232,26 +233,23 @@ fn side_lines(t: &Transcript, unit: &Unit, lang: Lang, width: usize) -> Vec<Line
     let Some(version) = t.version(lang) else {
         return Vec::new();
     };
-    let Some(block_index) = unit.block[lang].filter(|_| !unit.paras[lang].is_empty()) else {
+    if unit.parts[lang].is_empty() {
         return vec![marker(
             format!("· not in the {} text ·", lang.name()),
             Role::Missing,
         )];
-    };
-    let Some(block) = version.blocks.get(block_index) else {
-        return Vec::new();
-    };
+    }
     let name = turn_start_speaker(t, unit, lang)
         .and_then(|s| t.speakers.get(s))
         .map(|s| format!("{}: ", clean(&s.name[lang])));
     let mut lines = Vec::new();
-    for p in unit.paras[lang].clone() {
-        let Some(para) = block.paragraphs.get(p) else {
+    for (k, part) in unit.parts[lang].iter().enumerate() {
+        let (Some(block), Some((para, shown))) = (version.blocks.get(part.block), part.text(version)) else {
             break;
         };
         let role = match block.kind {
             BlockKind::Heading => Role::Heading,
-            BlockKind::Related if p == 0 => Role::Heading,
+            BlockKind::Related if part.para == 0 => Role::Heading,
             BlockKind::Break | BlockKind::Related => Role::Aside,
             BlockKind::Narration | BlockKind::Turn(_) => Role::Text,
         };
@@ -260,7 +258,7 @@ fn side_lines(t: &Transcript, unit: &Unit, lang: Lang, width: usize) -> Vec<Line
         }
         // The name goes before the first paragraph's text, or on its own line when it would
         // leave too little room for the text.
-        let mut prefix = name.as_deref().filter(|_| p == unit.paras[lang].start);
+        let mut prefix = name.as_deref().filter(|_| k == 0);
         let prefix_width = prefix.map_or(0, |s| s.width());
         if prefix.is_some() && prefix_width * 2 > width {
             lines.push(marker(
@@ -270,11 +268,14 @@ fn side_lines(t: &Transcript, unit: &Unit, lang: Lang, width: usize) -> Vec<Line
             prefix = None;
         }
         let first = width.saturating_sub(prefix.map_or(0, |_| prefix_width)).max(1);
-        let safe = !para.text.chars().any(is_unsafe);
-        for range in wrap(&para.text, width, first) {
+        let text = &para.text[shown.clone()];
+        let safe = !text.chars().any(is_unsafe);
+        for range in wrap(text, width, first) {
+            // Ranges into the whole paragraph, which search matches and highlights refer to.
+            let range = range.start + shown.start..range.end + shown.start;
             let mut line = Line {
                 pieces: Vec::new(),
-                para: Some((block_index, p)),
+                para: Some((part.block, part.para)),
             };
             if let Some(name) = prefix.take() {
                 line.pieces.push(Piece {
@@ -447,6 +448,7 @@ fn wrap_with(len: usize, width: usize, first: usize, atom: impl Fn(usize) -> Ato
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::Part;
     use crate::model::{Block, Paragraph, Speaker, Version};
 
     fn lines(text: &str, width: usize) -> Vec<&str> {
@@ -532,18 +534,26 @@ mod tests {
 
     /// Units of (block, English paragraphs, Russian paragraphs); block 1 is Putin's turn.
     fn units(spec: &[(usize, Range<usize>, Range<usize>)]) -> Alignment {
-        let side = |b: usize, r: &Range<usize>| (!r.is_empty()).then_some(b);
+        let side = |b: usize, r: &Range<usize>| -> Vec<Part> {
+            r.clone()
+                .map(|para| Part {
+                    block: b,
+                    para,
+                    sentences: 0..0,
+                })
+                .collect()
+        };
         Alignment {
             units: spec
                 .iter()
                 .map(|(b, en, ru)| Unit {
-                    block: ByLang::new(side(*b, en), side(*b, ru)),
-                    paras: ByLang::new(en.clone(), ru.clone()),
+                    parts: ByLang::new(side(*b, en), side(*b, ru)),
                     speaker: (*b == 1).then_some(0),
                     confidence: 1.0,
                     links: vec![],
                 })
                 .collect(),
+            same_speakers: Vec::new(),
         }
     }
 

@@ -31,8 +31,10 @@ struct IndexedPara {
     lang: Lang,
     block: usize,
     para: usize,
+    /// Where the part of the paragraph the unit shows starts in its text.
+    offset: usize,
     folded: String,
-    /// Where folded bytes sit in the original, as runs; see [`Region`].
+    /// Where folded bytes sit in the original part, as runs; see [`Region`].
     regions: Vec<Region>,
     original_len: usize,
 }
@@ -50,31 +52,29 @@ struct Region {
 }
 
 impl SearchIndex {
-    /// Folds every paragraph the alignment shows, in reading order: unit order, English before
-    /// Russian within a unit, paragraph order.
+    /// Folds every paragraph (or piece of one) the alignment shows, in reading order: unit order,
+    /// English before Russian within a unit, paragraph order.
     pub fn build(t: &Transcript, a: &Alignment) -> SearchIndex {
         let mut paras = Vec::new();
         for (unit, u) in a.units.iter().enumerate() {
             for lang in Lang::BOTH {
-                let (Some(block), Some(version)) = (u.block[lang], t.version(lang)) else {
+                let Some(version) = t.version(lang) else {
                     continue;
                 };
-                let Some(blk) = version.blocks.get(block) else {
-                    continue;
-                };
-                for para in u.paras[lang].clone() {
-                    let Some(p) = blk.paragraphs.get(para) else {
+                for part in &u.parts[lang] {
+                    let Some((p, shown)) = part.text(version) else {
                         continue;
                     };
-                    let (folded, regions) = fold_with_regions(&p.text);
+                    let (folded, regions) = fold_with_regions(&p.text[shown.clone()]);
                     paras.push(IndexedPara {
                         unit,
                         lang,
-                        block,
-                        para,
+                        block: part.block,
+                        para: part.para,
+                        offset: shown.start,
                         folded,
                         regions,
-                        original_len: p.text.len(),
+                        original_len: shown.len(),
                     });
                 }
             }
@@ -109,7 +109,7 @@ impl SearchIndex {
                     lang: p.lang,
                     block: p.block,
                     para: p.para,
-                    range: p.original_start(start)..p.original_end(start + m.len()),
+                    range: p.offset + p.original_start(start)..p.offset + p.original_end(start + m.len()),
                 })
                 .collect::<Vec<_>>()
         })
@@ -182,7 +182,7 @@ impl IndexedPara {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::Unit;
+    use crate::align::{Part, Unit};
     use crate::model::{Block, BlockKind, ByLang, Paragraph, Speaker, Version};
     use proptest::prelude::*;
 
@@ -220,11 +220,19 @@ mod tests {
 
     /// A unit showing, on each side that has one, a (block, paragraph range).
     fn unit(en: Option<(usize, Range<usize>)>, ru: Option<(usize, Range<usize>)>) -> Unit {
-        let side = |s: Option<(usize, Range<usize>)>| s.map_or((None, 0..0), |(b, p)| (Some(b), p));
-        let ((eb, ep), (rb, rp)) = (side(en), side(ru));
+        let side = |s: Option<(usize, Range<usize>)>| -> Vec<Part> {
+            s.map_or(Vec::new(), |(block, paras)| {
+                paras
+                    .map(|para| Part {
+                        block,
+                        para,
+                        sentences: 0..1,
+                    })
+                    .collect()
+            })
+        };
         Unit {
-            block: ByLang::new(eb, rb),
-            paras: ByLang::new(ep, rp),
+            parts: ByLang::new(side(en), side(ru)),
             speaker: Some(0),
             confidence: 1.0,
             links: Vec::new(),
@@ -243,6 +251,7 @@ mod tests {
             units: (0..blocks(Lang::En).max(blocks(Lang::Ru)))
                 .map(|b| unit(side(Lang::En, b), side(Lang::Ru, b)))
                 .collect(),
+            ..Alignment::default()
         }
     }
 
@@ -274,6 +283,7 @@ mod tests {
                 unit(Some((0, 1..2)), None),
                 unit(Some((1, 0..1)), Some((1, 0..1))),
             ],
+            ..Alignment::default()
         };
         let ms = SearchIndex::build(&t, &a).find("Ceasefire");
         assert_eq!(texts(&t, &ms), ["ceasefire", "CEASEFIRE", "Ceasefire"]);

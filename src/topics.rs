@@ -386,24 +386,13 @@ fn match_start(q: &str, text: &str) -> usize {
     0
 }
 
-/// The sentences of a unit's side, in order across its paragraphs (the numbering `Link` uses).
-fn side_sentences<'t>(t: &'t Transcript, u: &Unit, lang: Lang) -> Vec<&'t str> {
-    let Some(block) = u.block[lang].and_then(|b| t.version(lang)?.blocks.get(b)) else {
-        return Vec::new();
-    };
-    u.paras[lang]
-        .clone()
-        .filter_map(|p| block.paragraphs.get(p))
-        .flat_map(|p| {
-            p.sentences
-                .iter()
-                .map(|s| p.text.get(s.range()).unwrap_or("").trim())
-        })
-        .collect()
+/// The sentences of a unit's side, in order across its parts (the numbering `Link` uses).
+fn side_sentences<'t>(t: &'t Transcript, u: &'t Unit, lang: Lang) -> Vec<&'t str> {
+    u.sentences(t, lang).map(|s| s.text).collect()
 }
 
 fn side_kind(t: &Transcript, u: &Unit, lang: Lang) -> Option<BlockKind> {
-    Some(t.version(lang)?.blocks.get(u.block[lang]?)?.kind)
+    Some(t.version(lang)?.blocks.get(u.block(lang)?)?.kind)
 }
 
 /// At most `SNIPPET_CHARS` chars of `text`, starting a little before char `focus`, with `…` where cut,
@@ -509,7 +498,7 @@ fn turns(t: &Transcript, a: &Alignment) -> Vec<Turn> {
                 && turn.speaker == speaker
                 && Lang::BOTH
                     .iter()
-                    .all(|&l| blocks[l].is_none() || u.block[l].is_none() || blocks[l] == u.block[l])
+                    .all(|&l| blocks[l].is_none() || u.block(l).is_none() || blocks[l] == u.block(l))
         });
         match out.last_mut() {
             Some(turn) if continues => turn.units.end = i + 1,
@@ -523,7 +512,7 @@ fn turns(t: &Transcript, a: &Alignment) -> Vec<Turn> {
             }
         }
         for l in Lang::BOTH {
-            blocks[l] = u.block[l].or(blocks[l]);
+            blocks[l] = u.block(l).or(blocks[l]);
         }
     }
     out

@@ -66,10 +66,7 @@ fn the_opening_agrees_with_the_whole() {
     // the sentence links inside, rest on a length ratio estimated from less text and may differ.
     let t = parse(SEED);
     let shape = |a: &stenogram::align::Alignment| -> Vec<_> {
-        a.units
-            .iter()
-            .map(|u| (u.block.clone(), u.paras.clone(), u.speaker))
-            .collect()
+        a.units.iter().map(|u| (u.parts.clone(), u.speaker)).collect()
     };
     let whole = shape(&align(&t));
     for chars in [6_000, 20_000] {

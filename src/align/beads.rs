@@ -3,6 +3,7 @@
 //! banded around a guide path so that time and memory grow linearly with the document.
 
 use super::anchors::{Features, STRONG, shared};
+use crate::model::BlockKind;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -12,18 +13,12 @@ pub struct Item {
     pub features: Features,
     /// Index of the block in its version; beads never straddle two blocks.
     pub block: u32,
-    /// What the block is, to forbid pairing a heading with a turn and to prefer the same speaker.
-    pub kind: Kind,
+    /// What the block is: pairing blocks of different kinds, or turns of different speakers, costs
+    /// what the document says such a mismatch is worth ([`Model`]).
+    pub kind: BlockKind,
     /// Whether the item starts a paragraph: translators mostly keep paragraphs, so a bead whose
     /// edges are paragraph edges on one side only costs [`PARA_EDGE`].
     pub para_start: bool,
-}
-
-/// A block's kind reduced to what pairing needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Turn(usize),
-    Other(u8),
 }
 
 /// One step of the path: item ranges of each side (either may be empty) and the link's confidence.
@@ -49,9 +44,12 @@ const BEADS: [(usize, usize, f32); 8] = [
 const GAP: f32 = 1.5;
 const GAP_OPEN: f32 = 3.0;
 const GAP_OPEN_PARA: f32 = 2.0;
-/// The same kind of block but another speaker: possible only when the ingest mislabelled a turn.
-const OTHER_SPEAKER: f32 = 4.0;
+/// A paragraph edge on one side only. Not learned from the document's confident links: they
+/// are the ones whose edges agree, so they overstate how well a translation keeps paragraphs.
 const PARA_EDGE: f32 = 1.0;
+/// A bead that straddles a block edge on one side: ingest put a turn or heading boundary inside
+/// what the other side says in one breath.
+const BLOCK_EDGE: f32 = 2.0;
 /// A question paired with a statement.
 const QUESTION: f32 = 0.5;
 /// Variance of the length difference per char (Gale–Church's s²); loose translations need more than 6.8.
@@ -73,6 +71,10 @@ const PRESSED_REACH: usize = 4;
 pub struct Model {
     /// Russian chars per English char.
     pub ratio: f32,
+    /// Pairing blocks of different kinds (a turn with narration, a heading with text).
+    pub other_kind: f32,
+    /// Pairing the turns of two speakers not known to be the same person.
+    pub other_speaker: f32,
 }
 
 /// Aligns `en` with `ru`, returning the beads of the cheapest path in order.
@@ -341,11 +343,7 @@ fn repaired(
             next = end;
             continue;
         }
-        let part = Scorer::new(
-            &scorer.en.items[i0..i1],
-            &scorer.ru.items[j0..j1],
-            Model { ratio: scorer.ratio },
-        );
+        let part = Scorer::new(&scorer.en.items[i0..i1], &scorer.ru.items[j0..j1], scorer.model);
         // The old band and the path, near where it pressed a half-width wider on each side.
         let centre: Vec<(usize, usize)> = (i0..=i1)
             .map(|i| {
@@ -456,7 +454,7 @@ impl<'a> Seq<'a> {
 struct Scorer<'a> {
     en: Seq<'a>,
     ru: Seq<'a>,
-    ratio: f32,
+    model: Model,
 }
 
 /// A bead's cost: the fit of its two sides and its prior, kept apart because confidence weighs
@@ -490,18 +488,17 @@ impl<'a> Scorer<'a> {
         Scorer {
             en: Seq::new(en),
             ru: Seq::new(ru),
-            ratio: model.ratio,
+            model,
         }
     }
 
-    /// What the kinds of the blocks of English item `e` and Russian item `r` add to a pairing of
-    /// them; `None` where they never pair.
+    /// What the kinds of the blocks of English item `e` and Russian item `r` add to a pairing of them.
     #[inline]
-    fn kinds(&self, e: usize, r: usize) -> Option<f32> {
+    fn kinds(&self, e: usize, r: usize) -> f32 {
         match (self.en.items[e].kind, self.ru.items[r].kind) {
-            (x, y) if x == y => Some(0.0),
-            (Kind::Turn(_), Kind::Turn(_)) => Some(OTHER_SPEAKER),
-            _ => None,
+            (x, y) if x == y => 0.0,
+            (BlockKind::Turn(_), BlockKind::Turn(_)) => self.model.other_speaker,
+            _ => self.model.other_kind,
         }
     }
 
@@ -534,25 +531,22 @@ impl<'a> Scorer<'a> {
     fn length(&self, i: usize, j: usize, a: usize, b: usize) -> f32 {
         let le = (self.en.prefix[i].chars - self.en.prefix[i - a].chars) as f32;
         let lr = (self.ru.prefix[j].chars - self.ru.prefix[j - b].chars) as f32;
-        let expected = self.ratio * le;
+        let expected = self.model.ratio * le;
         ((lr - expected).powi(2) / (S2 * (expected + lr) + 2.0)).min(25.0)
     }
 
-    /// The cost of pairing `en[i-a..i]` with `ru[j-b..j]`, which share `shared` anchor keys;
-    /// `None` where not allowed.
+    /// The cost of pairing `en[i-a..i]` with `ru[j-b..j]`, which share `shared` anchor keys.
     #[inline]
-    fn cost(&self, i: usize, j: usize, a: usize, b: usize, prior: f32, shared: Shared) -> Option<Cost> {
+    fn cost(&self, i: usize, j: usize, a: usize, b: usize, prior: f32, shared: Shared) -> Cost {
         if a == 0 || b == 0 {
-            return Some(Cost {
+            return Cost {
                 fit: GAP * (a + b) as f32,
                 prior: 0.0,
-            });
+            };
         }
         let (en, ru) = (&self.en, &self.ru);
-        if i - a < en.block_start[i - 1] || j - b < ru.block_start[j - 1] {
-            return None;
-        }
-        let speaker = self.kinds(i - 1, j - 1)?;
+        let straddles = u8::from(i - a < en.block_start[i - 1]) + u8::from(j - b < ru.block_start[j - 1]);
+        let structure = self.kinds(i - 1, j - 1) + BLOCK_EDGE * f32::from(straddles);
         let (e_first, r_first) = (en.starts_at(i - a), ru.starts_at(j - b));
         let edges = u64::from(e_first != r_first) + u64::from(en.starts_at(i) != ru.starts_at(j));
         let (te, tr) = (en.sum(i - a, i), ru.sum(j - b, j));
@@ -562,8 +556,8 @@ impl<'a> Scorer<'a> {
         let length = self.length(i, j, a, b);
         let anchors = anchor_cost(shared, te.strong.min(tr.strong) as u32);
         let questions = QUESTION * te.questions.abs_diff(tr.questions) as f32;
-        let fit = length + anchors + speaker + edges + questions;
-        Some(Cost { fit, prior })
+        let fit = length + anchors + structure + edges + questions;
+        Cost { fit, prior }
     }
 }
 
@@ -742,12 +736,6 @@ fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                 mins[0][0] = (0.0, 0);
                 continue;
             }
-            // Beads within one block on each side share its kind, so the pairing is decided once.
-            let kinds = if i > 0 && j > 0 {
-                s.kinds(i - 1, j - 1)
-            } else {
-                None
-            };
             let mut best = [(f32::INFINITY, UNREACHED); STATES];
             for (t, &(a, b, prior)) in BEADS.iter().enumerate() {
                 if a > i || b > j || !band.contains(i - a, j - b) {
@@ -774,9 +762,6 @@ fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                     }
                     continue;
                 }
-                if kinds.is_none() || i - a < s.en.block_start[i - 1] || j - b < s.ru.block_start[j - 1] {
-                    continue;
-                }
                 let (from, from_state) = mins[(i - a) % 4][at];
                 // Anchors can lower a cost below its prior by at most BONUS_CAP.
                 if !from.is_finite() || from + prior - BONUS_CAP >= best[0].0 {
@@ -795,10 +780,9 @@ fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                 if from + bound >= best[0].0 || from + (bound + s.length(i, j, a, b) - 1e-3) >= best[0].0 {
                     continue;
                 }
-                if let Some(c) = s.cost(i, j, a, b, prior, shared)
-                    && from + c.total() < best[0].0
-                {
-                    best[0] = (from + c.total(), ((t as u8) << 2) | from_state);
+                let total = from + s.cost(i, j, a, b, prior, shared).total();
+                if total < best[0].0 {
+                    best[0] = (total, ((t as u8) << 2) | from_state);
                 }
             }
             let mut min = (f32::INFINITY, 0);
@@ -842,7 +826,7 @@ fn trace(s: &Scorer, band: &Band, offset: &[usize], back: &[u8], mut state: usiz
             .unwrap_or(if i > 0 { (1, 0, 0.0) } else { (0, 1, 0.0) });
         let confidence = s
             .cost(i, j, a, b, prior, s.shared(i, j, a, b))
-            .map_or(0.0, |c| c.confidence(a == 0 || b == 0));
+            .confidence(a == 0 || b == 0);
         path.push(Bead {
             en: i - a..i,
             ru: j - b..j,
@@ -861,7 +845,13 @@ mod tests {
     use super::*;
     use crate::model::Lang;
 
-    fn items(texts: &[&str], lang: Lang, kind: Kind) -> Vec<Item> {
+    const MODEL: Model = Model {
+        ratio: 1.1,
+        other_kind: 1.0,
+        other_speaker: 1.0,
+    };
+
+    fn items(texts: &[&str], lang: Lang, kind: BlockKind) -> Vec<Item> {
         texts
             .iter()
             .map(|t| Item {
@@ -898,12 +888,8 @@ mod tests {
 
     #[test]
     fn pairs_translations_and_leaves_the_extra_sentence_alone() {
-        let t = Kind::Turn(0);
-        let path = align(
-            &items(&EN, Lang::En, t),
-            &items(&RU, Lang::Ru, t),
-            Model { ratio: 1.1 },
-        );
+        let t = BlockKind::Turn(0);
+        let path = align(&items(&EN, Lang::En, t), &items(&RU, Lang::Ru, t), MODEL);
         assert_eq!(
             pairs(&path),
             vec![
@@ -920,31 +906,28 @@ mod tests {
 
     #[test]
     fn a_merged_sentence_makes_a_two_to_one_bead() {
-        let t = Kind::Turn(0);
+        let t = BlockKind::Turn(0);
         let ru = [
             "На Россию приходится около 60 процентов оборота Белоруссии, а товарооборот прибавил 5,7 процента и превысил 50 миллиардов долларов.",
         ];
-        let path = align(
-            &items(&EN[..2], Lang::En, t),
-            &items(&ru, Lang::Ru, t),
-            Model { ratio: 1.1 },
-        );
+        let path = align(&items(&EN[..2], Lang::En, t), &items(&ru, Lang::Ru, t), MODEL);
         assert_eq!(pairs(&path), vec![(0..2, 0..1)]);
     }
 
     #[test]
-    fn different_kinds_never_pair() {
-        let en = items(&EN[..1], Lang::En, Kind::Other(0));
-        let path = align(
-            &en,
-            &items(&RU[..1], Lang::Ru, Kind::Turn(0)),
-            Model { ratio: 1.1 },
-        );
-        assert_eq!(path.len(), 2);
-        assert!(
-            path.iter().all(|b| b.en.is_empty() != b.ru.is_empty()),
-            "{path:?}"
-        );
+    fn different_kinds_pair_at_a_cost() {
+        // Ingest's reading of structure is a guess: a translation read as a heading on one side
+        // and as a turn on the other still pairs, though less surely.
+        let align_kinds = |en: BlockKind| {
+            align(
+                &items(&EN[..1], Lang::En, en),
+                &items(&RU[..1], Lang::Ru, BlockKind::Turn(0)),
+                MODEL,
+            )
+        };
+        let (mixed, same) = (align_kinds(BlockKind::Heading), align_kinds(BlockKind::Turn(0)));
+        assert_eq!(pairs(&mixed), vec![(0..1, 0..1)]);
+        assert!(mixed[0].confidence < same[0].confidence, "{mixed:?} {same:?}");
     }
 
     /// Aligns 400 sentence pairs with 150 Russian-only sentences inserted after the 200th, with
@@ -956,12 +939,12 @@ mod tests {
         ru: impl Fn(usize) -> String,
         extra: impl Fn(usize) -> String,
     ) {
-        let t = Kind::Turn(0);
+        let t = BlockKind::Turn(0);
         let en: Vec<String> = (0..400).map(en).collect();
         let mut ru: Vec<String> = (0..400).map(ru).collect();
         ru.splice(200..200, (0..150).map(extra));
         let (en, ru) = (items(&refs(&en), Lang::En, t), items(&refs(&ru), Lang::Ru, t));
-        let path = align_within(&en, &ru, Model { ratio: 1.1 }, 0);
+        let path = align_within(&en, &ru, MODEL, 0);
         let paired: Vec<_> = path
             .iter()
             .filter(|b| !b.en.is_empty() && !b.ru.is_empty())
@@ -981,14 +964,14 @@ mod tests {
     fn russian_running_on_after_the_english_ends_stays_in_the_band() {
         // The guide runs from the last English sentence to the far corner in one row: the band
         // must stay connected across that jump.
-        let t = Kind::Turn(0);
+        let t = BlockKind::Turn(0);
         let mut en: Vec<String> = (0..300).map(|k| format!("Point {k} was agreed.")).collect();
         let mut ru: Vec<String> = (0..300).map(|k| format!("Пункт {k} согласован.")).collect();
         en.push("Thank you.".into());
         ru.push("Спасибо.".into());
         ru.extend((0..80).map(|k| format!("Лишнее {} сказано после.", 1000 + k)));
         let (en, ru) = (items(&refs(&en), Lang::En, t), items(&refs(&ru), Lang::Ru, t));
-        let path = align_within(&en, &ru, Model { ratio: 1.1 }, 0);
+        let path = align_within(&en, &ru, MODEL, 0);
         let paired: Vec<_> = path
             .iter()
             .filter(|b| !b.en.is_empty() && !b.ru.is_empty())

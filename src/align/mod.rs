@@ -1,20 +1,22 @@
 //! Alignment: pairs every English passage with its Russian counterpart as row-aligned units.
 //!
-//! One bead DP ([`beads`]) runs over all sentences of the two versions at once. Block kinds
-//! constrain it (a turn pairs only with a turn, preferably of the same speaker; a heading with a
-//! heading), so turn alignment falls out of it, including turns that exist in one language only.
-//! Units are then the smallest groups of whole paragraphs, one block per side, that no sentence
-//! link crosses.
+//! One bead DP ([`beads`]) runs over all sentences of the two versions at once. Structure is
+//! evidence, never a wall: pairing a turn with narration, a heading with text, or two speakers'
+//! turns costs what the document itself says such a mismatch is worth, learned from a first
+//! pass ([`learn`]), so one wrong guess by ingest costs at most the sentences it touches. Units
+//! are then cut from the path wherever either side starts a paragraph and no link crosses: where
+//! the versions paragraph alike a unit is a paragraph, elsewhere a piece of one.
 
 mod anchors;
 mod beads;
+mod learn;
 mod summary;
 
 pub use summary::{GOOD, POOR, Summary, Verdict, summary};
 
-use crate::model::{Block, BlockKind, ByLang, Lang, Transcript, Version};
+use crate::model::{Block, BlockKind, ByLang, Lang, Paragraph, Transcript, Version};
 use anchors::Features;
-use beads::{Bead, Item, Kind, Model};
+use beads::{Bead, Item, Model};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -22,15 +24,17 @@ use std::ops::Range;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Alignment {
     pub units: Vec<Unit>,
+    /// Speakers the alignment found to be one person though ingest named them apart (a name that
+    /// translates: `Nurse` / `Кормилица`), as (English speaker, Russian speaker).
+    pub same_speakers: Vec<(usize, usize)>,
 }
 
-/// Paragraphs of one language and their counterpart in the other, shown starting on the same row.
+/// Sentences of one language and their counterpart in the other, shown starting on the same row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Unit {
-    /// The block each side's paragraphs come from; `None` where that side is empty.
-    pub block: ByLang<Option<usize>>,
-    /// Paragraph indices within that block (empty where the side is empty).
-    pub paras: ByLang<Range<usize>>,
+    /// Per side, the paragraphs or pieces of paragraphs the unit holds, in order; empty where the
+    /// side has nothing.
+    pub parts: ByLang<Vec<Part>>,
     /// The speaker (index into `Transcript::speakers`) when the unit is part of a turn.
     pub speaker: Option<usize>,
     /// How sure the aligner is of the unit, 0 to 1. For a paired unit: that the two sides say the
@@ -44,15 +48,85 @@ pub struct Unit {
     pub links: Vec<Link>,
 }
 
+/// The sentences `sentences` of paragraph `para` of block `block`: a whole paragraph, or the
+/// piece of it that falls in one unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Part {
+    pub block: usize,
+    pub para: usize,
+    /// Indices into the paragraph's sentences; empty for a paragraph without any.
+    pub sentences: Range<usize>,
+}
+
+impl Part {
+    /// The paragraph in `v` and the byte range of its text that the part shows.
+    pub fn text<'v>(&self, v: &'v Version) -> Option<(&'v Paragraph, Range<usize>)> {
+        let p = v.blocks.get(self.block)?.paragraphs.get(self.para)?;
+        let range = match (
+            p.sentences.get(self.sentences.start),
+            self.sentences.end.checked_sub(1),
+        ) {
+            (Some(first), Some(last)) => first.range().start..p.sentences.get(last)?.range().end,
+            _ => 0..p.text.len(),
+        };
+        Some((p, range))
+    }
+
+    /// Whether the part begins its paragraph.
+    pub fn starts_paragraph(&self) -> bool {
+        self.sentences.start == 0
+    }
+}
+
+/// A unit's shown sentence of one side, with where it sits.
+#[derive(Debug, Clone, Copy)]
+pub struct Sentence<'t> {
+    pub text: &'t str,
+    pub block: usize,
+    pub para: usize,
+    /// The paragraph's source line.
+    pub line: u32,
+}
+
 impl Unit {
     /// True when one side has no paragraphs.
     pub fn is_one_sided(&self) -> bool {
-        Lang::BOTH.iter().any(|&l| self.paras[l].is_empty())
+        Lang::BOTH.iter().any(|&l| self.parts[l].is_empty())
+    }
+
+    /// The block the unit's `l` side starts in.
+    pub fn block(&self, l: Lang) -> Option<usize> {
+        self.parts[l].first().map(|p| p.block)
+    }
+
+    /// The sentences of side `l` in order, the numbering [`Link`] uses: the one way from a unit
+    /// to its text.
+    pub fn sentences<'a, 't: 'a>(
+        &'a self,
+        t: &'t Transcript,
+        l: Lang,
+    ) -> impl Iterator<Item = Sentence<'t>> + 'a {
+        let v = t.version(l);
+        self.parts[l].iter().flat_map(move |part| {
+            let p = v.and_then(|v| v.blocks.get(part.block)?.paragraphs.get(part.para));
+            p.into_iter().flat_map(move |p| {
+                p.sentences
+                    .get(part.sentences.clone())
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(move |s| Sentence {
+                        text: p.text.get(s.range()).unwrap_or("").trim(),
+                        block: part.block,
+                        para: part.para,
+                        line: p.line,
+                    })
+            })
+        })
     }
 }
 
 /// Sentences of one side that translate sentences of the other. Indices count the unit's
-/// sentences of that side in order across its paragraphs; either range may be empty.
+/// sentences of that side in order across its parts; either range may be empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Link {
     pub sentences: ByLang<Range<usize>>,
@@ -60,39 +134,29 @@ pub struct Link {
 
 /// Aligns the two versions of `t`; a one-language transcript gives one-sided units.
 pub fn align(t: &Transcript) -> Alignment {
-    let sides = ByLang::new(
+    let mut sides = ByLang::new(
         Side::of(t.version(Lang::En), Lang::En),
         Side::of(t.version(Lang::Ru), Lang::Ru),
     );
-    let total = |l: Lang| {
+    let total = |sides: &ByLang<Side>, l: Lang| {
         sides[l]
             .items
             .iter()
             .map(|it| u64::from(it.features.len))
             .sum::<u64>()
     };
-    let mut model = Model {
-        ratio: ratio(total(Lang::Ru), total(Lang::En)),
+    let first = Model {
+        ratio: ratio(total(&sides, Lang::Ru), total(&sides, Lang::En)),
+        ..learn::FIRST
     };
-    let mut path = beads::align(&sides.en.items, &sides.ru.items, model);
-    // The whole-document ratio is skewed by untranslated passages; the paired links tell the real
-    // one. A second pass over a long document would double its time, for less gain than on a
-    // short one, where a few untranslated passages weigh more.
-    let paired = |l: Lang, path: &[Bead]| {
-        path.iter()
-            .filter(|b| b.confidence > 0.5)
-            .map(|b| {
-                b.range(l)
-                    .map(|k| u64::from(sides[l].items[k].features.len))
-                    .sum::<u64>()
-            })
-            .sum::<u64>()
-    };
-    let refined = ratio(paired(Lang::Ru, &path), paired(Lang::En, &path));
-    if beads::exact(sides.en.items.len(), sides.ru.items.len()) && (refined / model.ratio - 1.0).abs() > 0.03
-    {
-        model.ratio = refined;
-        path = beads::align(&sides.en.items, &sides.ru.items, model);
+    let mut path = beads::align(&sides.en.items, &sides.ru.items, first);
+    // What the first pass paired with confidence tells the real length ratio (the whole
+    // document's is skewed by untranslated passages), how far ingest's structure agrees across
+    // the versions, and which speakers are one person under two names.
+    let learned = learn::from(&path, &sides);
+    if learned.differs_from(&first) {
+        learned.rename(&mut sides.ru.items);
+        path = beads::align(&sides.en.items, &sides.ru.items, learned.model);
     }
     settle_gaps(&mut path, &sides);
     let mut units = group(&path, &sides, t);
@@ -101,7 +165,10 @@ pub fn align(t: &Transcript) -> Alignment {
     for u in units.iter_mut().filter(|u| u.is_one_sided()) {
         u.confidence = if one_language { 1.0 } else { quality };
     }
-    Alignment { units }
+    Alignment {
+        units,
+        same_speakers: learned.same_speakers(),
+    }
 }
 
 /// A quick alignment of the opening of `t`, about `chars` chars of text of each version, to show
@@ -133,7 +200,7 @@ pub fn opening(t: &Transcript, chars: usize) -> Alignment {
     let past = |u: &Unit| {
         Lang::BOTH
             .iter()
-            .any(|&l| matches!((u.block[l], half[l]), (Some(b), Some(h)) if (b, u.paras[l].start) > h))
+            .any(|&l| matches!((u.parts[l].first(), half[l]), (Some(p), Some(h)) if (p.block, p.para) > h))
     };
     let keep = alignment
         .units
@@ -205,9 +272,8 @@ struct Side {
 struct Place {
     block: usize,
     para: usize,
-    /// Index of the sentence among its block's sentences; for an empty paragraph's stand-in, the
-    /// index the next sentence would have.
-    ord: usize,
+    /// Index of the sentence in its paragraph; for an empty paragraph's stand-in, 0.
+    sentence: usize,
     /// False for the stand-in item of a paragraph without sentences, which keeps it in a unit.
     real: bool,
     /// The paragraph's first item, which identifies it.
@@ -219,70 +285,38 @@ impl Side {
         let mut side = Side::default();
         let Some(v) = version else { return side };
         for (b, block) in v.blocks.iter().enumerate() {
-            let kind = match block.kind {
-                BlockKind::Turn(s) => Kind::Turn(s),
-                BlockKind::Heading => Kind::Other(0),
-                BlockKind::Narration => Kind::Other(1),
-                BlockKind::Break => Kind::Other(2),
-                BlockKind::Related => Kind::Other(3),
-            };
-            let mut ord = 0;
             for (p, para) in block.paragraphs.iter().enumerate() {
                 let first = side.items.len();
-                let mut push = |features: Features, ord: usize, real: bool| {
+                let mut push = |features: Features, sentence: usize, real: bool| {
                     let para_start = side.items.len() == first;
                     side.items.push(Item {
                         features,
                         block: b as u32,
-                        kind,
+                        kind: block.kind,
                         para_start,
                     });
                     side.places.push(Place {
                         block: b,
                         para: p,
-                        ord,
+                        sentence,
                         real,
                         first,
                     });
                 };
                 if para.sentences.is_empty() {
-                    push(Features::default(), ord, false);
+                    push(Features::default(), 0, false);
                 }
-                for s in para.sentence_texts() {
-                    push(Features::of(s, lang), ord, true);
-                    ord += 1;
+                for (k, s) in para.sentence_texts().enumerate() {
+                    push(Features::of(s, lang), k, true);
                 }
             }
         }
         side
     }
-}
 
-/// A unit being built: per side the block and paragraph range, and the beads so far.
-#[derive(Default)]
-struct Open {
-    side: ByLang<Option<(usize, Range<usize>)>>,
-    beads: Vec<Bead>,
-}
-
-impl Open {
-    /// Whether a bead with these spans would put a second block on one side.
-    fn conflicts(&self, spans: &ByLang<Option<(usize, Range<usize>)>>) -> bool {
-        Lang::BOTH
-            .iter()
-            .any(|&l| matches!((&self.side[l], &spans[l]), (Some((b, _)), Some((b2, _))) if b != b2))
-    }
-
-    fn add(&mut self, bead: &Bead, spans: ByLang<Option<(usize, Range<usize>)>>) {
-        for l in Lang::BOTH {
-            if let Some((b, p)) = spans[l].clone() {
-                self.side[l] = Some(match self.side[l].take() {
-                    Some((b0, have)) => (b0, have.start..p.end.max(have.end)),
-                    None => (b, p),
-                });
-            }
-        }
-        self.beads.push(bead.clone());
+    /// Whether a paragraph starts at item `k` (the end counts as one).
+    fn starts_at(&self, k: usize) -> bool {
+        self.items.get(k).is_none_or(|it| it.para_start)
     }
 }
 
@@ -329,118 +363,87 @@ fn settle_gaps(path: &mut [Bead], sides: &ByLang<Side>) {
     }
 }
 
-/// Groups the path's beads into units: the smallest runs of beads such that no paragraph has
-/// sentences in two runs. A run that would need two blocks on one side (a paragraph linked
-/// across a speaker change, which the ingest should not produce) is cut where the block changes.
+/// Groups the path's beads into units, cutting after a bead wherever either side starts a
+/// paragraph next: where the versions paragraph alike, a unit is a paragraph pair; where they
+/// do not, the longer paragraph is shown in pieces, each beside its counterpart.
 fn group(path: &[Bead], sides: &ByLang<Side>, t: &Transcript) -> Vec<Unit> {
-    let span = |l: Lang, r: Range<usize>| -> Option<(usize, Range<usize>)> {
-        if r.is_empty() {
-            return None;
-        }
-        let (first, last) = (
-            sides[l].places.get(r.start)?,
-            sides[l].places.get(r.end.checked_sub(1)?)?,
-        );
-        Some((first.block, first.para..last.para + 1))
-    };
-    // For each paragraph (by its first item), the last bead touching it.
-    let mut last = ByLang::new(vec![0; sides.en.items.len()], vec![0; sides.ru.items.len()]);
-    for (k, bead) in path.iter().enumerate() {
-        for l in Lang::BOTH {
-            for item in bead.range(l) {
-                last[l][sides[l].places[item].first] = k;
-            }
-        }
-    }
     let mut units = Vec::new();
-    let mut open = Open::default();
-    let mut reach = 0;
+    let mut from = 0;
     for (k, bead) in path.iter().enumerate() {
-        let spans = ByLang::new(span(Lang::En, bead.en.clone()), span(Lang::Ru, bead.ru.clone()));
-        if open.conflicts(&spans) {
-            units.extend(close(std::mem::take(&mut open), sides, t));
-        }
-        open.add(bead, spans);
-        for l in Lang::BOTH {
-            for item in bead.range(l) {
-                reach = reach.max(last[l][sides[l].places[item].first]);
-            }
-        }
-        if reach <= k {
-            units.extend(close(std::mem::take(&mut open), sides, t));
+        let cut = Lang::BOTH
+            .iter()
+            .any(|&l| sides[l].starts_at(bead.range(l).end) && !bead.range(l).is_empty())
+            || k + 1 == path.len();
+        if cut {
+            units.push(close(&path[from..=k], sides, t));
+            from = k + 1;
         }
     }
-    units.extend(close(open, sides, t));
     units
 }
 
-fn close(open: Open, sides: &ByLang<Side>, t: &Transcript) -> Option<Unit> {
-    if open.beads.is_empty() {
-        return None;
-    }
-    // The sentence index of the unit's first sentence within its block, per side.
-    let base = |l: Lang| -> usize {
-        open.beads
-            .iter()
-            .find_map(|b| b.range(l).next())
-            .map_or(0, |k| sides[l].places[k].ord)
+/// The unit of the beads `beads`.
+fn close(beads: &[Bead], sides: &ByLang<Side>, t: &Transcript) -> Unit {
+    let items = |l: Lang| {
+        let start = beads.iter().find_map(|b| b.range(l).next());
+        let end = beads.iter().rev().find_map(|b| b.range(l).last());
+        match (start, end) {
+            (Some(s), Some(e)) => s..e + 1,
+            _ => 0..0,
+        }
     };
-    let bases = ByLang::new(base(Lang::En), base(Lang::Ru));
-    let links = open
-        .beads
+    let items = ByLang::new(items(Lang::En), items(Lang::Ru));
+    let parts = |l: Lang| -> Vec<Part> {
+        let mut parts: Vec<Part> = Vec::new();
+        for place in &sides[l].places[items[l].clone()] {
+            let end = place.sentence + usize::from(place.real);
+            match parts.last_mut() {
+                Some(p) if (p.block, p.para) == (place.block, place.para) => p.sentences.end = end,
+                _ => parts.push(Part {
+                    block: place.block,
+                    para: place.para,
+                    sentences: place.sentence..end,
+                }),
+            }
+        }
+        parts
+    };
+    // A link's sentences count the real items of the unit's side before it.
+    let real_before = |l: Lang, k: usize| {
+        sides[l].places[items[l].start..k.max(items[l].start)]
+            .iter()
+            .filter(|p| p.real)
+            .count()
+    };
+    let links = beads
         .iter()
         .map(|b| Link {
             sentences: ByLang::new(
-                link_range(&sides.en, b.en.clone(), bases.en),
-                link_range(&sides.ru, b.ru.clone(), bases.ru),
+                real_before(Lang::En, b.en.start)..real_before(Lang::En, b.en.end),
+                real_before(Lang::Ru, b.ru.start)..real_before(Lang::Ru, b.ru.end),
             ),
         })
         .filter(|l| Lang::BOTH.iter().any(|&g| !l.sentences[g].is_empty()))
         .collect();
     let (mut good, mut all) = (0.0, 0.0);
-    for b in &open.beads {
+    for b in beads {
         let w = b.weight(sides).max(1.0);
         good += w * b.confidence;
         all += w;
     }
+    let parts = ByLang::new(parts(Lang::En), parts(Lang::Ru));
     let speaker = Lang::BOTH.iter().find_map(|&l| {
-        let (b, _) = open.side[l].as_ref()?;
-        match t.version(l)?.blocks.get(*b)?.kind {
+        let first = parts[l].first()?;
+        match t.version(l)?.blocks.get(first.block)?.kind {
             BlockKind::Turn(s) => Some(s),
             _ => None,
         }
     });
-    Some(Unit {
-        block: ByLang::new(
-            open.side.en.as_ref().map(|s| s.0),
-            open.side.ru.as_ref().map(|s| s.0),
-        ),
-        paras: ByLang::new(
-            open.side.en.as_ref().map_or(0..0, |s| s.1.clone()),
-            open.side.ru.as_ref().map_or(0..0, |s| s.1.clone()),
-        ),
+    Unit {
+        parts,
         speaker,
         confidence: good / all,
         links,
-    })
-}
-
-/// The sentences of `items` as indices from the unit's first sentence; stand-ins count nothing.
-fn link_range(side: &Side, items: Range<usize>, base: usize) -> Range<usize> {
-    let real: Vec<usize> = items
-        .clone()
-        .filter(|&k| side.places[k].real)
-        .map(|k| side.places[k].ord - base)
-        .collect();
-    match (real.first(), real.last()) {
-        (Some(&a), Some(&z)) => a..z + 1,
-        _ => {
-            let at = side
-                .places
-                .get(items.start)
-                .map_or(0, |p| p.ord.saturating_sub(base));
-            at..at
-        }
     }
 }
 

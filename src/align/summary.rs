@@ -41,7 +41,7 @@ pub fn summary(t: &Transcript, a: &Alignment) -> Summary {
     let count = |l: Lang| {
         a.units
             .iter()
-            .filter(|u| u.paras[l.other()].is_empty() && !u.paras[l].is_empty())
+            .filter(|u| u.parts[l.other()].is_empty() && !u.parts[l].is_empty())
             .count()
     };
     let mean = (!a.units.is_empty())

@@ -92,40 +92,52 @@ fn sample() -> Transcript {
     )
 }
 
-/// Each unit as (English block, its paragraphs, Russian block, its paragraphs).
-type Paras = (Option<usize>, Range<usize>, Option<usize>, Range<usize>);
+/// Each unit's parts as (block, paragraph, sentences), English then Russian.
+type Parts = (
+    Vec<(usize, usize, Range<usize>)>,
+    Vec<(usize, usize, Range<usize>)>,
+);
 
-fn paras(a: &Alignment) -> Vec<Paras> {
+fn parts(a: &Alignment) -> Vec<Parts> {
+    let side = |ps: &[Part]| -> Vec<(usize, usize, Range<usize>)> {
+        ps.iter()
+            .map(|p| (p.block, p.para, p.sentences.clone()))
+            .collect()
+    };
     a.units
         .iter()
-        .map(|u| (u.block.en, u.paras.en.clone(), u.block.ru, u.paras.ru.clone()))
+        .map(|u| (side(&u.parts.en), side(&u.parts.ru)))
         .collect()
 }
 
 #[test]
-fn units_are_the_smallest_groups_of_whole_paragraphs() {
+fn units_are_cut_where_either_side_starts_a_paragraph() {
     let a = align(&sample());
     assert_eq!(
-        paras(&a),
+        parts(&a),
         vec![
-            (Some(0), 0..1, Some(0), 0..1),
-            // One English paragraph, two Russian ones: a 2-paragraph unit.
-            (Some(0), 1..2, Some(0), 1..3),
-            (Some(0), 2..3, Some(0), 3..4),
-            (Some(1), 0..1, Some(1), 0..1),
+            (vec![(0, 0, 0..2)], vec![(0, 0, 0..2)]),
+            // One English paragraph of two sentences, two Russian paragraphs of one: the English
+            // one is shown in two pieces, each beside its translation.
+            (vec![(0, 1, 0..1)], vec![(0, 1, 0..1)]),
+            (vec![(0, 1, 1..2)], vec![(0, 2, 0..1)]),
+            (vec![(0, 2, 0..1)], vec![(0, 3, 0..1)]),
+            (vec![(1, 0, 0..1)], vec![(1, 0, 0..1)]),
             // Putin's interjection exists in Russian only.
-            (None, 0..0, Some(2), 0..1),
-            (Some(1), 1..2, Some(3), 0..1),
+            (vec![], vec![(2, 0, 0..1)]),
+            (vec![(1, 1, 0..1)], vec![(3, 0, 0..1)]),
         ]
     );
     let speakers: Vec<_> = a.units.iter().map(|u| u.speaker).collect();
     assert_eq!(
         speakers,
-        vec![Some(0), Some(0), Some(0), Some(1), Some(0), Some(1)]
+        vec![Some(0), Some(0), Some(0), Some(0), Some(1), Some(0), Some(1)]
     );
-    let unit = &a.units[1];
+    let t = sample();
+    let texts: Vec<&str> = a.units[2].sentences(&t, Lang::En).map(|s| s.text).collect();
+    assert_eq!(texts, ["Trade grew by 5.7% and exceeded $50 billion."]);
     assert_eq!(
-        unit.links,
+        a.units[0].links,
         vec![
             Link {
                 sentences: ByLang::new(0..1, 0..1)
@@ -143,21 +155,35 @@ fn units_are_the_smallest_groups_of_whole_paragraphs() {
         "{a:#?}"
     );
     assert!(
-        a.units[4].is_one_sided() && a.units[4].confidence > 0.5,
+        a.units[5].is_one_sided() && a.units[5].confidence > 0.5,
         "{:?}",
-        a.units[4]
+        a.units[5]
     );
+}
+
+#[test]
+fn a_turn_read_as_narration_on_one_side_still_pairs() {
+    // Ingest took the Russian for narration (say, a label it did not know): the pairs hold.
+    let mut t = sample();
+    if let Some(v) = t.versions.ru.as_mut() {
+        for b in &mut v.blocks {
+            b.kind = BlockKind::Narration;
+        }
+    }
+    let a = align(&t);
+    let paired = a.units.iter().filter(|u| !u.is_one_sided()).count();
+    assert_eq!(paired, 6, "{:?}", parts(&a));
 }
 
 #[test]
 fn one_language_gives_one_sided_units_of_full_confidence() {
     let t = transcript(vec![], sample().versions.ru.map_or(vec![], |v| v.blocks));
     let a = align(&t);
-    assert_eq!(a.units.len(), 7, "one unit per paragraph: {:?}", paras(&a));
+    assert_eq!(a.units.len(), 7, "one unit per paragraph: {:?}", parts(&a));
     assert!(
         a.units
             .iter()
-            .all(|u| u.is_one_sided() && u.block.en.is_none() && u.confidence == 1.0)
+            .all(|u| u.is_one_sided() && u.parts.en.is_empty() && u.confidence == 1.0)
     );
     let s = summary(&t, &a);
     assert_eq!(s.verdict, Verdict::OneLanguage(Some(Lang::Ru)));
@@ -197,6 +223,6 @@ fn unrelated_texts_come_out_unsure() {
 fn a_translation_summarises_as_one() {
     let t = sample();
     let s = summary(&t, &align(&t));
-    assert_eq!((s.units, s.paired, s.english_only, s.russian_only), (6, 5, 0, 1));
+    assert_eq!((s.units, s.paired, s.english_only, s.russian_only), (7, 6, 0, 1));
     assert_eq!(s.verdict, Verdict::Translation, "{s}");
 }

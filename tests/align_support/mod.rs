@@ -46,15 +46,15 @@ pub fn parse(text: &str) -> Transcript {
 /// The alignment as groups of source lines, one per unit.
 pub fn predicted(t: &Transcript, a: &Alignment) -> Vec<Group> {
     let lines = |l: Lang, u: &stenogram::align::Unit| -> Vec<u32> {
-        let Some(b) = u.block[l].and_then(|b| t.version(l)?.blocks.get(b)) else {
+        let Some(v) = t.version(l) else {
             return Vec::new();
         };
-        b.paragraphs
-            .get(u.paras[l].clone())
-            .unwrap_or(&[])
+        let mut lines: Vec<u32> = u.parts[l]
             .iter()
-            .map(|p| p.line)
-            .collect()
+            .filter_map(|p| Some(p.text(v)?.0.line))
+            .collect();
+        lines.dedup();
+        lines
     };
     a.units
         .iter()

@@ -1,0 +1,125 @@
+//! What a first pass over a document teaches the second: the length ratio of its translation,
+//! how far ingest's reading of structure agrees across the two versions, and which speakers are
+//! one person under two names.
+
+use super::Side;
+use super::beads::{Bead, Item, Model};
+use crate::model::{BlockKind, ByLang, Lang};
+use std::collections::HashMap;
+
+/// The first pass's model: structure counts a little until the document says how much.
+pub const FIRST: Model = Model {
+    ratio: 1.1,
+    other_kind: 1.0,
+    other_speaker: 1.0,
+};
+
+/// A first-pass link this sure is taken as evidence about the document.
+const CONFIDENT: f32 = 0.6;
+/// The most a structural mismatch may cost: ingest's reading is a guess, however often it held.
+const MOST: f32 = 4.0;
+/// How many links the first pass's belief about structure is worth.
+const PRIOR_LINKS: f32 = 8.0;
+/// Links a speaker pairing needs before two names are taken for one person.
+const SPEAKER_LINKS: u32 = 2;
+
+/// The second pass's model, and the speakers found to be one person.
+pub struct Learned {
+    pub model: Model,
+    /// Russian speaker → English speaker, where ingest named one person apart.
+    renamed: HashMap<usize, usize>,
+}
+
+impl Learned {
+    /// Whether a second pass with this model would differ enough from one with `first` to be
+    /// worth its time.
+    pub fn differs_from(&self, first: &Model) -> bool {
+        (self.model.ratio / first.ratio - 1.0).abs() > 0.03
+            || (self.model.other_kind - first.other_kind).abs() > 0.5
+            || (self.model.other_speaker - first.other_speaker).abs() > 0.5
+            || !self.renamed.is_empty()
+    }
+
+    /// Gives the Russian items of a renamed speaker the English speaker's turns, so that the
+    /// DP sees one person.
+    pub fn rename(&self, ru: &mut [Item]) {
+        for item in ru {
+            if let BlockKind::Turn(s) = item.kind
+                && let Some(&e) = self.renamed.get(&s)
+            {
+                item.kind = BlockKind::Turn(e);
+            }
+        }
+    }
+
+    /// The renamed speakers as (English, Russian), in order.
+    pub fn same_speakers(&self) -> Vec<(usize, usize)> {
+        let mut pairs: Vec<(usize, usize)> = self.renamed.iter().map(|(&r, &e)| (e, r)).collect();
+        pairs.sort_unstable();
+        pairs
+    }
+}
+
+/// Learns the second pass's model from the first pass's `path` over `sides`.
+pub fn from(path: &[Bead], sides: &ByLang<Side>) -> Learned {
+    let confident = || {
+        path.iter()
+            .filter(|b| b.confidence > CONFIDENT && !b.en.is_empty() && !b.ru.is_empty())
+    };
+    let chars = |l: Lang| -> u64 {
+        confident()
+            .flat_map(|b| b.range(l))
+            .map(|k| u64::from(sides[l].items[k].features.len))
+            .sum()
+    };
+    let ratio = super::ratio(chars(Lang::Ru), chars(Lang::En));
+    let kind = |l: Lang, b: &Bead| sides[l].items[b.range(l).end - 1].kind;
+    let (mut same_kind, mut pairs) = (0u32, 0u32);
+    let mut speakers: HashMap<(usize, usize), u32> = HashMap::new();
+    for b in confident() {
+        pairs += 1;
+        match (kind(Lang::En, b), kind(Lang::Ru, b)) {
+            (BlockKind::Turn(e), BlockKind::Turn(r)) => {
+                same_kind += 1;
+                *speakers.entry((e, r)).or_default() += 1;
+            }
+            (x, y) => same_kind += u32::from(x == y),
+        }
+    }
+    // Each Russian speaker is the English speaker its confident turns pair with most, when that
+    // is most of them.
+    let mut best: HashMap<usize, (usize, u32, u32)> = HashMap::new();
+    for (&(e, r), &n) in &speakers {
+        let entry = best.entry(r).or_insert((e, 0, 0));
+        entry.2 += n;
+        if (n, std::cmp::Reverse(e)) > (entry.1, std::cmp::Reverse(entry.0)) {
+            (entry.0, entry.1) = (e, n);
+        }
+    }
+    let renamed: HashMap<usize, usize> = best
+        .into_iter()
+        .filter(|&(r, (e, n, all))| e != r && n >= SPEAKER_LINKS && 2 * n > all)
+        .map(|(r, (e, ..))| (r, e))
+        .collect();
+    let (same_speaker, turn_pairs) = speakers.iter().fold((0, 0), |(same, all), (&(e, r), &n)| {
+        let same_person = renamed.get(&r).copied().unwrap_or(r) == e;
+        (same + if same_person { n } else { 0 }, all + n)
+    });
+    Learned {
+        model: Model {
+            ratio,
+            other_kind: log_odds(same_kind, pairs, FIRST.other_kind),
+            other_speaker: log_odds(same_speaker, turn_pairs, FIRST.other_speaker),
+        },
+        renamed,
+    }
+}
+
+/// What a mismatch costs when `agree` of `all` confident links agreed: the log odds of agreement,
+/// starting from the first pass's belief worth [`PRIOR_LINKS`] links, so that a few links say
+/// little, and never below 0 (a structure that never agrees is no evidence, not evidence against).
+fn log_odds(agree: u32, all: u32, first: f32) -> f32 {
+    let prior = 1.0 / (1.0 + (-first).exp());
+    let p = (agree as f32 + PRIOR_LINKS * prior) / (all as f32 + PRIOR_LINKS);
+    (p / (1.0 - p)).ln().clamp(0.0, MOST)
+}

@@ -3,25 +3,10 @@
 //! one person under two names.
 
 use super::Side;
-use super::beads::{Bead, Item, Model};
+use super::beads::{Bead, Item};
+use super::params::*;
 use crate::model::{BlockKind, ByLang, Lang};
 use std::collections::HashMap;
-
-/// The first pass's model: structure counts a little until the document says how much.
-pub const FIRST: Model = Model {
-    ratio: 1.1,
-    other_kind: 1.0,
-    other_speaker: 1.0,
-};
-
-/// A first-pass link this sure is taken as evidence about the document.
-const CONFIDENT: f32 = 0.6;
-/// The most a structural mismatch may cost: ingest's reading is a guess, however often it held.
-const MOST: f32 = 4.0;
-/// How many links the first pass's belief about structure is worth.
-const PRIOR_LINKS: f32 = 8.0;
-/// Links a speaker pairing needs before two names are taken for one person.
-const SPEAKER_LINKS: u32 = 2;
 
 /// The second pass's model, and the speakers found to be one person.
 pub struct Learned {

@@ -8,15 +8,20 @@
 //! the versions paragraph alike a unit is a paragraph, elsewhere a piece of one.
 
 mod anchors;
+mod band;
 mod beads;
+mod cost;
+mod dp;
 mod learn;
+mod params;
 mod summary;
 
 pub use summary::{GOOD, POOR, Summary, Verdict, summary};
 
 use crate::model::{Block, BlockKind, ByLang, Lang, Paragraph, Transcript, Version};
 use anchors::Features;
-use beads::{Bead, Item, Model};
+use beads::{Bead, Item};
+use params::Model;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -147,7 +152,7 @@ pub fn align(t: &Transcript) -> Alignment {
     };
     let first = Model {
         ratio: ratio(total(&sides, Lang::Ru), total(&sides, Lang::En)),
-        ..learn::FIRST
+        ..params::FIRST
     };
     let mut path = beads::align(&sides.en.items, &sides.ru.items, first);
     // What the first pass paired with confidence tells the real length ratio (the whole

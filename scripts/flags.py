@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""How well the doubtful flag points at wrong units, against the dev set's gold.
+
+usage (from the project root): scripts/flags.py [BINARY] [THRESHOLD ...]
+
+For each dev-set document, exports by unit, places each unit's lines with the dev set's own
+score.py, and calls a unit wrong when any line link it makes is not in the gold (a one-sided
+unit: when the gold pairs any of its lines). Prints, per threshold, the share of wrong units
+flagged (recall) and of flagged units that are wrong (precision), over all documents.
+"""
+import json, os, subprocess, sys, tempfile
+
+here = os.path.dirname(os.path.abspath(__file__))
+devset = os.path.join(here, "..", "..", "shared", "devset")
+sys.path.insert(0, devset)
+import score  # noqa: E402
+
+binary = sys.argv[1] if len(sys.argv) > 1 else "target/release/stenogram"
+thresholds = [float(t) for t in sys.argv[2:]] or [0.5]
+units = []  # (confidence, wrong)
+for name in sorted(f[: -len(".gold.tsv")] for f in os.listdir(devset) if f.endswith(".gold.tsv")):
+    en, ru = (os.path.join(devset, f"{name}.{l}.txt") for l in ("en", "ru"))
+    out = subprocess.run([binary, "export", "--format", "jsonl", "--en", en, "--ru", ru],
+                         capture_output=True, text=True, check=True).stdout
+    en_text = open(en, encoding="utf-8").read().split("\n")
+    ru_text = open(ru, encoding="utf-8").read().split("\n")
+    normed = {"en": [score.norm(l) for l in en_text], "ru": [score.norm(l) for l in ru_text]}
+    beads = score.load_gold(os.path.join(devset, f"{name}.gold.tsv"))
+    gold = set().union(*(score.links_of(e, r) for e, r in beads))
+    pools = {"en": sorted({e for e, _ in beads for e in e}), "ru": sorted({r for _, r in beads for r in r})}
+    for raw in out.splitlines():
+        u = json.loads(raw)
+        lines = {}
+        for side in ("en", "ru"):
+            found = set()
+            for p, _ in score.pieces(score.as_text(u.get(side))):
+                hits = [n for n in pools[side] if score.holds(normed[side][n - 1], p)]
+                if len(hits) == 1:
+                    found.add(hits[0])
+            lines[side] = sorted(found)
+        if not lines["en"] and not lines["ru"]:
+            continue
+        wrong = not score.links_of(lines["en"], lines["ru"]) <= gold
+        units.append((u["confidence"], wrong))
+
+wrong = sum(w for _, w in units)
+print(f"{len(units)} units placed, {wrong} wrong")
+for t in thresholds:
+    flagged = [w for c, w in units if c < t]
+    caught = sum(flagged)
+    print(f"threshold {t:.2f}: flagged {len(flagged)}, "
+          f"wrong units flagged {caught}/{wrong} ({caught / max(wrong, 1):.2f}), "
+          f"flagged units wrong {caught}/{len(flagged)} ({caught / max(len(flagged), 1):.2f})")

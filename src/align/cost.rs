@@ -1,0 +1,206 @@
+//! The cost model: what pairing a run of English sentences with a run of Russian ones costs,
+//! from length, anchors, structure, paragraph edges and questions, in a few subtractions of
+//! prefix sums whatever the bead's size.
+
+use super::anchors::shared;
+use super::beads::Item;
+use super::params::*;
+use crate::model::BlockKind;
+
+/// One side's items with prefix sums of what bead costs add up over a range of them, so that a
+/// cost takes a few subtractions whatever the bead's size.
+pub(super) struct Seq<'a> {
+    pub(super) items: &'a [Item],
+    /// `prefix[k]`: the totals of `items[..k]`, side by side so that a bead's cost reads them
+    /// with one index per end.
+    pub(super) prefix: Vec<Totals>,
+    /// For each item, the index of its block's first item: how far back a bead ending there reaches.
+    pub(super) block_start: Vec<usize>,
+}
+
+/// Chars, paragraph starts, questions and strong keys of a run of items.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Totals {
+    pub(super) chars: u64,
+    pub(super) starts: u64,
+    pub(super) questions: u64,
+    pub(super) strong: u64,
+}
+
+impl<'a> Seq<'a> {
+    pub(super) fn new(items: &'a [Item]) -> Self {
+        let prefix = std::iter::once(Totals::default())
+            .chain(items.iter().scan(Totals::default(), |t, it| {
+                t.chars += u64::from(it.features.len);
+                t.starts += u64::from(it.para_start);
+                t.questions += u64::from(it.features.question);
+                t.strong += u64::from(it.features.strong);
+                Some(*t)
+            }))
+            .collect();
+        let block_start = (0..items.len())
+            .scan(0, |start, k| {
+                if k > 0 && items[k].block != items[k - 1].block {
+                    *start = k;
+                }
+                Some(*start)
+            })
+            .collect();
+        Seq {
+            items,
+            prefix,
+            block_start,
+        }
+    }
+
+    /// `prefix[k].chars` for every k.
+    pub(super) fn chars(&self) -> Vec<u64> {
+        self.prefix.iter().map(|t| t.chars).collect()
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether a paragraph starts at item `k` (the end counts as one).
+    pub(super) fn starts_at(&self, k: usize) -> bool {
+        self.items.get(k).is_none_or(|it| it.para_start)
+    }
+
+    /// The totals of `items[from..to]`.
+    pub(super) fn sum(&self, from: usize, to: usize) -> Totals {
+        let (a, z) = (self.prefix[from], self.prefix[to]);
+        Totals {
+            chars: z.chars - a.chars,
+            starts: z.starts - a.starts,
+            questions: z.questions - a.questions,
+            strong: z.strong - a.strong,
+        }
+    }
+}
+
+/// Precomputed prefix sums and the bead cost function.
+pub(super) struct Scorer<'a> {
+    pub(super) en: Seq<'a>,
+    pub(super) ru: Seq<'a>,
+    pub(super) model: Model,
+}
+
+/// A bead's cost: the fit of its two sides and its prior, kept apart because confidence weighs
+/// them differently.
+pub(super) struct Cost {
+    pub(super) fit: f32,
+    pub(super) prior: f32,
+}
+
+impl Cost {
+    pub(super) fn total(&self) -> f32 {
+        self.fit + self.prior
+    }
+
+    /// 0 for a gap; for a pair, a logistic of the fit. A merge is normal between translations,
+    /// so its prior only dents the confidence.
+    pub(super) fn confidence(&self, gap: bool) -> f32 {
+        if gap {
+            0.0
+        } else {
+            1.0 / (1.0 + (self.fit + self.prior * 0.3 - 1.5).exp())
+        }
+    }
+}
+
+/// Anchor keys shared by some sentence pairs: (all, strong), summed over the pairs.
+pub(super) type Shared = (u32, u32);
+
+impl<'a> Scorer<'a> {
+    pub(super) fn new(en: &'a [Item], ru: &'a [Item], model: Model) -> Self {
+        Scorer {
+            en: Seq::new(en),
+            ru: Seq::new(ru),
+            model,
+        }
+    }
+
+    /// What the kinds of the blocks of English item `e` and Russian item `r` add to a pairing of them.
+    #[inline]
+    pub(super) fn kinds(&self, e: usize, r: usize) -> f32 {
+        match (self.en.items[e].kind, self.ru.items[r].kind) {
+            (x, y) if x == y => 0.0,
+            (BlockKind::Turn(_), BlockKind::Turn(_)) => self.model.other_speaker,
+            _ => self.model.other_kind,
+        }
+    }
+
+    /// The keys English item `e` and Russian item `r` share.
+    #[inline]
+    pub(super) fn pair(&self, e: usize, r: usize) -> Shared {
+        let (e, r) = (&self.en.items[e].features, &self.ru.items[r].features);
+        if e.signature & r.signature == 0 {
+            (0, 0)
+        } else {
+            shared(&e.keys, &r.keys)
+        }
+    }
+
+    /// The keys shared by the sentence pairs of `en[i-a..i]` × `ru[j-b..j]`.
+    pub(super) fn shared(&self, i: usize, j: usize, a: usize, b: usize) -> Shared {
+        let mut sum = (0, 0);
+        for e in i - a..i {
+            for r in j - b..j {
+                let (all, strong) = self.pair(e, r);
+                sum = (sum.0 + all, sum.1 + strong);
+            }
+        }
+        sum
+    }
+
+    /// The length term of pairing `en[i-a..i]` with `ru[j-b..j]`: δ²/2 of Gale–Church, with no
+    /// square root to take in the innermost loop.
+    #[inline]
+    pub(super) fn length(&self, i: usize, j: usize, a: usize, b: usize) -> f32 {
+        let le = (self.en.prefix[i].chars - self.en.prefix[i - a].chars) as f32;
+        let lr = (self.ru.prefix[j].chars - self.ru.prefix[j - b].chars) as f32;
+        let expected = self.model.ratio * le;
+        ((lr - expected).powi(2) / (S2 * (expected + lr) + 2.0)).min(25.0)
+    }
+
+    /// The cost of pairing `en[i-a..i]` with `ru[j-b..j]`, which share `shared` anchor keys.
+    #[inline]
+    pub(super) fn cost(&self, i: usize, j: usize, a: usize, b: usize, prior: f32, shared: Shared) -> Cost {
+        if a == 0 || b == 0 {
+            return Cost {
+                fit: GAP * (a + b) as f32,
+                prior: 0.0,
+            };
+        }
+        let (en, ru) = (&self.en, &self.ru);
+        let straddles = u8::from(i - a < en.block_start[i - 1]) + u8::from(j - b < ru.block_start[j - 1]);
+        let structure = self.kinds(i - 1, j - 1) + BLOCK_EDGE * f32::from(straddles);
+        let (e_first, r_first) = (en.starts_at(i - a), ru.starts_at(j - b));
+        let edges = u64::from(e_first != r_first) + u64::from(en.starts_at(i) != ru.starts_at(j));
+        let (te, tr) = (en.sum(i - a, i), ru.sum(j - b, j));
+        // Paragraph breaks inside the bead, on one side and not the other.
+        let inner = (te.starts - u64::from(e_first)).abs_diff(tr.starts - u64::from(r_first));
+        let edges = PARA_EDGE * (edges + inner) as f32;
+        let length = self.length(i, j, a, b);
+        let anchors = anchor_cost(shared, te.strong.min(tr.strong) as u32);
+        let questions = QUESTION * te.questions.abs_diff(tr.questions) as f32;
+        let fit = length + anchors + structure + edges + questions;
+        Cost { fit, prior }
+    }
+}
+
+/// Shared anchors lower the cost; strong anchors (numbers, names) present on both sides yet
+/// unmatched raise it, which is what keeps unrelated texts of fitting length apart. For a bead of
+/// several sentences the counts are summed over its sentence pairs: a key repeated in two
+/// sentences counts twice, which is rare, and lets the DP reuse each pair's counts in every bead
+/// containing it. `strong_both` is the lesser of the two sides' strong key counts.
+pub(super) fn anchor_cost((all, strong): Shared, strong_both: u32) -> f32 {
+    let missed = strong_both.saturating_sub(strong);
+    0.7 * missed.min(4) as f32 - bonus((all, strong))
+}
+
+/// What shared anchors take off a bead's cost.
+pub(super) fn bonus((all, strong): Shared) -> f32 {
+    (strong as f32 + 0.5 * (all - strong) as f32).min(BONUS_CAP)
+}

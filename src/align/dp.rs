@@ -1,0 +1,168 @@
+//! The DP proper over a band: three states by the last bead's shape, one byte of back pointer
+//! per cell and state, four rolling rows of scores.
+
+use super::band::Band;
+use super::beads::Bead;
+use super::cost::{Scorer, Shared, bonus};
+use super::params::*;
+
+pub(super) const UNREACHED: u8 = u8::MAX;
+
+/// The DP has three states by the last bead taken — a pair, an English-only gap, a Russian-only
+/// gap — so that a run of untranslated sentences pays [`GAP_OPEN`] once: omissions come in
+/// whole passages, and without this the pairs scatter over a long omitted stretch.
+pub(super) const STATES: usize = 3;
+
+pub(super) fn state_of(a: usize, b: usize) -> usize {
+    match (a, b) {
+        (_, 0) => 1,
+        (0, _) => 2,
+        _ => 0,
+    }
+}
+
+/// The DP proper. Scores live in four rolling rows per state; one byte per band cell and state
+/// records the bead taken and the state it came from.
+pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
+    let n = band.lo.len() - 1;
+    let mut offset = Vec::with_capacity(n + 2);
+    offset.push(0usize);
+    for i in 0..=n {
+        offset.push(offset[i] + band.hi[i] + 1 - band.lo[i]);
+    }
+    let cells = offset[n + 1];
+    let mut back = vec![UNREACHED; cells * STATES];
+    let mut rows: [[Vec<f32>; 4]; STATES] = Default::default();
+    // Per cell, the least score over the states and its state: where a pair bead comes from.
+    let mut mins: [Vec<(f32, u8)>; 4] = Default::default();
+    // The shared keys of each sentence pair a bead ending in the last three rows may contain:
+    // computed once per pair instead of once per bead. A bead ending at (i, j) reaches back at
+    // most two rows and columns, and the band's edges only grow, so row i needs the columns from
+    // two left of its band to the end of the band two rows on.
+    let mut pairs: [(usize, Vec<Shared>); 3] = Default::default();
+    for i in 0..=n {
+        let (lo, hi) = (band.lo[i], band.hi[i]);
+        if i > 0 {
+            let (from, to) = (lo.saturating_sub(2).max(1), band.hi[(i + 2).min(n)]);
+            let (first, row) = &mut pairs[i % 3];
+            *first = from;
+            row.clear();
+            row.extend((from..=to).map(|j| s.pair(i - 1, j - 1)));
+        }
+        for state_rows in rows.iter_mut() {
+            let row = &mut state_rows[i % 4];
+            row.clear();
+            row.resize(hi + 1 - lo, f32::INFINITY);
+        }
+        let mins_row = &mut mins[i % 4];
+        mins_row.clear();
+        mins_row.resize(hi + 1 - lo, (f32::INFINITY, 0));
+        for j in lo..=hi {
+            if i == 0 && j == 0 {
+                rows[0][0][0] = 0.0;
+                mins[0][0] = (0.0, 0);
+                continue;
+            }
+            let mut best = [(f32::INFINITY, UNREACHED); STATES];
+            for (t, &(a, b, prior)) in BEADS.iter().enumerate() {
+                if a > i || b > j || !band.contains(i - a, j - b) {
+                    continue;
+                }
+                let to = state_of(a, b);
+                let at = j - b - band.lo[i - a];
+                if to != 0 {
+                    // An omission starting at a paragraph is the usual kind: a paragraph left out.
+                    let gap_open = match to {
+                        1 if s.en.items[i - 1].para_start => GAP_OPEN_PARA,
+                        2 if s.ru.items[j - 1].para_start => GAP_OPEN_PARA,
+                        _ => GAP_OPEN,
+                    };
+                    let (from, from_state) = (0..STATES)
+                        .map(|st| {
+                            let open = if st != to { gap_open } else { 0.0 };
+                            (rows[st][(i - a) % 4][at] + open, st)
+                        })
+                        .fold((f32::INFINITY, 0), |x, y| if y.0 < x.0 { y } else { x });
+                    let total = from + GAP * (a + b) as f32;
+                    if total < best[to].0 {
+                        best[to] = (total, ((t as u8) << 2) | from_state as u8);
+                    }
+                    continue;
+                }
+                let (from, from_state) = mins[(i - a) % 4][at];
+                // Anchors can lower a cost below its prior by at most BONUS_CAP.
+                if !from.is_finite() || from + prior - BONUS_CAP >= best[0].0 {
+                    continue;
+                }
+                let mut shared = (0, 0);
+                for (first, row) in (i - a + 1..=i).map(|r| &pairs[r % 3]) {
+                    for &(all, strong) in &row[j + 1 - b - first..=j - first] {
+                        shared = (shared.0 + all, shared.1 + strong);
+                    }
+                }
+                // Every other part of a cost is at least 0: most beads off the path share no
+                // anchor, or fit badly by length, and stop here. The slack absorbs the rounding of
+                // the cost's other terms, so the pruning never drops a bead the full cost would keep.
+                let bound = prior - bonus(shared);
+                if from + bound >= best[0].0 || from + (bound + s.length(i, j, a, b) - 1e-3) >= best[0].0 {
+                    continue;
+                }
+                let total = from + s.cost(i, j, a, b, prior, shared).total();
+                if total < best[0].0 {
+                    best[0] = (total, ((t as u8) << 2) | from_state);
+                }
+            }
+            let mut min = (f32::INFINITY, 0);
+            for (st, (score, how)) in best.into_iter().enumerate() {
+                rows[st][i % 4][j - lo] = score;
+                back[st * cells + offset[i] + j - lo] = how;
+                if score < min.0 {
+                    min = (score, st as u8);
+                }
+            }
+            mins[i % 4][j - lo] = min;
+        }
+    }
+    let end = (0..STATES)
+        .min_by(|&x, &y| {
+            rows[x][n % 4]
+                .last()
+                .unwrap_or(&f32::INFINITY)
+                .total_cmp(rows[y][n % 4].last().unwrap_or(&f32::INFINITY))
+        })
+        .unwrap_or(0);
+    trace(s, band, &offset, &back, end)
+}
+
+pub(super) fn trace(s: &Scorer, band: &Band, offset: &[usize], back: &[u8], mut state: usize) -> Vec<Bead> {
+    let cells = *offset.last().unwrap_or(&0);
+    let (mut i, mut j) = (band.lo.len() - 1, *band.hi.last().unwrap_or(&0));
+    let mut path = Vec::new();
+    while i > 0 || j > 0 {
+        let how = if band.contains(i, j) {
+            back[state * cells + offset[i] + j - band.lo[i]]
+        } else {
+            UNREACHED
+        };
+        // Gap beads reach every band cell, so the traced path never meets an unreached one nor
+        // leaves the band; should it, stepping back one item as a gap still ends the loop.
+        let (a, b, prior) = BEADS
+            .get(usize::from(how >> 2))
+            .copied()
+            .filter(|_| how != UNREACHED)
+            .unwrap_or(if i > 0 { (1, 0, 0.0) } else { (0, 1, 0.0) });
+        let confidence = s
+            .cost(i, j, a, b, prior, s.shared(i, j, a, b))
+            .confidence(a == 0 || b == 0);
+        path.push(Bead {
+            en: i - a..i,
+            ru: j - b..j,
+            confidence,
+        });
+        i -= a;
+        j -= b;
+        state = usize::from(how & 3).min(STATES - 1);
+    }
+    path.reverse();
+    path
+}

@@ -1,0 +1,67 @@
+//! The aligner's weights and thresholds in one place: costs in nats, roughly −log of a
+//! probability, so that they add along the path; and the part of the model learned per document.
+
+/// Bead shapes (English items, Russian items) and their prior cost.
+pub(super) const BEADS: [(usize, usize, f32); 8] = [
+    (1, 1, 0.0),
+    (1, 0, 0.0),
+    (0, 1, 0.0),
+    (2, 1, 1.5),
+    (1, 2, 1.5),
+    (2, 2, 3.5),
+    (3, 1, 3.0),
+    (1, 3, 3.0),
+];
+/// Leaving a sentence untranslated: each one costs [`GAP`], each run of them [`GAP_OPEN`] more.
+pub(super) const GAP: f32 = 1.5;
+pub(super) const GAP_OPEN: f32 = 3.0;
+pub(super) const GAP_OPEN_PARA: f32 = 2.0;
+/// A paragraph edge on one side only. Not learned from the document's confident links: they
+/// are the ones whose edges agree, so they overstate how well a translation keeps paragraphs.
+pub(super) const PARA_EDGE: f32 = 1.0;
+/// A bead that straddles a block edge on one side: ingest put a turn or heading boundary inside
+/// what the other side says in one breath.
+pub(super) const BLOCK_EDGE: f32 = 2.0;
+/// A question paired with a statement.
+pub(super) const QUESTION: f32 = 0.5;
+/// Variance of the length difference per char (Gale–Church's s²); loose translations need more than 6.8.
+pub(super) const S2: f32 = 12.0;
+/// Below this many cells the DP is exact; above it, banded.
+pub(super) const FULL_LIMIT: usize = 4_000_000;
+/// Half-width of the band at first: in paragraphs around the guide of [`anchored`], and in
+/// sentences around the columns the paragraph pass found.
+pub(super) const BAND: usize = 32;
+pub(super) const FINE_BAND: usize = 16;
+/// Band passes over a stretch before its path is taken as it is.
+pub(super) const TRIES: usize = 6;
+/// How many half-widths of rows before and after a row where the path pressed on the band are
+/// aligned again: the path strays from the guide over a stretch, and presses within it.
+pub(super) const PRESSED_REACH: usize = 4;
+
+/// Scoring parameters estimated from the document.
+#[derive(Debug, Clone, Copy)]
+pub struct Model {
+    /// Russian chars per English char.
+    pub ratio: f32,
+    /// Pairing blocks of different kinds (a turn with narration, a heading with text).
+    pub other_kind: f32,
+    /// Pairing the turns of two speakers not known to be the same person.
+    pub other_speaker: f32,
+}
+
+pub(super) const BONUS_CAP: f32 = 4.0;
+
+/// The first pass's model: structure counts a little until the document says how much.
+pub(super) const FIRST: Model = Model {
+    ratio: 1.1,
+    other_kind: 1.0,
+    other_speaker: 1.0,
+};
+/// A first-pass link this sure is taken as evidence about the document.
+pub(super) const CONFIDENT: f32 = 0.6;
+/// The most a structural mismatch may cost: ingest's reading is a guess, however often it held.
+pub(super) const MOST: f32 = 4.0;
+/// How many links the first pass's belief about structure is worth.
+pub(super) const PRIOR_LINKS: f32 = 8.0;
+/// Links a speaker pairing needs before two names are taken for one person.
+pub(super) const SPEAKER_LINKS: u32 = 2;

@@ -21,6 +21,10 @@ pub struct Features {
     pub signature: u64,
     /// Anchor keys, sorted and unique. Strong ones (numbers, names) have [`STRONG`] set.
     pub keys: Vec<u64>,
+    /// Concepts of the built-in lexicon the words evoke, sorted and unique, and how many words
+    /// it knows.
+    pub concepts: Vec<u32>,
+    pub known: u32,
 }
 
 /// Marks a key whose absence on the other side is evidence against a pairing.
@@ -34,7 +38,10 @@ impl Features {
         numbers(text, lang, &mut keys);
         words(text, &mut keys);
         normalise(&mut keys);
+        let concepts = crate::lexicon::concepts(text, lang);
         Features {
+            concepts: concepts.ids,
+            known: concepts.known,
             strong: keys.iter().filter(|&&k| k & STRONG != 0).count() as u32,
             signature: keys.iter().fold(0, |s, &k| s | 1 << ((k & !STRONG) % 64)),
             len: text.chars().count() as u32,
@@ -53,8 +60,12 @@ impl Features {
             out.question |= f.question;
             out.signature |= f.signature;
             out.keys.extend_from_slice(&f.keys);
+            out.concepts.extend_from_slice(&f.concepts);
+            out.known += f.known;
         }
         normalise(&mut out.keys);
+        out.concepts.sort_unstable();
+        out.concepts.dedup();
         out.strong = out.keys.iter().filter(|&&k| k & STRONG != 0).count() as u32;
         out
     }

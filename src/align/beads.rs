@@ -38,6 +38,20 @@ pub fn align(en: &[Item], ru: &[Item], model: Model) -> Vec<Bead> {
     align_within(en, ru, model, FULL_LIMIT)
 }
 
+/// Aligns `en` with `ru` again under another model, near `path`, a path found under a model
+/// that differs in its weights, not in where the text goes: in a band around it, without
+/// [`align`]'s coarse pass, exactly where [`align`] would be exact.
+pub fn realign(en: &[Item], ru: &[Item], model: Model, path: &[Bead]) -> Vec<Bead> {
+    let (n, m) = (en.len(), ru.len());
+    if n == 0 || m == 0 {
+        return path.to_vec();
+    }
+    let scorer = Scorer::new(en, ru, model);
+    let full = n.saturating_mul(m + 1) <= FULL_LIMIT;
+    let centre = if full { Vec::new() } else { guide_of(path, n) };
+    banded_around(&scorer, full, centre, FINE_BAND, Mend::Locally)
+}
+
 /// [`align`], banded once the exact DP would visit more than `full_limit` cells.
 fn align_within(en: &[Item], ru: &[Item], model: Model, full_limit: usize) -> Vec<Bead> {
     let (n, m) = (en.len(), ru.len());
@@ -74,8 +88,13 @@ fn paragraphs(items: &[Item]) -> (Vec<Item>, Vec<usize>) {
         .enumerate()
         .map(|(p, &k)| {
             let end = first.get(p + 1).copied().unwrap_or(items.len());
+            let mut features = Features::merged(items[k..end].iter().map(|it| &it.features));
+            // A paragraph's words are many: a fixed share of its concepts tells as much about
+            // how well two paragraphs match, in a fraction of the time.
+            features.concepts.retain(|&c| c % PARAGRAPH_SAMPLE == 0);
+            features.known /= PARAGRAPH_SAMPLE;
             Item {
-                features: Features::merged(items[k..end].iter().map(|it| &it.features)),
+                features,
                 block: items[k].block,
                 kind: items[k].kind,
                 para_start: true,

@@ -25,6 +25,8 @@ pub(super) struct Totals {
     pub(super) starts: u64,
     pub(super) questions: u64,
     pub(super) strong: u64,
+    /// Words the built-in lexicon knows.
+    pub(super) known: u64,
 }
 
 impl<'a> Seq<'a> {
@@ -35,6 +37,7 @@ impl<'a> Seq<'a> {
                 t.starts += u64::from(it.para_start);
                 t.questions += u64::from(it.features.question);
                 t.strong += u64::from(it.features.strong);
+                t.known += u64::from(it.features.known);
                 Some(*t)
             }))
             .collect();
@@ -75,6 +78,7 @@ impl<'a> Seq<'a> {
             starts: z.starts - a.starts,
             questions: z.questions - a.questions,
             strong: z.strong - a.strong,
+            known: z.known - a.known,
         }
     }
 }
@@ -109,8 +113,26 @@ impl Cost {
     }
 }
 
-/// Anchor keys shared by some sentence pairs: (all, strong), summed over the pairs.
-pub(super) type Shared = (u32, u32);
+/// What some sentence pairs share, summed over the pairs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Shared {
+    /// Anchor keys, and the strong ones among them.
+    pub(super) all: u32,
+    pub(super) strong: u32,
+    /// Concepts of the built-in lexicon: words and their translations.
+    pub(super) words: u32,
+}
+
+impl std::ops::Add for Shared {
+    type Output = Shared;
+    fn add(self, o: Shared) -> Shared {
+        Shared {
+            all: self.all + o.all,
+            strong: self.strong + o.strong,
+            words: self.words + o.words,
+        }
+    }
+}
 
 impl<'a> Scorer<'a> {
     pub(super) fn new(en: &'a [Item], ru: &'a [Item], model: Model) -> Self {
@@ -131,27 +153,46 @@ impl<'a> Scorer<'a> {
         }
     }
 
-    /// The keys English item `e` and Russian item `r` share.
+    /// What English item `e` and Russian item `r` share.
     #[inline]
     pub(super) fn pair(&self, e: usize, r: usize) -> Shared {
         let (e, r) = (&self.en.items[e].features, &self.ru.items[r].features);
-        if e.signature & r.signature == 0 {
+        let (all, strong) = if e.signature & r.signature == 0 {
             (0, 0)
         } else {
             shared(&e.keys, &r.keys)
+        };
+        Shared {
+            all,
+            strong,
+            words: common(&e.concepts, &r.concepts),
         }
     }
 
-    /// The keys shared by the sentence pairs of `en[i-a..i]` × `ru[j-b..j]`.
+    /// What the sentence pairs of `en[i-a..i]` × `ru[j-b..j]` share.
     pub(super) fn shared(&self, i: usize, j: usize, a: usize, b: usize) -> Shared {
-        let mut sum = (0, 0);
+        let mut sum = Shared::default();
         for e in i - a..i {
             for r in j - b..j {
-                let (all, strong) = self.pair(e, r);
-                sum = (sum.0 + all, sum.1 + strong);
+                sum = sum + self.pair(e, r);
             }
         }
         sum
+    }
+
+    /// The lexical term of pairing `en[i-a..i]` with `ru[j-b..j]`, whose sentence pairs share
+    /// `words` concepts: below 0 where more of their known words translate each other than
+    /// between unrelated sentences, above where fewer. Sentences with few known words say little.
+    #[inline]
+    pub(super) fn lexical(&self, i: usize, j: usize, a: usize, b: usize, words: u32) -> f32 {
+        let known = (self.en.prefix[i].known - self.en.prefix[i - a].known)
+            + (self.ru.prefix[j].known - self.ru.prefix[j - b].known);
+        if known == 0 {
+            return 0.0;
+        }
+        let known = known as f32;
+        let dice = (2.0 * words as f32 / known).min(1.0);
+        LEXICAL * (known / LEXICAL_WORDS).min(1.0) * (LEXICAL_CHANCE - dice)
     }
 
     /// The length term of pairing `en[i-a..i]` with `ru[j-b..j]`: δ²/2 of Gale–Church, with no
@@ -185,7 +226,8 @@ impl<'a> Scorer<'a> {
         let length = self.length(i, j, a, b);
         let anchors = anchor_cost(shared, te.strong.min(tr.strong) as u32);
         let questions = QUESTION * te.questions.abs_diff(tr.questions) as f32;
-        let fit = length + anchors + structure + edges + questions;
+        let lexical = self.lexical(i, j, a, b, shared.words);
+        let fit = length + anchors + lexical + structure + edges + questions;
         Cost { fit, prior }
     }
 }
@@ -195,12 +237,29 @@ impl<'a> Scorer<'a> {
 /// several sentences the counts are summed over its sentence pairs: a key repeated in two
 /// sentences counts twice, which is rare, and lets the DP reuse each pair's counts in every bead
 /// containing it. `strong_both` is the lesser of the two sides' strong key counts.
-pub(super) fn anchor_cost((all, strong): Shared, strong_both: u32) -> f32 {
-    let missed = strong_both.saturating_sub(strong);
-    0.7 * missed.min(4) as f32 - bonus((all, strong))
+pub(super) fn anchor_cost(shared: Shared, strong_both: u32) -> f32 {
+    let missed = strong_both.saturating_sub(shared.strong);
+    0.7 * missed.min(4) as f32 - bonus(shared)
 }
 
 /// What shared anchors take off a bead's cost.
-pub(super) fn bonus((all, strong): Shared) -> f32 {
-    (strong as f32 + 0.5 * (all - strong) as f32).min(BONUS_CAP)
+pub(super) fn bonus(s: Shared) -> f32 {
+    (s.strong as f32 + 0.5 * (s.all - s.strong) as f32).min(BONUS_CAP)
+}
+
+/// How many ids two sorted lists have in common.
+fn common(a: &[u32], b: &[u32]) -> u32 {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }

@@ -90,20 +90,22 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                     continue;
                 }
                 let (from, from_state) = mins[(i - a) % 4][at];
-                // Anchors can lower a cost below its prior by at most BONUS_CAP.
-                if !from.is_finite() || from + prior - BONUS_CAP >= best[0].0 {
+                // Anchors and words can lower a cost below its prior by at most this much.
+                if !from.is_finite()
+                    || from + prior - BONUS_CAP - LEXICAL * (1.0 - LEXICAL_CHANCE) >= best[0].0
+                {
                     continue;
                 }
-                let mut shared = (0, 0);
+                let mut shared = Shared::default();
                 for (first, row) in (i - a + 1..=i).map(|r| &pairs[r % 3]) {
-                    for &(all, strong) in &row[j + 1 - b - first..=j - first] {
-                        shared = (shared.0 + all, shared.1 + strong);
+                    for &pair in &row[j + 1 - b - first..=j - first] {
+                        shared = shared + pair;
                     }
                 }
                 // Every other part of a cost is at least 0: most beads off the path share no
                 // anchor, or fit badly by length, and stop here. The slack absorbs the rounding of
                 // the cost's other terms, so the pruning never drops a bead the full cost would keep.
-                let bound = prior - bonus(shared);
+                let bound = prior - bonus(shared) + s.lexical(i, j, a, b, shared.words);
                 if from + bound >= best[0].0 || from + (bound + s.length(i, j, a, b) - 1e-3) >= best[0].0 {
                     continue;
                 }

@@ -161,7 +161,7 @@ pub fn align(t: &Transcript) -> Alignment {
     let learned = learn::from(&path, &sides);
     if learned.differs_from(&first) {
         learned.rename(&mut sides.ru.items);
-        path = beads::align(&sides.en.items, &sides.ru.items, learned.model);
+        path = beads::realign(&sides.en.items, &sides.ru.items, learned.model, &path);
     }
     settle_gaps(&mut path, &sides);
     let mut units = group(&path, &sides, t);

@@ -27,7 +27,7 @@ pub(super) const QUESTION: f32 = 0.5;
 /// Variance of the length difference per char (Gale–Church's s²); loose translations need more than 6.8.
 pub(super) const S2: f32 = 12.0;
 /// Below this many cells the DP is exact; above it, banded.
-pub(super) const FULL_LIMIT: usize = 4_000_000;
+pub(super) const FULL_LIMIT: usize = 250_000;
 /// Half-width of the band at first: in paragraphs around the guide of [`anchored`], and in
 /// sentences around the columns the paragraph pass found.
 pub(super) const BAND: usize = 32;
@@ -50,6 +50,13 @@ pub struct Model {
 }
 
 pub(super) const BONUS_CAP: f32 = 4.0;
+/// The lexical term's weight, at full strength from [`LEXICAL_WORDS`] known words in a bead (both
+/// sides), and the share of known words that translate each other between unrelated sentences.
+pub(super) const LEXICAL: f32 = 12.0;
+pub(super) const LEXICAL_WORDS: f32 = 8.0;
+pub(super) const LEXICAL_CHANCE: f32 = 0.15;
+/// The coarse pass over paragraphs keeps one in this many lexicon concepts.
+pub(super) const PARAGRAPH_SAMPLE: u32 = 4;
 
 /// The first pass's model: structure counts a little until the document says how much.
 pub(super) const FIRST: Model = Model {

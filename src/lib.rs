@@ -11,6 +11,7 @@ pub mod export;
 pub mod fold;
 pub mod ingest;
 pub mod layout;
+pub mod lexicon;
 pub mod library;
 pub mod model;
 pub mod plain;

@@ -832,6 +832,56 @@ mod tests {
     }
 
     #[test]
+    fn initials_and_cast_labels() {
+        for (line, letters) in [("CA: So?", "CA"), ("К.А.: Да.", "КА"), ("B.G.:", "BG")] {
+            let c = candidate(line).unwrap();
+            assert!(
+                matches!(&c.who, Who::Person(n) if n.abbreviation && n.surname == letters),
+                "{line}"
+            );
+            assert!(!c.strong);
+        }
+        assert!(candidate("CA").is_none_or(|c| !matches!(c.who, Who::Person(n) if n.abbreviation)));
+        assert_eq!(
+            person("LADY CAPULET."),
+            Some(("LADY CAPULET".into(), "CAPULET".into(), Some('L'), "", false))
+        );
+        assert!(candidate("ROMEO.").unwrap().colon);
+        assert_eq!(person("Romeo."), None);
+        // `Yes.` is a word, not an initial like `Yu.`.
+        assert_eq!(person("Yes. Chris Anderson: Hi."), None);
+    }
+
+    #[test]
+    fn labels_inside_a_line() {
+        let starts = |line: &str| -> Vec<String> {
+            inline(line)
+                .into_iter()
+                .map(|(at, c)| format!("{}|{}", &line[at..at + 2], c.rest))
+                .collect()
+        };
+        assert_eq!(
+            starts("CA: So, we've got a picture? WK: This is my home."),
+            ["WK|This is my home."]
+        );
+        assert_eq!(
+            starts("right? Bil Gates: To actually do it."),
+            ["Bi|To actually do it."]
+        );
+        assert_eq!(starts("(Applause) CA: Thanks."), ["CA|Thanks."]);
+        for line in [
+            "He said: Yes.",
+            "We met at 10:30 today.",
+            "Done. Then he said: go.",
+            "Done. CA:",
+            "Done. CA:nothing",
+            "It is a:b. CA:",
+        ] {
+            assert!(starts(line).is_empty(), "{line}");
+        }
+    }
+
+    #[test]
     fn label_look() {
         assert!(looks_like_label("Prime Minister:"));
         assert!(looks_like_label("Иван Петров:"));

@@ -402,16 +402,8 @@ pub(super) fn is_section_heading(text: &str) -> bool {
 /// reaction word alone or before a new sentence (`Смех Итак, …`). Its length in bytes.
 pub(super) fn direction(text: &str) -> Option<usize> {
     const MAX_BYTES: usize = 120;
-    const REACTIONS: &[&str] = &[
-        "applause",
-        "laughter",
-        "music",
-        "cheers",
-        "аплодисменты",
-        "смех",
-        "музыка",
-        "овации",
-    ];
+    // Without brackets only words that begin no heading or sentence (`Music Festival` may).
+    const REACTIONS: &[&str] = &["applause", "laughter", "аплодисменты", "смех", "овации"];
     if let Some(close) = match text.chars().next() {
         Some('(') => Some(')'),
         Some('[') => Some(']'),
@@ -797,6 +789,47 @@ mod tests {
         assert_eq!(source("Источник: BAQ.kz"), Some("BAQ.kz"));
         assert_eq!(source("Sources say the talks went well."), None);
         assert_eq!(source("Source"), None);
+    }
+
+    #[test]
+    fn directions() {
+        assert_eq!(direction("(Applause)"), Some(10));
+        assert_eq!(direction("(Applause) I'm going to talk."), Some(10));
+        assert_eq!(direction("[Exit]"), Some(6));
+        assert_eq!(direction("(Уходит.)"), Some("(Уходит.)".len()));
+        assert_eq!(direction("Смех"), Some("Смех".len()));
+        assert_eq!(direction("Смех. Итак, к делу."), Some("Смех.".len()));
+        assert_eq!(direction("Смех — лучшее лекарство."), None);
+        assert_eq!(direction("Applause is welcome."), None);
+        assert_eq!(direction("(a) the first item"), None);
+        assert_eq!(direction("(1) The first item"), None);
+        assert_eq!(direction("(Applause"), None);
+    }
+
+    #[test]
+    fn section_headings() {
+        for text in [
+            "Act I",
+            "ACT III. SCENE 1.",
+            "Scene 2 — A street",
+            "Chapter XI. Who Stole the Tarts?",
+            "Глава первая",
+            "Действие второе",
+            "Эпилог",
+        ] {
+            assert!(is_section_heading(text), "{text}");
+        }
+        for text in [
+            "Act of God",
+            "Part I think so",
+            "Chapter and verse",
+            "Scene",
+            "Глава государства",
+        ] {
+            assert!(!is_section_heading(text), "{text}");
+        }
+        assert!(is_play_heading("SCENE 2."));
+        assert!(!is_play_heading("Chapter 2"));
     }
 
     #[test]

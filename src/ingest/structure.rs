@@ -690,7 +690,8 @@ impl Builder {
     /// narration of its own, and `turn`, which it interrupted, goes on after it. Whether the line was
     /// only a direction.
     fn push_speech(&mut self, text: &str, line: u32, turn: Option<usize>) -> bool {
-        let Some(end) = direction(text) else {
+        // In narration a reaction is narration already: the paragraph stays whole.
+        let Some(end) = direction(text).filter(|&end| turn.is_some() || end == text.len()) else {
             self.push_text(text, line);
             return false;
         };

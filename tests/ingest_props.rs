@@ -170,8 +170,78 @@ fn line() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Sentences that an interview's lines are made of, some with ordinary colons.
+const SENTENCES: &[&str] = &[
+    "So, we've got a picture?",
+    "This is my home.",
+    "He said: Yes.",
+    "Note: the walls breathe.",
+    "We met at 10:30 today.",
+    "Итак, у нас есть фото?",
+    "Он сказал: да.",
+    "(Applause)",
+    "Смех",
+    "Yes.",
+];
+
+/// A line of an interview: sentences, some after a label inside the line.
+fn interview_line() -> impl Strategy<Value = Vec<(&'static str, &'static str)>> {
+    let label = prop::sample::select(vec!["", "", "CA: ", "WK: ", "КА: ", "Chris Anderson: ", "Note: "]);
+    prop::collection::vec((label, prop::sample::select(SENTENCES.to_vec())), 1..6)
+}
+
+fn join_line(parts: &[(&str, &str)]) -> String {
+    parts
+        .iter()
+        .map(|(l, s)| format!("{l}{s}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Labels inside lines: whatever is taken as a label, every sentence is still in a paragraph, and a
+    /// sentence with an ordinary colon is never cut at it.
+    #[test]
+    fn labels_inside_lines_lose_nothing(lines in prop::collection::vec(interview_line(), 1..12), evidence: bool) {
+        let mut input = String::new();
+        if evidence {
+            input.push_str("Chris Anderson: Welcome.\nWilliam Kent: Thank you.\n");
+        }
+        for parts in &lines {
+            input.push_str(&join_line(parts));
+            input.push('\n');
+        }
+        let p = parse(&input);
+        let t = &p.transcript;
+        // A first line may be read as the title.
+        let paragraphs: Vec<&str> = t
+            .langs()
+            .into_iter()
+            .filter_map(|l| t.version(l))
+            .flat_map(|v| v.paragraphs().map(|(_, p)| p.text.as_str()).chain(v.meta.title.as_deref()))
+            .collect();
+        for &(_, sentence) in lines.iter().flatten() {
+            prop_assert!(
+                paragraphs.iter().any(|p| p.contains(sentence)),
+                "lost {:?} from {:?}: {:?}", sentence, input, paragraphs
+            );
+        }
+        // `Note:` is never a label here: wherever it stands, the sentence after it stays with it.
+        for parts in &lines {
+            for (label, sentence) in parts.iter().filter(|(l, _)| *l == "Note: ") {
+                let whole = format!("{label}{sentence}");
+                prop_assert!(paragraphs.iter().any(|p| p.contains(&whole)), "cut {:?}: {:?}", whole, paragraphs);
+            }
+        }
+        // Nothing is invented: a paragraph's non-space characters come from the input, in order.
+        let input_chars: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+        for para in &paragraphs {
+            let chars: String = para.chars().filter(|c| !c.is_whitespace()).collect();
+            prop_assert!(input_chars.contains(&chars), "{:?} not in {:?}", para, input);
+        }
+    }
 
     #[test]
     fn arbitrary_text_parses_cleanly(input in any::<String>()) {
@@ -200,9 +270,11 @@ proptest! {
             for (_, para) in p.transcript.version(l).unwrap().paragraphs() {
                 let line = source[para.line as usize - 1].trim();
                 // The paragraph starts with the end of its line: all of it, or the speech after a label.
-                let starts_there = (0..line.len())
-                    .filter(|&k| line.is_char_boundary(k))
-                    .any(|k| para.text.starts_with(&line[k..]));
+                // Or a piece inside it: a turn after a label inside the line, or what follows a reaction.
+                let starts_there = line.contains(para.text.as_str())
+                    || (0..line.len())
+                        .filter(|&k| line.is_char_boundary(k))
+                        .any(|k| para.text.starts_with(&line[k..]));
                 prop_assert!(starts_there, "{:?} is not on line {}: {:?}", para.text, para.line, line);
             }
         }

@@ -76,6 +76,20 @@ pub(crate) struct Name {
     pub given: Option<String>,
     /// Whether the given name is written out (`Vladimir`, not `V.`).
     pub full_given: bool,
+    /// Initials only (`CA`, `К.А.`): `surname` holds the letters, and the name may abbreviate a full one.
+    pub abbreviation: bool,
+}
+
+impl Name {
+    /// The initials of a given name and a surname (`Chris Anderson` → `CA`), to match an abbreviation.
+    pub fn initials(&self) -> Option<String> {
+        if self.abbreviation {
+            return Some(self.surname.clone());
+        }
+        let given = self.given.as_deref()?.chars().next()?;
+        let surname = self.surname.chars().next()?;
+        Some(given.to_uppercase().chain(surname.to_uppercase()).collect())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,7 +104,7 @@ pub(crate) struct Candidate<'a> {
     pub who: Who,
     /// Text after the label on the same line; empty when the label stands alone.
     pub rest: &'a str,
-    /// Whether it ended in a colon.
+    /// Whether it ended in a colon, or in the full stop of a play's cast label (`ROMEO.` alone on its line).
     pub colon: bool,
     /// Strong candidates are labels on their own; weak ones (a bare name line, a lone surname with a
     /// colon) need evidence from the rest of the document.
@@ -113,6 +127,29 @@ pub(crate) fn candidate(line: &str) -> Option<Candidate<'_>> {
     if head.is_empty() {
         return None;
     }
+    if let Some(letters) = abbreviation(head).filter(|_| colon) {
+        return Some(Candidate {
+            who: Who::Person(Name {
+                text: head.to_string(),
+                surname: letters,
+                given: None,
+                full_given: false,
+                abbreviation: true,
+            }),
+            rest,
+            colon,
+            strong: false,
+        });
+    }
+    if let Some(cast) = cast_label(head).filter(|_| !colon) {
+        let (name, ..) = name(cast)?;
+        return Some(Candidate {
+            who: Who::Person(name),
+            rest,
+            colon: true,
+            strong: false,
+        });
+    }
     if let Some(role) = role(head) {
         return Some(Candidate {
             who: Who::Role(role),
@@ -129,6 +166,69 @@ pub(crate) fn candidate(line: &str) -> Option<Candidate<'_>> {
         // `Владимир Путин: «Мы готовы»` is how news quote a person, not how transcripts label speech.
         strong: colon && (titled || tokens >= 2) && !rest.starts_with(['«', '"', '“', '„']),
     })
+}
+
+/// `CA`, `C.A.`, `К.А.` → the letters (`CA`, `КА`): two or three capitals, each with or without a dot.
+fn abbreviation(head: &str) -> Option<String> {
+    let letters: String = head.chars().filter(|&c| c != '.').collect();
+    let dotted = head.chars().filter(|&c| c == '.').count();
+    let n = letters.chars().count();
+    ((2..=3).contains(&n)
+        && letters.chars().all(char::is_uppercase)
+        && (dotted == 0 || (dotted == n && head.ends_with('.'))))
+    .then_some(letters)
+}
+
+/// `ROMEO.`, `LADY CAPULET.`, `РОМЕО.`: a play's cast label, a name in capitals alone on its line with a
+/// full stop; the name without it.
+fn cast_label(head: &str) -> Option<&str> {
+    let name = head.strip_suffix('.')?;
+    (name.split_whitespace().count() <= 3
+        && name.chars().any(char::is_alphabetic)
+        && !name.chars().any(char::is_lowercase))
+    .then_some(name)
+}
+
+/// Labels inside a line after a sentence's end or a reaction (`… a picture? WK: This is my home.`,
+/// `(Applause) CA: …`): the byte offset where
+/// each label starts, with its candidate (whose `rest` runs to the end of the line). The label at the
+/// start of the line is not among them.
+pub(crate) fn inline(text: &str) -> Vec<(usize, Candidate<'_>)> {
+    const MAX_HEAD_WORDS: usize = 3;
+    let words: Vec<(usize, &str)> = split_whitespace_indices(text).collect();
+    let mut found = Vec::new();
+    for (i, &(_, word)) in words.iter().enumerate().skip(1) {
+        let Some(head_end) = word.strip_suffix([':', '：']) else {
+            continue;
+        };
+        if head_end.contains([':', '：']) || i + 1 == words.len() {
+            continue;
+        }
+        // The shortest head after a sentence's end that reads as a label; its words hold no other colon.
+        let label = (i.saturating_sub(MAX_HEAD_WORDS - 1).max(1)..=i)
+            .rev()
+            .take_while(|&f| f == i || !words[f].1.contains([':', '：']))
+            .filter(|&f| {
+                let (at, before) = words[f - 1];
+                ends_sentence(before) || super::structure::direction(text) == Some(at + before.len())
+            })
+            .find_map(|f| {
+                let start = words[f].0;
+                candidate(&text[start..])
+                    .filter(|c| c.colon && !c.rest.is_empty())
+                    .map(|c| (start, c))
+            });
+        found.extend(label);
+    }
+    found
+}
+
+/// Whether a word ends a sentence: `.`, `?`, `!`, `…`, perhaps inside closing quotes or brackets, or is a
+/// bracketed remark (`(Applause)`).
+fn ends_sentence(word: &str) -> bool {
+    word.trim_end_matches([')', ']', '"', '”', '»', '’', '\''])
+        .ends_with(['.', '?', '!', '…'])
+        || (word.starts_with(['(', '[']) && word.ends_with([')', ']']))
 }
 
 /// (head, rest, colon): the text before the first colon and after it; the whole line without one.
@@ -255,6 +355,7 @@ fn name(head: &str) -> Option<(Name, bool, usize)> {
         surname: surname.text.to_string(),
         given: given.map(|g| g.text.trim_end_matches('.').to_string()),
         full_given: given.is_some_and(|g| g.kind == Kind::Word),
+        abbreviation: false,
     };
     Some((name, tail < tokens.len(), tail))
 }
@@ -337,14 +438,15 @@ fn split_whitespace_indices(s: &str) -> impl Iterator<Item = (usize, &str)> {
         .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
 }
 
-/// Length in bytes of an initial at the start of `s`: a capital, up to two small letters (`Yu.`), a dot.
+/// Length in bytes of an initial at the start of `s`: a capital, perhaps one small letter (`Yu.`, `Zh.`),
+/// a dot. `Yes.` is a word.
 fn initial_len(s: &str) -> Option<usize> {
     let mut chars = s.char_indices();
     let (_, first) = chars.next()?;
     if !first.is_uppercase() {
         return None;
     }
-    for (i, c) in chars.take(3) {
+    for (i, c) in chars.take(2) {
         if c == '.' {
             return Some(i + 1);
         }
@@ -363,6 +465,10 @@ fn kind(token: &str) -> Kind {
         } else {
             Kind::Initial
         };
+    }
+    // Two or three capitals are initials (`CA`), never part of a longer name: `Yes. CA:` is no `Yu. Ushakov:`.
+    if abbreviation(token).is_some() {
+        return Kind::Other;
     }
     let mut chars = token.chars();
     let capital = chars.next().is_some_and(char::is_uppercase);
@@ -723,6 +829,56 @@ mod tests {
     fn a_lone_capitalised_word_is_only_weak() {
         assert!(!candidate("Дополнительно").unwrap().strong);
         assert!(!candidate("Second: what about the rest?").unwrap().strong);
+    }
+
+    #[test]
+    fn initials_and_cast_labels() {
+        for (line, letters) in [("CA: So?", "CA"), ("К.А.: Да.", "КА"), ("B.G.:", "BG")] {
+            let c = candidate(line).unwrap();
+            assert!(
+                matches!(&c.who, Who::Person(n) if n.abbreviation && n.surname == letters),
+                "{line}"
+            );
+            assert!(!c.strong);
+        }
+        assert!(candidate("CA").is_none_or(|c| !matches!(c.who, Who::Person(n) if n.abbreviation)));
+        assert_eq!(
+            person("LADY CAPULET."),
+            Some(("LADY CAPULET".into(), "CAPULET".into(), Some('L'), "", false))
+        );
+        assert!(candidate("ROMEO.").unwrap().colon);
+        assert_eq!(person("Romeo."), None);
+        // `Yes.` is a word, not an initial like `Yu.`.
+        assert_eq!(person("Yes. Chris Anderson: Hi."), None);
+    }
+
+    #[test]
+    fn labels_inside_a_line() {
+        let starts = |line: &str| -> Vec<String> {
+            inline(line)
+                .into_iter()
+                .map(|(at, c)| format!("{}|{}", &line[at..at + 2], c.rest))
+                .collect()
+        };
+        assert_eq!(
+            starts("CA: So, we've got a picture? WK: This is my home."),
+            ["WK|This is my home."]
+        );
+        assert_eq!(
+            starts("right? Bil Gates: To actually do it."),
+            ["Bi|To actually do it."]
+        );
+        assert_eq!(starts("(Applause) CA: Thanks."), ["CA|Thanks."]);
+        for line in [
+            "He said: Yes.",
+            "We met at 10:30 today.",
+            "Done. Then he said: go.",
+            "Done. CA:",
+            "Done. CA:nothing",
+            "It is a:b. CA:",
+        ] {
+            assert!(starts(line).is_empty(), "{line}");
+        }
     }
 
     #[test]

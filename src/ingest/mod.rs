@@ -12,8 +12,8 @@ mod speakers;
 mod structure;
 
 use crate::model::{Lang, Transcript, Version};
-use crate::translit::is_letter;
-use labels::Who;
+use crate::translit::{is_letter, name_key};
+use labels::{Name, Who};
 use std::collections::{HashMap, HashSet};
 pub use structure::is_qa_heading;
 use structure::{Classified, Half, Line};
@@ -193,12 +193,19 @@ fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
                 w.n += 1;
                 w.alone |= c.rest.is_empty();
                 w.caps |= matches!(&c.who, Who::Person(n) if !n.text.chars().any(char::is_lowercase));
+                if let Who::Person(n) = &c.who {
+                    w.abbreviation = n.abbreviation.then(|| n.surname.clone());
+                }
+            } else if !l.text.chars().any(char::is_lowercase) {
+                weak_colon.entry(key).or_default().bare_caps += 1;
             }
         }
     }
     // A lone surname with a colon counts once it recurs and stands alone on its line at least once
     // (`Putin:` over and over), unlike `Second: …` inside speech. Capitals (`ПУТИН:`, `ЛАВРОВ:`) are a
-    // label style: they count together.
+    // label style: they count together. Under a play's acts and scenes a recurring lone name is a
+    // character (`Nurse:`). Initials (`CA:`, `К.А.:`) count when they recur, or abbreviate a full name
+    // labelled elsewhere. A name in capitals alone on its line counts when it recurs.
     let caps: Vec<&String> = weak_colon
         .iter()
         .filter(|(_, w)| w.caps)
@@ -206,39 +213,138 @@ fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
         .collect();
     let caps_style = caps.iter().map(|k| weak_colon[*k].n).sum::<usize>() >= 3
         && caps.iter().any(|k| weak_colon[*k].alone);
+    let play = classified
+        .iter()
+        .flat_map(|(_, h)| &h.lines)
+        .any(|l| structure::is_play_heading(l.text));
+    let full_names: HashSet<String> = classified
+        .iter()
+        .flat_map(|(_, h)| &h.lines)
+        .filter_map(|l| match &l.kind {
+            Line::Label(c) if evidence.contains(&speakers::evidence_key(&c.who)) => full_initials(&c.who),
+            _ => None,
+        })
+        .collect();
     let recurring: Vec<String> = weak_colon
         .iter()
-        .filter(|(_, w)| (w.n >= 3 && w.alone) || (w.caps && caps_style))
+        .filter(|(_, w)| {
+            (w.n >= 3 && w.alone)
+                || (w.caps && caps_style)
+                || (play && w.n >= 2)
+                || w.bare_caps >= 2
+                || w.abbreviation
+                    .as_ref()
+                    .is_some_and(|a| w.n >= 2 || full_names.contains(a))
+        })
         .map(|(k, _)| k.clone())
         .collect();
     evidence.extend(recurring);
 
-    let mut resolver = speakers::Resolver::default();
-    let mut speaker_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(classified.len());
-    for ((lang, half), sure) in classified.iter_mut().zip(sure) {
-        let speakers = half
+    let mut taken: Vec<Vec<bool>> = Vec::with_capacity(classified.len());
+    for ((_, half), sure) in classified.iter_mut().zip(sure) {
+        let flags = half
             .lines
             .iter_mut()
             .zip(sure)
             .map(|(l, sure)| match &l.kind {
-                Line::Label(c) if sure || evidence.contains(&speakers::evidence_key(&c.who)) => {
-                    Some(resolver.resolve(*lang, &c.who))
-                }
+                Line::Label(c) if sure || evidence.contains(&speakers::evidence_key(&c.who)) => true,
                 Line::Label(c) => {
                     let name_shaped = matches!(&c.who, Who::Person(n) if n.given.is_some());
                     if c.colon && c.rest.is_empty() && (name_shaped || labels::looks_like_label(l.text)) {
                         warnings.push(refused(l));
                     }
                     l.kind = structure::not_label(l.text);
-                    None
+                    false
                 }
                 Line::Text if labels::looks_like_label(l.text) => {
                     warnings.push(refused(l));
-                    None
+                    false
+                }
+                _ => false,
+            })
+            .collect();
+        taken.push(flags);
+    }
+    refuse_lone_labels(&mut classified, &mut taken);
+
+    // Labels inside lines, for speakers with evidence: labelled at a line's start, or abbreviated there.
+    let abbreviations: HashSet<String> = classified
+        .iter()
+        .flat_map(|(_, h)| &h.lines)
+        .zip(taken.iter().flatten())
+        .filter_map(|(l, &taken)| match &l.kind {
+            Line::Label(c) if taken => match &c.who {
+                Who::Person(n) if n.abbreviation => Some(n.surname.clone()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    let accepted = |c: &labels::Candidate| {
+        evidence.contains(&speakers::evidence_key(&c.who))
+            || full_initials(&c.who).is_some_and(|i| abbreviations.contains(&i))
+            || matches!(&c.who, Who::Person(n) if n.abbreviation && full_names.contains(&n.surname))
+    };
+    let mut expanded: Vec<Vec<(Classified, bool)>> = Vec::with_capacity(classified.len());
+    for ((_, half), taken) in classified.iter_mut().zip(taken) {
+        let mut lines = Vec::with_capacity(half.lines.len());
+        for (l, taken) in half.lines.drain(..).zip(taken) {
+            let speech = match &l.kind {
+                Line::Label(c) if taken => c.rest,
+                Line::Text => l.text,
+                _ => "",
+            };
+            let inline: Vec<_> = labels::inline(speech)
+                .into_iter()
+                .filter(|(_, c)| accepted(c))
+                .collect();
+            lines.extend(split_inline(l, taken, speech, inline));
+        }
+        expanded.push(lines);
+    }
+    // Initials are the person whose full name they abbreviate, written in this language or, failing that,
+    // in the other (`К.А.` for `Chris Anderson`): compared by key, across scripts.
+    let mut named: HashMap<(String, Lang), Name> = HashMap::new();
+    for ((lang, _), lines) in classified.iter().zip(&expanded) {
+        for (l, _) in lines.iter().filter(|(_, taken)| *taken) {
+            if let Line::Label(labels::Candidate {
+                who: Who::Person(n), ..
+            }) = &l.kind
+                && let Some(initials) = n.initials().filter(|_| !n.abbreviation)
+            {
+                named
+                    .entry((name_key(&initials), *lang))
+                    .or_insert_with(|| n.clone());
+            }
+        }
+    }
+    let mut resolver = speakers::Resolver::default();
+    let mut speaker_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(classified.len());
+    for ((lang, half), lines) in classified.iter_mut().zip(expanded) {
+        let speakers = lines
+            .iter()
+            .map(|(l, taken)| match &l.kind {
+                Line::Label(c) if *taken => {
+                    let full = match &c.who {
+                        Who::Person(n) if n.abbreviation => {
+                            let key = name_key(&n.surname);
+                            [*lang, lang.other()]
+                                .iter()
+                                .find_map(|&l| named.get(&(key.clone(), l)))
+                                .map(|full| Name {
+                                    text: n.text.clone(),
+                                    full_given: false,
+                                    ..full.clone()
+                                })
+                        }
+                        _ => None,
+                    };
+                    Some(resolver.resolve(*lang, &full.map_or_else(|| c.who.clone(), Who::Person)))
                 }
                 _ => None,
             })
             .collect();
+        half.lines = lines.into_iter().map(|(l, _)| l).collect();
         speaker_of.push(speakers);
     }
 
@@ -283,7 +389,7 @@ fn for_each_turn(t: &mut Transcript, mut f: impl FnMut(&mut usize)) {
     }
 }
 
-/// How a lone word with a colon (`Putin:`, `ПУТИН:`) occurs in a document.
+/// How a weak label (`Putin:`, `ПУТИН:`, `CA:`, `ВЛАДИМИР ПУТИН`) occurs in a document.
 #[derive(Debug, Default)]
 struct WeakColon {
     n: usize,
@@ -291,10 +397,89 @@ struct WeakColon {
     alone: bool,
     /// In capitals.
     caps: bool,
+    /// The letters, when the label is initials (`CA:`, `К.А.:`).
+    abbreviation: Option<String>,
+    /// How often it stands alone on its line in capitals, without a colon: a character's name
+    /// recurs, a title (`КЕНТЕРВИЛЬСКОЕ ПРИВИДЕНИЕ`) does not.
+    bare_caps: usize,
+}
+
+/// The initials of a full name (`Chris Anderson` → `CA`); none for initials or a lone surname.
+fn full_initials(who: &Who) -> Option<String> {
+    match who {
+        Who::Person(n) if !n.abbreviation => n.initials(),
+        _ => None,
+    }
+}
+
+/// The only label of a half, deep in its text and named nowhere else (`ОУТИССКОЕ ПРИВИДЕНИЕ: …` on a sign
+/// in a novel), would make all that follows one speech: it is text.
+fn refuse_lone_labels(halves: &mut [(Lang, Half)], taken: &mut [Vec<bool>]) {
+    const LINES_BEFORE: usize = 3;
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    for (l, _) in halves
+        .iter()
+        .flat_map(|(_, h)| &h.lines)
+        .zip(taken.iter().flatten())
+        .filter(|(_, t)| **t)
+    {
+        if let Line::Label(c) = &l.kind {
+            *uses.entry(speakers::evidence_key(&c.who)).or_default() += 1;
+        }
+    }
+    for ((_, half), taken) in halves.iter_mut().zip(taken) {
+        let mut labels = taken.iter().enumerate().filter(|(_, t)| **t).map(|(i, _)| i);
+        let (Some(i), None) = (labels.next(), labels.next()) else {
+            continue;
+        };
+        let l = &mut half.lines[i];
+        let once = matches!(&l.kind, Line::Label(c) if uses[&speakers::evidence_key(&c.who)] == 1);
+        if i >= LINES_BEFORE && once {
+            l.kind = structure::not_label(l.text);
+            taken[i] = false;
+        }
+    }
+}
+
+/// A line cut where the labels inside its `speech` start (offsets into `speech`), each piece with whether
+/// it is a taken label.
+fn split_inline<'a>(
+    l: Classified<'a>,
+    taken: bool,
+    speech: &'a str,
+    inline: Vec<(usize, labels::Candidate<'a>)>,
+) -> Vec<(Classified<'a>, bool)> {
+    let Some(&(first, _)) = inline.first() else {
+        return vec![(l, taken)];
+    };
+    let ends: Vec<usize> = inline
+        .iter()
+        .skip(1)
+        .map(|(s, _)| *s)
+        .chain([speech.len()])
+        .collect();
+    let mut head = l.clone();
+    let before = speech[..first].trim_end();
+    match &mut head.kind {
+        Line::Label(c) => c.rest = before,
+        _ => head.text = before,
+    }
+    let mut pieces = vec![(head, taken)];
+    for ((start, mut c), end) in inline.into_iter().zip(ends) {
+        let rest_at = c.rest.as_ptr() as usize - speech.as_ptr() as usize;
+        c.rest = speech[rest_at..end].trim_end();
+        let piece = Classified {
+            line: l.line,
+            text: speech[start..end].trim_end(),
+            kind: Line::Label(c),
+        };
+        pieces.push((piece, true));
+    }
+    pieces
 }
 
 /// Which lines are labels without needing evidence from elsewhere: strong candidates, and a full name
-/// standing alone on its line with speech after it.
+/// standing alone on its line with speech after it, unless in capitals as titles are.
 fn sure_labels(lines: &[Classified]) -> Vec<bool> {
     lines
         .iter()
@@ -303,7 +488,10 @@ fn sure_labels(lines: &[Classified]) -> Vec<bool> {
             Line::Label(c) => {
                 let next_is_speech = lines.get(i + 1).is_some_and(|n| n.kind == Line::Text);
                 c.strong
-                    || (!c.colon && next_is_speech && matches!(&c.who, Who::Person(n) if n.given.is_some()))
+                    || (!c.colon
+                        && next_is_speech
+                        && l.text.chars().any(char::is_lowercase)
+                        && matches!(&c.who, Who::Person(n) if n.given.is_some()))
             }
             _ => false,
         })

@@ -73,8 +73,11 @@ fn line_kind(text: &str) -> Line<'_> {
         Line::Break
     } else if is_phrase(text, RELATED_HEADS) {
         Line::RelatedHead
-    } else if is_qa_heading(text) {
+    } else if is_qa_heading(text) || is_section_heading(text) {
         Line::Heading { known: true }
+    } else if direction(text).is_some() {
+        // `Смех CA: …` is a reaction, then perhaps a label: not the label `Смех CA`.
+        Line::Text
     } else if let Some(c) = labels::candidate(text) {
         Line::Label(c)
     } else {
@@ -84,7 +87,7 @@ fn line_kind(text: &str) -> Line<'_> {
 
 /// What a line is when it is not read as a speaker label.
 pub(super) fn not_label(text: &str) -> Line<'static> {
-    if is_heading_shaped(text) {
+    if is_heading_shaped(text) && direction(text).is_none() {
         Line::Heading { known: false }
     } else {
         Line::Text
@@ -233,16 +236,25 @@ fn is_date(s: &str) -> bool {
 }
 
 fn is_title_shaped(text: &str) -> bool {
-    text.len() <= 200
+    // A title in capitals has the shape of a name alone on its line; it is never a speaker's label.
+    let shape_ok = match line_kind(text) {
+        Line::Text | Line::Heading { known: false } => true,
+        Line::Label(c) => !c.colon && !text.chars().any(char::is_lowercase),
+        _ => false,
+    };
+    shape_ok
+        && text.len() <= 200
         && text.split_whitespace().count() >= 2
         && text
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "«\"“".contains(c))
         && !text.ends_with(['.', '!', '?', '…', ':', ';', ','])
-        && matches!(line_kind(text), Line::Text | Line::Heading { known: false })
 }
 
+/// A short line without a sentence's punctuation. Lines of verse or dialogue set apart in prose are not
+/// headings: they end in a dash (`Who’s to go down the chimney? —`), hold a `?`, `!` or `;` inside, or a
+/// clause after a comma (`И я могу понять его, потому что Вашингтон`).
 fn is_heading_shaped(text: &str) -> bool {
     text.chars().count() <= 80
         && text.split_whitespace().count() <= 10
@@ -251,7 +263,167 @@ fn is_heading_shaped(text: &str) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && text.chars().any(char::is_alphabetic)
-        && !text.ends_with(['.', '!', '?', '…', ':', ';', ',', '»', '"', '”', ')'])
+        && !text.ends_with([
+            '.', '!', '?', '…', ':', ';', ',', '»', '"', '”', ')', '-', '–', '—',
+        ])
+        && !text.contains(['?', '!', ';'])
+        && !text
+            .split(", ")
+            .skip(1)
+            .any(|clause| clause.starts_with(char::is_lowercase))
+}
+
+/// Words that open the heading of a book's or a play's part (`Chapter IV`, `Глава первая`, `Акт I`).
+const SECTION_WORDS: &[&str] = &[
+    "chapter",
+    "act",
+    "scene",
+    "part",
+    "book",
+    "глава",
+    "акт",
+    "действие",
+    "сцена",
+    "явление",
+    "часть",
+    "книга",
+];
+
+/// Sections of a play, whose headings show that lone names with a colon are its characters.
+const PLAY_SECTIONS: &[&str] = &["act", "scene", "акт", "действие", "сцена", "явление"];
+
+/// `Act I`, `SCENE 2.`, `Действие второе`.
+pub(super) fn is_play_heading(text: &str) -> bool {
+    is_section_heading(text)
+        && text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| PLAY_SECTIONS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Sections that need no number.
+const UNNUMBERED_SECTIONS: &[&str] = &["prologue", "epilogue", "пролог", "эпилог"];
+
+/// Section numbers spelled out (`Part One`, `Действие второе`, `Глава первая`).
+const ORDINALS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "last",
+    "первая",
+    "вторая",
+    "третья",
+    "четвёртая",
+    "четвертая",
+    "пятая",
+    "шестая",
+    "седьмая",
+    "восьмая",
+    "девятая",
+    "десятая",
+    "последняя",
+    "первое",
+    "второе",
+    "третье",
+    "четвёртое",
+    "четвертое",
+    "пятое",
+    "шестое",
+    "седьмое",
+    "восьмое",
+    "девятое",
+    "десятое",
+    "первый",
+    "второй",
+    "третий",
+    "четвёртый",
+    "четвертый",
+    "пятый",
+    "шестой",
+    "седьмой",
+    "восьмой",
+    "девятый",
+    "десятый",
+    "последний",
+];
+
+/// `Chapter I. Down the Rabbit-Hole`, `ACT III. SCENE 1.`, `Глава II. Море слёз`, `Сцена 2`, `Prologue`: a
+/// section word and its number, then perhaps a title after a full stop, colon or dash. Its own punctuation
+/// does not matter (`Chapter XI. Who Stole the Tarts?`); `Part I think so` and `Act of God` are not one.
+pub(super) fn is_section_heading(text: &str) -> bool {
+    if text.chars().count() > 100 {
+        return false;
+    }
+    let mut words = text.split_whitespace();
+    let word = |w: Option<&str>| w.map(|w| w.to_lowercase());
+    let Some(first) = word(words.next()) else {
+        return false;
+    };
+    if UNNUMBERED_SECTIONS.contains(&first.trim_end_matches(['.', ':'])) {
+        return true;
+    }
+    if !SECTION_WORDS.contains(&first.as_str()) {
+        return false;
+    }
+    let Some(number) = word(words.next()) else {
+        return false;
+    };
+    let bare = number.trim_end_matches(['.', ':']);
+    let is_number = bare.chars().all(|c| c.is_ascii_digit())
+        || bare.chars().all(|c| "ivxlc".contains(c))
+        || ORDINALS.contains(&bare);
+    let rest: Vec<&str> = words.collect();
+    !bare.is_empty()
+        && is_number
+        && (rest.is_empty()
+            || number.len() > bare.len()
+            || ["-", "–", "—"].contains(&rest[0])
+            || is_section_heading(&rest.join(" ")))
+}
+
+/// A stage direction or an audience's reaction opening a line: `(Applause)`, `[Exit]`, `(Уходит.)`, or a
+/// reaction word alone or before a new sentence (`Смех Итак, …`). Its length in bytes.
+pub(super) fn direction(text: &str) -> Option<usize> {
+    const MAX_BYTES: usize = 120;
+    // Without brackets only words that begin no heading or sentence (`Music Festival` may).
+    const REACTIONS: &[&str] = &["applause", "laughter", "аплодисменты", "смех", "овации"];
+    if let Some(close) = match text.chars().next() {
+        Some('(') => Some(')'),
+        Some('[') => Some(']'),
+        _ => None,
+    } {
+        let end = text
+            .char_indices()
+            .take_while(|&(i, _)| i < MAX_BYTES)
+            .find(|&(_, c)| c == close)?
+            .0;
+        let inner = &text[1..end];
+        return (!inner.contains(['(', '[']) && inner.starts_with(char::is_uppercase)).then_some(end + 1);
+    }
+    let end = text.find(|c: char| !c.is_alphabetic()).unwrap_or(text.len());
+    let word = text[..end].to_lowercase();
+    let end = end + usize::from(text[end..].starts_with('.'));
+    let after = text[end..].trim_start();
+    (REACTIONS.contains(&word.as_str())
+        && (after.is_empty() || (after.len() < text.len() - end && after.starts_with(char::is_uppercase))))
+    .then_some(end)
 }
 
 /// `Source: …`, `Source – …`, `Источник: …` → the value.
@@ -410,8 +582,8 @@ pub(super) fn blocks(lang: Lang, lines: &[Classified], speaker: &[Option<usize>]
         match (&l.kind, speaker[i]) {
             (Line::Label(c), Some(s)) => {
                 b.start(BlockKind::Turn(s));
-                if !c.rest.is_empty() {
-                    b.push(BlockKind::Turn(s), c.rest, l.line);
+                if !c.rest.is_empty() && b.push_speech(c.rest, l.line, Some(s)) {
+                    resume = Some(s);
                 }
             }
             (Line::Break, _) => {
@@ -432,7 +604,9 @@ pub(super) fn blocks(lang: Lang, lines: &[Classified], speaker: &[Option<usize>]
                 if let Some(s) = resumed {
                     b.start(BlockKind::Turn(s));
                 }
-                b.push_text(l.text, l.line);
+                if b.push_speech(l.text, l.line, turn.or(resumed)) {
+                    resume = turn.or(resumed);
+                }
             }
         }
     }
@@ -510,6 +684,27 @@ impl Builder {
                 self.push(kind, text, line);
             }
         }
+    }
+
+    /// Adds a line of speech or narration. A stage direction or reaction opening it (`(Applause)`) is
+    /// narration of its own, and `turn`, which it interrupted, goes on after it. Whether the line was
+    /// only a direction.
+    fn push_speech(&mut self, text: &str, line: u32, turn: Option<usize>) -> bool {
+        // In narration a reaction is narration already: the paragraph stays whole.
+        let Some(end) = direction(text).filter(|&end| turn.is_some() || end == text.len()) else {
+            self.push_text(text, line);
+            return false;
+        };
+        self.single(BlockKind::Narration, &text[..end], line);
+        let rest = text[end..].trim_start();
+        if rest.is_empty() {
+            return true;
+        }
+        if let Some(s) = turn {
+            self.start(BlockKind::Turn(s));
+        }
+        self.push_text(rest, line);
+        false
     }
 
     /// A block of one paragraph (heading, break) that nothing continues.
@@ -595,6 +790,47 @@ mod tests {
         assert_eq!(source("Источник: BAQ.kz"), Some("BAQ.kz"));
         assert_eq!(source("Sources say the talks went well."), None);
         assert_eq!(source("Source"), None);
+    }
+
+    #[test]
+    fn directions() {
+        assert_eq!(direction("(Applause)"), Some(10));
+        assert_eq!(direction("(Applause) I'm going to talk."), Some(10));
+        assert_eq!(direction("[Exit]"), Some(6));
+        assert_eq!(direction("(Уходит.)"), Some("(Уходит.)".len()));
+        assert_eq!(direction("Смех"), Some("Смех".len()));
+        assert_eq!(direction("Смех. Итак, к делу."), Some("Смех.".len()));
+        assert_eq!(direction("Смех — лучшее лекарство."), None);
+        assert_eq!(direction("Applause is welcome."), None);
+        assert_eq!(direction("(a) the first item"), None);
+        assert_eq!(direction("(1) The first item"), None);
+        assert_eq!(direction("(Applause"), None);
+    }
+
+    #[test]
+    fn section_headings() {
+        for text in [
+            "Act I",
+            "ACT III. SCENE 1.",
+            "Scene 2 — A street",
+            "Chapter XI. Who Stole the Tarts?",
+            "Глава первая",
+            "Действие второе",
+            "Эпилог",
+        ] {
+            assert!(is_section_heading(text), "{text}");
+        }
+        for text in [
+            "Act of God",
+            "Part I think so",
+            "Chapter and verse",
+            "Scene",
+            "Глава государства",
+        ] {
+            assert!(!is_section_heading(text), "{text}");
+        }
+        assert!(is_play_heading("SCENE 2."));
+        assert!(!is_play_heading("Chapter 2"));
     }
 
     #[test]

@@ -1,0 +1,377 @@
+//! Ingest of transcript shapes beyond press transcripts: labels inside lines, initials of a name given
+//! earlier, plays (acts, scenes, characters, stage directions), books' chapter headings, audience
+//! reactions. The fixtures `tests/data/interview.*` and `tests/data/play.*` are the project's own text.
+
+use stenogram::ingest::{Parsed, parse, parse_pair};
+use stenogram::model::{BlockKind, Lang, Transcript, Version};
+
+fn version(t: &Transcript, lang: Lang) -> &Version {
+    t.version(lang).unwrap_or_else(|| panic!("no {lang:?} version"))
+}
+
+/// (speaker id or the block kind, first paragraph) per block of `lang`.
+fn outline(p: &Parsed, lang: Lang) -> Vec<(String, String)> {
+    let t = &p.transcript;
+    version(t, lang)
+        .blocks
+        .iter()
+        .map(|b| {
+            let who = match b.kind {
+                BlockKind::Turn(s) => t.speakers[s].id.clone(),
+                kind => format!("{kind:?}").to_lowercase(),
+            };
+            (who, b.paragraphs[0].text.clone())
+        })
+        .collect()
+}
+
+fn o(rows: &[(&str, &str)]) -> Vec<(String, String)> {
+    rows.iter()
+        .map(|&(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+/// The first paragraphs of the blocks of one kind.
+fn of_kind(p: &Parsed, lang: Lang, kind: &str) -> Vec<String> {
+    outline(p, lang)
+        .into_iter()
+        .filter(|(k, _)| k == kind)
+        .map(|(_, t)| t)
+        .collect()
+}
+
+/// Who speaks each turn, in order, with runs of one speaker counted once.
+fn speaker_runs(p: &Parsed, lang: Lang) -> Vec<String> {
+    let t = &p.transcript;
+    let mut runs: Vec<String> = Vec::new();
+    for b in &version(t, lang).blocks {
+        if let BlockKind::Turn(s) = b.kind {
+            let id = &t.speakers[s].id;
+            if runs.last() != Some(id) {
+                runs.push(id.clone());
+            }
+        }
+    }
+    runs
+}
+
+fn fixture(name: &str) -> Parsed {
+    let read = |lang: &str| {
+        let path = format!("{}/tests/data/{name}.{lang}.txt", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    parse_pair(&read("en"), &read("ru"))
+}
+
+fn all_text(p: &Parsed, lang: Lang) -> String {
+    version(&p.transcript, lang)
+        .paragraphs()
+        .map(|(_, p)| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn interview_english_labels_inside_lines_and_initials_of_full_names() {
+    let p = fixture("interview");
+    let en = outline(&p, Lang::En);
+    assert_eq!(
+        en[..8],
+        o(&[
+            (
+                "narration",
+                "Anna Carter talks with the architect Mark Tolley about the houses he builds from clay and straw."
+            ),
+            ("narration", "(Applause)"),
+            (
+                "carter",
+                "Mark, thank you for coming all the way from the north. Your train arrived at 10:30, and you came straight here."
+            ),
+            (
+                "tolley",
+                "It is a pleasure to be here, Anna. I have never spoken to so many people at once."
+            ),
+            ("carter", "So, we've got a picture?"),
+            (
+                "tolley",
+                "This is my home. It took two summers to build, and most of it is earth from the field behind it."
+            ),
+            ("carter", "Two summers is not long for a house."),
+            (
+                "tolley",
+                "No, it is not. My neighbour said: you will never finish it before the rains."
+            ),
+        ])
+    );
+    // `AC` and `MT` are the people named in full before; they alternate to the end.
+    let runs = speaker_runs(&p, Lang::En);
+    assert_eq!(runs.len(), 22, "{runs:?}");
+    assert!(
+        runs.chunks(2)
+            .all(|pair| pair[0] == "carter" && pair.get(1).is_none_or(|k| k == "tolley")),
+        "{runs:?}"
+    );
+    assert_eq!(
+        of_kind(&p, Lang::En, "narration")[1..],
+        ["(Applause)", "(Laughter)", "(Laughter)"]
+    );
+    assert!(of_kind(&p, Lang::En, "heading").is_empty());
+    // An ordinary colon at a line's start stays in the speech.
+    let text = all_text(&p, Lang::En);
+    assert!(
+        text.contains("\nNote: this only works if you do not cover the wall with paint.\n"),
+        "{text}"
+    );
+    assert!(!text.contains("AC:") && !text.contains("MT:"), "{text}");
+}
+
+#[test]
+fn interview_russian_labels_at_line_starts_and_alone() {
+    let p = fixture("interview");
+    let runs = speaker_runs(&p, Lang::Ru);
+    assert_eq!(runs.len(), 22, "{runs:?}");
+    let (host, guest) = (&runs[0], &runs[1]);
+    assert_eq!([host.as_str(), guest.as_str()], ["carter", "tolley"]);
+    assert!(
+        runs.chunks(2)
+            .all(|pair| &pair[0] == host && pair.get(1).is_none_or(|k| k == guest)),
+        "{runs:?}"
+    );
+    let speaker = |id: &str| {
+        let s = p
+            .transcript
+            .speakers
+            .iter()
+            .find(|s| s.id == *id)
+            .expect("speaker");
+        s.name.ru.clone()
+    };
+    // `АК:` and `МТ:` are the full names given at first, and one speaker with the English.
+    assert_eq!(speaker(host), "Анна Картер");
+    assert_eq!(speaker(guest), "Марк Толли");
+    assert_eq!(
+        of_kind(&p, Lang::Ru, "narration")[1..],
+        ["(Аплодисменты)", "Смех", "(Смех)", "(Аплодисменты)"]
+    );
+    let text = all_text(&p, Lang::Ru);
+    assert!(!text.contains("АК:") && !text.contains("МТ:"), "{text}");
+    assert!(text.contains("Мой сосед сказал: ты ни за что"), "{text}");
+}
+
+#[test]
+fn play_acts_scenes_characters_and_directions() {
+    let p = fixture("play");
+    assert_eq!(
+        of_kind(&p, Lang::En, "heading"),
+        [
+            "Act I",
+            "Scene II. A room in Capulet's house",
+            "Scene III. A street"
+        ]
+    );
+    assert_eq!(
+        of_kind(&p, Lang::Ru, "heading"),
+        ["Акт I", "Сцена II. Комната в доме Капулетти", "Сцена III. Улица"]
+    );
+    assert_eq!(
+        of_kind(&p, Lang::En, "narration"),
+        [
+            "(Enter Lady Capulet and Nurse.)",
+            "(Enter Juliet.)",
+            "(Enter Peter.)",
+            "(Exit Peter.)",
+            "[Exeunt]",
+            "(Enter Peter, alone.)",
+            "(Exit.)"
+        ]
+    );
+    assert_eq!(of_kind(&p, Lang::Ru, "narration").len(), 7);
+    let names = |lang: Lang| {
+        let mut names: Vec<String> = speaker_runs(&p, lang)
+            .iter()
+            .map(|id| {
+                let s = p
+                    .transcript
+                    .speakers
+                    .iter()
+                    .find(|s| s.id == *id)
+                    .expect("speaker");
+                s.name[lang].clone()
+            })
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    };
+    assert_eq!(names(Lang::En), ["Juliet", "Lady Capulet", "Nurse", "Peter"]);
+    assert_eq!(
+        names(Lang::Ru),
+        ["Джульетта", "Кормилица", "Пьетро", "Синьора Капулетти"]
+    );
+    assert_eq!(speaker_runs(&p, Lang::En).len(), 19);
+    assert_eq!(speaker_runs(&p, Lang::Ru).len(), 19);
+    assert!(all_text(&p, Lang::En).contains("The cook says: carry the dishes"));
+}
+
+#[test]
+fn section_headings_are_headings_never_speakers() {
+    for heading in [
+        "Act I",
+        "Act II",
+        "Scene II",
+        "ACT III. SCENE 1.",
+        "Chapter IV",
+        "Chapter I. Down the Rabbit-Hole",
+        "Chapter XI. Who Stole the Tarts?",
+        "Part One",
+        "Prologue",
+        "Глава первая",
+        "Глава II. Море слёз",
+        "Акт I",
+        "Действие второе",
+        "Сцена 2",
+        "Часть первая",
+    ] {
+        let text = format!("Some text before it.\n\n{heading}\n\nSome text after it.\n\nMore text.\n");
+        let p = parse(&text);
+        assert!(p.transcript.speakers.is_empty(), "{heading}");
+        let lang = p.transcript.langs()[0];
+        assert_eq!(of_kind(&p, lang, "heading"), [heading], "{heading}");
+    }
+    // A section heading ends a speaker's turn.
+    let p =
+        parse("Nurse: Good night.\nJuliet: Good night.\nAct II\nNurse: Morning.\nJuliet: Yes.\nScene I\n");
+    assert_eq!(of_kind(&p, Lang::En, "heading"), ["Act II", "Scene I"]);
+    for text in [
+        "Part I think is the hardest.",
+        "Act of God, they called it.",
+        "Chapter and verse, he said",
+    ] {
+        let p = parse(&format!("Text.\n\n{text}\n\nMore text.\n"));
+        assert!(of_kind(&p, Lang::En, "heading").is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_title_in_capitals_is_no_speaker() {
+    let p = parse(
+        "КЕНТЕРВИЛЬСКОЕ ПРИВИДЕНИЕ\n\nГлава первая\n\nКогда мистер Оутис решил купить замок, все отговаривали его.\n\n\
+         — Мы стараемся приезжать сюда как можно реже, — сказал лорд.\n\nНесколько недель спустя была подписана купчая.\n",
+    );
+    assert!(p.transcript.speakers.is_empty());
+    let ru = version(&p.transcript, Lang::Ru);
+    assert_eq!(ru.meta.title.as_deref(), Some("КЕНТЕРВИЛЬСКОЕ ПРИВИДЕНИЕ"));
+    assert_eq!(of_kind(&p, Lang::Ru, "heading"), ["Глава первая"]);
+    assert_eq!(of_kind(&p, Lang::Ru, "narration").len(), 1);
+}
+
+#[test]
+fn one_label_deep_in_a_story_does_not_take_it_over() {
+    let p = parse(
+        "Он проснулся рано.\n\nВ замке было тихо.\n\nОн поднял табличку и прочёл:\n\n\
+         ОУТИССКОЕ ПРИВИДЕНИЕ: Единственное подлинное привидение. Остерегайтесь подделок!\n\n\
+         Тут только его озарило.\n\nОн вернулся к себе.\n",
+    );
+    assert!(p.transcript.speakers.is_empty());
+    assert_eq!(version(&p.transcript, Lang::Ru).blocks.len(), 1);
+}
+
+#[test]
+fn verse_and_dialogue_lines_in_prose_are_not_headings() {
+    let p = parse(
+        "Alice listened at the window.\n\nWho’s to go down the chimney? —\n\nNay, I shan’t! YOU do it! —\n\n\
+         Here, put ’em up at this corner —\n\nThese were the verses the White Rabbit read:—\n\n\
+         They told me you had been to her.\n",
+    );
+    assert!(
+        of_kind(&p, Lang::En, "heading").is_empty(),
+        "{:?}",
+        outline(&p, Lang::En)
+    );
+    let p = parse(
+        "Он говорил долго.\n\nИ я могу понять его, потому что Вашингтон\n\nДовольно интересно, не правда ли?\n",
+    );
+    assert!(
+        of_kind(&p, Lang::Ru, "heading").is_empty(),
+        "{:?}",
+        outline(&p, Lang::Ru)
+    );
+}
+
+#[test]
+fn a_play_s_cast_labels_in_capitals() {
+    let p = parse(
+        "ROMEO.\nBut soft, what light through yonder window breaks?\nJULIET.\nAy me.\nROMEO.\nShe speaks.\nLADY CAPULET.\nJuliet!\n",
+    );
+    assert_eq!(
+        speaker_runs(&p, Lang::En),
+        ["romeo", "juliet", "romeo", "capulet"]
+    );
+    let p = parse("РОМЕО.\nНо что за свет в окне?\nДЖУЛЬЕТТА.\nО горе мне!\nРОМЕО.\nОна заговорила.\n");
+    assert_eq!(speaker_runs(&p, Lang::Ru).len(), 3);
+    assert_eq!(p.transcript.speakers.len(), 2);
+}
+
+#[test]
+fn initials_are_the_full_name_given_before() {
+    let p = parse(
+        "Крис Андерсон: Добрый вечер.\nКА: Итак, у нас есть фото? БГ: Да, вот оно.\nБилл Гейтс: Это мой дом.\n",
+    );
+    // Initials name the full name given before or after them.
+    let who: Vec<String> = outline(&p, Lang::Ru).into_iter().map(|(w, _)| w).collect();
+    assert_eq!(who.len(), 4, "{:?}", outline(&p, Lang::Ru));
+    assert_eq!(who[0], who[1]);
+    assert_eq!(who[2], who[3]);
+    assert_eq!(p.transcript.speakers.len(), 2);
+    let p = parse("Chris Anderson: Good evening.\nCA: So? W.K.: No.\n");
+    assert_eq!(p.transcript.speakers.len(), 1, "{:?}", outline(&p, Lang::En));
+    assert_eq!(outline(&p, Lang::En)[1].1, "So? W.K.: No.");
+}
+
+#[test]
+fn ordinary_colons_inside_lines_do_not_split() {
+    for text in [
+        "Vladimir Putin: Thank you. He said: Yes. Note: this matters. We met at 10:30. Then: nothing.\n",
+        "В.Путин: Спасибо. Он сказал: да. Итоги: хорошие. Встреча в 10:30.\n",
+        "Text before. CA: it is not a label without evidence. WK: nor this.\n",
+    ] {
+        let p = parse(text);
+        let lang = p.transcript.langs()[0];
+        assert_eq!(version(&p.transcript, lang).paragraphs().count(), 1, "{text}");
+    }
+}
+
+#[test]
+fn reactions_open_lines_as_narration() {
+    let p = parse(
+        "V. Putin: Thank you.\n(Applause) Now to business.\nApplause\nWe go on.\nApplause is welcome.\n",
+    );
+    assert_eq!(
+        outline(&p, Lang::En),
+        o(&[
+            ("putin", "Thank you."),
+            ("narration", "(Applause)"),
+            ("putin", "Now to business."),
+            ("narration", "Applause"),
+            ("putin", "We go on."),
+        ])
+    );
+    assert_eq!(
+        version(&p.transcript, Lang::En).blocks[4].paragraphs[1].text,
+        "Applause is welcome."
+    );
+    let p = parse("В.Путин: Спасибо.\nСмех Итак, к делу.\n(Уходит.)\n");
+    assert_eq!(of_kind(&p, Lang::Ru, "narration"), ["Смех", "(Уходит.)"]);
+}
+
+#[test]
+fn a_name_in_capitals_alone_on_its_line_is_a_label_only_if_it_recurs() {
+    let story = "Он вошёл в комнату.\n\nКРАСНАЯ КОМНАТА\n\nВ комнате было темно.\n\nОн зажёг свечу.\n";
+    let p = parse(story);
+    assert!(p.transcript.speakers.is_empty());
+    assert_eq!(of_kind(&p, Lang::Ru, "heading"), ["КРАСНАЯ КОМНАТА"]);
+    // (A first line in capitals would be the title.)
+    let transcript = "Стенограмма встречи.\nВЛАДИМИР ПУТИН\nДобрый день.\nИВАН ПЕТРОВ\nЗдравствуйте.\n\
+                      ВЛАДИМИР ПУТИН\nНачнём.\nИВАН ПЕТРОВ\nДа.\n";
+    assert_eq!(speaker_runs(&parse(transcript), Lang::Ru).len(), 4);
+}

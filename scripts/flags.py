@@ -18,6 +18,7 @@ import score  # noqa: E402
 binary = sys.argv[1] if len(sys.argv) > 1 else "target/release/stenogram"
 thresholds = [float(t) for t in sys.argv[2:]] or [0.5]
 units = []  # (confidence, wrong)
+details = []  # (confidence, wrong, one-sided)
 for name in sorted(f[: -len(".gold.tsv")] for f in os.listdir(devset) if f.endswith(".gold.tsv")):
     en, ru = (os.path.join(devset, f"{name}.{l}.txt") for l in ("en", "ru"))
     out = subprocess.run([binary, "export", "--format", "jsonl", "--en", en, "--ru", ru],
@@ -42,6 +43,7 @@ for name in sorted(f[: -len(".gold.tsv")] for f in os.listdir(devset) if f.endsw
             continue
         wrong = not score.links_of(lines["en"], lines["ru"]) <= gold
         units.append((u["confidence"], wrong))
+        details.append((u["confidence"], wrong, not u.get("en") or not u.get("ru")))
 
 wrong = sum(w for _, w in units)
 print(f"{len(units)} units placed, {wrong} wrong")
@@ -51,3 +53,7 @@ for t in thresholds:
     print(f"threshold {t:.2f}: flagged {len(flagged)}, "
           f"wrong units flagged {caught}/{wrong} ({caught / max(wrong, 1):.2f}), "
           f"flagged units wrong {caught}/{len(flagged)} ({caught / max(len(flagged), 1):.2f})")
+if os.environ.get("FLAGS_DETAIL"):
+    for kind in ("one-sided", "paired"):
+        sel = [(c, w) for c, w, o in details if o == (kind == "one-sided")]
+        print(kind, len(sel), "wrong", sum(w for _, w in sel), "conf of wrong", sorted(round(c, 2) for c, w in sel if w)[:40])

@@ -58,7 +58,7 @@ const STOP_RU: &[&str] = &[
 pub struct Concepts {
     /// Sorted, unique.
     pub ids: Vec<u32>,
-    /// Words of the sentence that have at least one entry in the table.
+    /// Stems of the sentence (each once) that have at least one entry in the table.
     pub known: u32,
 }
 
@@ -231,8 +231,14 @@ impl Lexicon {
             Lang::Ru => (&self.ru, &self.ru_ids),
         };
         let mut out = Concepts::default();
+        // Each known stem counts once, as each shared concept does: a word said twice is no
+        // more evidence of a translation than a word said once.
+        let mut stems: Vec<u32> = Vec::new();
         words(text, lang, |_, key| {
-            if let Some(&(start, len)) = index.get(&key) {
+            if let Some(&(start, len)) = index.get(&key)
+                && !stems.contains(&key)
+            {
+                stems.push(key);
                 out.known += 1;
                 out.ids
                     .extend_from_slice(&ids[start as usize..(start + len) as usize]);
@@ -298,8 +304,8 @@ mod tests {
     fn concepts_are_sorted_unique_and_count_known_words() {
         let c = concepts("Water, water everywhere, the cat said.", Lang::En);
         assert!(c.ids.windows(2).all(|w| w[0] < w[1]));
-        // water, water, everywhere (stem "ever"), cat, said; "the" is a stop word.
-        assert_eq!(c.known, 5);
+        // water (twice, counted once), everywhere (stem "ever"), cat, said; "the" is a stop word.
+        assert_eq!(c.known, 4);
         assert_eq!(c, concepts("Water, water everywhere, the cat said.", Lang::En));
     }
 

@@ -84,10 +84,18 @@ fn document(d: &Document, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     // The summary's lines are `key: value`; they go in the report's key column.
-    let alignment = crate::align::summary(t, &crate::align::align(t)).to_string();
+    let aligned = crate::align::align(t);
+    let alignment = crate::align::summary(t, &aligned).to_string();
     for line in alignment.lines() {
         let (key, value) = line.split_once(": ").unwrap_or(("", line));
         writeln!(out, "  {key:<KEY$}{value}")?;
+    }
+    // Speakers ingest named apart whom the alignment found to say the same things.
+    for &(en, ru) in &aligned.same_speakers {
+        let (Some(en), Some(ru)) = (t.speakers.get(en), t.speakers.get(ru)) else {
+            continue;
+        };
+        writeln!(out, "  {:<KEY$}{} = {}", "same person", en.name.en, ru.name.ru)?;
     }
     writeln!(out, "  {:<KEY$}{}", "warnings", d.warnings.len())?;
     for w in &d.warnings {

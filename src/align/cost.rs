@@ -180,6 +180,24 @@ impl<'a> Scorer<'a> {
         sum
     }
 
+    /// The concepts that both `en[i-a..i]` and `ru[j-b..j]` evoke, each counted once.
+    fn words_once(&self, i: usize, j: usize, a: usize, b: usize) -> u32 {
+        let en = &self.en.items[i - a..i];
+        let ru = &self.ru.items[j - b..j];
+        let mut n = 0;
+        for (k, item) in en.iter().enumerate() {
+            for id in &item.features.concepts {
+                let seen = en[..k]
+                    .iter()
+                    .any(|e| e.features.concepts.binary_search(id).is_ok());
+                if !seen && ru.iter().any(|r| r.features.concepts.binary_search(id).is_ok()) {
+                    n += 1;
+                }
+            }
+        }
+        n
+    }
+
     /// The lexical term of pairing `en[i-a..i]` with `ru[j-b..j]`, whose sentence pairs share
     /// `words` concepts: below 0 where more of their known words translate each other than
     /// between unrelated sentences, above where fewer. Sentences with few known words say little.
@@ -226,7 +244,14 @@ impl<'a> Scorer<'a> {
         let length = self.length(i, j, a, b);
         let anchors = anchor_cost(shared, te.strong.min(tr.strong) as u32);
         let questions = QUESTION * te.questions.abs_diff(tr.questions) as f32;
-        let lexical = self.lexical(i, j, a, b, shared.words);
+        // Summed over sentence pairs, a word repeated in the bead's sentences counts once per
+        // pair, and would make merges look better than they are: count each concept once.
+        let words = if a == 1 && b == 1 {
+            shared.words
+        } else {
+            self.words_once(i, j, a, b)
+        };
+        let lexical = self.lexical(i, j, a, b, words);
         let fit = length + anchors + lexical + structure + edges + questions;
         Cost { fit, prior }
     }

@@ -65,6 +65,28 @@ pub fn predicted(t: &Transcript, a: &Alignment) -> Vec<Group> {
         .collect()
 }
 
+/// The alignment as groups of source lines, one per sentence link, as `export --by sentence`
+/// writes it.
+pub fn predicted_by_sentence(t: &Transcript, a: &Alignment) -> Vec<Group> {
+    let mut groups = Vec::new();
+    for u in &a.units {
+        let lines = |l: Lang| -> Vec<u32> { u.sentences(t, l).map(|s| s.line).collect() };
+        let (en, ru) = (lines(Lang::En), lines(Lang::Ru));
+        for link in &u.links {
+            let pick = |all: &[u32], r: std::ops::Range<usize>| {
+                let mut v = all.get(r).unwrap_or(&[]).to_vec();
+                v.dedup();
+                v
+            };
+            groups.push(Group {
+                en: pick(&en, link.sentences.en.clone()),
+                ru: pick(&ru, link.sentences.ru.clone()),
+            });
+        }
+    }
+    groups
+}
+
 /// The baseline: the i-th English paragraph with the i-th Russian one, the rest unpaired.
 pub fn baseline(t: &Transcript) -> Vec<Group> {
     let lines = |l: Lang| -> Vec<u32> {

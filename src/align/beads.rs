@@ -49,7 +49,7 @@ pub fn realign(en: &[Item], ru: &[Item], model: Model, path: &[Bead]) -> Vec<Bea
     let scorer = Scorer::new(en, ru, model);
     let full = n.saturating_mul(m + 1) <= FULL_LIMIT;
     let centre = if full { Vec::new() } else { guide_of(path, n) };
-    banded_around(&scorer, full, centre, FINE_BAND, Mend::Locally)
+    banded_around(&scorer, full, centre, REFINE_BAND, Mend::Locally)
 }
 
 /// [`align`], banded once the exact DP would visit more than `full_limit` cells.

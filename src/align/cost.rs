@@ -119,18 +119,28 @@ pub(super) struct Shared {
     /// Anchor keys, and the strong ones among them.
     pub(super) all: u32,
     pub(super) strong: u32,
-    /// Concepts of the built-in lexicon: words and their translations.
+    /// Concepts of the built-in lexicon, words and their translations (see [`Shared::of`]).
     pub(super) words: u32,
 }
 
-impl std::ops::Add for Shared {
-    type Output = Shared;
-    fn add(self, o: Shared) -> Shared {
-        Shared {
-            all: self.all + o.all,
-            strong: self.strong + o.strong,
-            words: self.words + o.words,
+impl Shared {
+    /// What a bead shares, from what each of its English sentences shares with each of its
+    /// Russian ones (`rows`, a row per English sentence): anchors summed; words as each sentence
+    /// of one side shares them with its best partner on the other, summed over that side, the
+    /// side that finds more. Summed over all pairs, a word repeated in a bead's sentences would
+    /// count once per pair and make merges look better than they are.
+    pub(super) fn of<'r>(rows: impl Iterator<Item = &'r [Shared]>) -> Shared {
+        let (mut out, mut by_row, mut by_column) = (Shared::default(), 0, [0u32; 3]);
+        for row in rows {
+            by_row += row.iter().map(|p| p.words).max().unwrap_or(0);
+            for (best, p) in by_column.iter_mut().zip(row) {
+                out.all += p.all;
+                out.strong += p.strong;
+                *best = (*best).max(p.words);
+            }
         }
+        out.words = by_row.max(by_column.iter().sum());
+        out
     }
 }
 
@@ -171,31 +181,10 @@ impl<'a> Scorer<'a> {
 
     /// What the sentence pairs of `en[i-a..i]` × `ru[j-b..j]` share.
     pub(super) fn shared(&self, i: usize, j: usize, a: usize, b: usize) -> Shared {
-        let mut sum = Shared::default();
-        for e in i - a..i {
-            for r in j - b..j {
-                sum = sum + self.pair(e, r);
-            }
-        }
-        sum
-    }
-
-    /// The concepts that both `en[i-a..i]` and `ru[j-b..j]` evoke, each counted once.
-    fn words_once(&self, i: usize, j: usize, a: usize, b: usize) -> u32 {
-        let en = &self.en.items[i - a..i];
-        let ru = &self.ru.items[j - b..j];
-        let mut n = 0;
-        for (k, item) in en.iter().enumerate() {
-            for id in &item.features.concepts {
-                let seen = en[..k]
-                    .iter()
-                    .any(|e| e.features.concepts.binary_search(id).is_ok());
-                if !seen && ru.iter().any(|r| r.features.concepts.binary_search(id).is_ok()) {
-                    n += 1;
-                }
-            }
-        }
-        n
+        let rows: Vec<Vec<Shared>> = (i - a..i)
+            .map(|e| (j - b..j).map(|r| self.pair(e, r)).collect())
+            .collect();
+        Shared::of(rows.iter().map(Vec::as_slice))
     }
 
     /// The lexical term of pairing `en[i-a..i]` with `ru[j-b..j]`, whose sentence pairs share
@@ -223,7 +212,7 @@ impl<'a> Scorer<'a> {
         ((lr - expected).powi(2) / (S2 * (expected + lr) + 2.0)).min(25.0)
     }
 
-    /// The cost of pairing `en[i-a..i]` with `ru[j-b..j]`, which share `shared` anchor keys.
+    /// The cost of pairing `en[i-a..i]` with `ru[j-b..j]`, whose sentence pairs share `shared`.
     #[inline]
     pub(super) fn cost(&self, i: usize, j: usize, a: usize, b: usize, prior: f32, shared: Shared) -> Cost {
         if a == 0 || b == 0 {
@@ -244,14 +233,7 @@ impl<'a> Scorer<'a> {
         let length = self.length(i, j, a, b);
         let anchors = anchor_cost(shared, te.strong.min(tr.strong) as u32);
         let questions = QUESTION * te.questions.abs_diff(tr.questions) as f32;
-        // Summed over sentence pairs, a word repeated in the bead's sentences counts once per
-        // pair, and would make merges look better than they are: count each concept once.
-        let words = if a == 1 && b == 1 {
-            shared.words
-        } else {
-            self.words_once(i, j, a, b)
-        };
-        let lexical = self.lexical(i, j, a, b, words);
+        let lexical = self.lexical(i, j, a, b, shared.words);
         let fit = length + anchors + lexical + structure + edges + questions;
         Cost { fit, prior }
     }

@@ -96,17 +96,14 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                 {
                     continue;
                 }
-                let mut shared = Shared::default();
-                for (first, row) in (i - a + 1..=i).map(|r| &pairs[r % 3]) {
-                    for &pair in &row[j + 1 - b - first..=j - first] {
-                        shared = shared + pair;
-                    }
-                }
+                let shared = Shared::of(
+                    (i - a + 1..=i)
+                        .map(|r| &pairs[r % 3])
+                        .map(|(first, row)| &row[j + 1 - b - first..=j - first]),
+                );
                 // Every other part of a cost is at least 0: most beads off the path share no
                 // anchor, or fit badly by length, and stop here. The slack absorbs the rounding of
                 // the cost's other terms, so the pruning never drops a bead the full cost would keep.
-                // Words summed over the sentence pairs are at least the words counted once that
-                // the cost takes, so the lexical term here is at most the cost's: still a bound.
                 let bound = prior - bonus(shared) + s.lexical(i, j, a, b, shared.words);
                 if from + bound >= best[0].0 || from + (bound + s.length(i, j, a, b) - 1e-3) >= best[0].0 {
                     continue;

@@ -32,6 +32,9 @@ pub(super) const FULL_LIMIT: usize = 250_000;
 /// sentences around the columns the paragraph pass found.
 pub(super) const BAND: usize = 32;
 pub(super) const FINE_BAND: usize = 16;
+/// Half-width of the band of a second pass around the first pass's path, which moves it a few
+/// sentences at most; where it moves further, the band is mended.
+pub(super) const REFINE_BAND: usize = 8;
 /// Band passes over a stretch before its path is taken as it is.
 pub(super) const TRIES: usize = 6;
 /// How many half-widths of rows before and after a row where the path pressed on the band are

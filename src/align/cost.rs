@@ -255,7 +255,7 @@ pub(super) fn bonus(s: Shared) -> f32 {
 }
 
 /// How many ids two sorted lists have in common.
-fn common(a: &[u32], b: &[u32]) -> u32 {
+pub(super) fn common(a: &[u32], b: &[u32]) -> u32 {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

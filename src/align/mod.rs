@@ -21,7 +21,7 @@ pub use summary::{GOOD, POOR, Summary, Verdict, summary};
 use crate::model::{Block, BlockKind, ByLang, Lang, Paragraph, Transcript, Version};
 use anchors::Features;
 use beads::{Bead, Item};
-use params::Model;
+use params::{Model, PULL_CHANCE, PULL_FULL, PULL_WORDS};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -167,8 +167,11 @@ pub fn align(t: &Transcript) -> Alignment {
     let mut units = group(&path, &sides, t);
     let one_language = t.langs().len() < 2;
     let quality = quality(&path, &sides);
-    for u in units.iter_mut().filter(|u| u.is_one_sided()) {
-        u.confidence = if one_language { 1.0 } else { quality };
+    let pulls = pulls(&path, &sides);
+    for (u, pull) in units.iter_mut().zip(pulls) {
+        if u.is_one_sided() {
+            u.confidence = if one_language { 1.0 } else { quality * (1.0 - pull) };
+        }
     }
     Alignment {
         units,
@@ -237,6 +240,47 @@ fn ratio(ru: u64, en: u64) -> f32 {
     const TYPICAL: f32 = 1.1;
     const PRIOR_CHARS: f32 = 2000.0;
     ((ru as f32 + TYPICAL * PRIOR_CHARS) / (en as f32 + PRIOR_CHARS)).clamp(0.5, 2.5)
+}
+
+/// For each unit [`group`] makes of `path`, how strongly its untranslated sentences are pulled
+/// towards the other side's sentences in the links just before and after it, 0 to 1: a passage
+/// whose words translate a neighbour's is more likely misplaced than untranslated.
+fn pulls(path: &[Bead], sides: &ByLang<Side>) -> Vec<f32> {
+    let dice = |e: &Features, r: &Features| {
+        let known = e.known + r.known;
+        if known < PULL_WORDS {
+            return 0.0;
+        }
+        2.0 * cost::common(&e.concepts, &r.concepts) as f32 / known as f32
+    };
+    let near = |k: usize, l: Lang| -> Vec<usize> {
+        let before = path[..k].iter().rev().find(|b| !b.range(l).is_empty());
+        let after = path[k + 1..].iter().find(|b| !b.range(l).is_empty());
+        before.into_iter().chain(after).flat_map(|b| b.range(l)).collect()
+    };
+    let mut out = Vec::new();
+    let mut unit = 0.0f32;
+    for (k, bead) in path.iter().enumerate() {
+        for l in Lang::BOTH
+            .into_iter()
+            .filter(|&l| bead.range(l.other()).is_empty())
+        {
+            let others = near(k, l.other());
+            for item in bead.range(l) {
+                let f = &sides[l].items[item].features;
+                for &o in &others {
+                    let g = &sides[l.other()].items[o].features;
+                    let d = if l == Lang::En { dice(f, g) } else { dice(g, f) };
+                    unit = unit.max(((d - PULL_CHANCE) / (PULL_FULL - PULL_CHANCE)).clamp(0.0, 1.0));
+                }
+            }
+        }
+        if closes_unit(path, k, sides) {
+            out.push(unit);
+            unit = 0.0;
+        }
+    }
+    out
 }
 
 /// The share of all text in paired links, weighted by their confidence.
@@ -374,17 +418,22 @@ fn settle_gaps(path: &mut [Bead], sides: &ByLang<Side>) {
 fn group(path: &[Bead], sides: &ByLang<Side>, t: &Transcript) -> Vec<Unit> {
     let mut units = Vec::new();
     let mut from = 0;
-    for (k, bead) in path.iter().enumerate() {
-        let cut = Lang::BOTH
-            .iter()
-            .any(|&l| sides[l].starts_at(bead.range(l).end) && !bead.range(l).is_empty())
-            || k + 1 == path.len();
-        if cut {
+    for k in 0..path.len() {
+        if closes_unit(path, k, sides) {
             units.push(close(&path[from..=k], sides, t));
             from = k + 1;
         }
     }
     units
+}
+
+/// Whether bead `k` of `path` ends a unit: a side it advances starts a paragraph next.
+fn closes_unit(path: &[Bead], k: usize, sides: &ByLang<Side>) -> bool {
+    let bead = &path[k];
+    k + 1 == path.len()
+        || Lang::BOTH
+            .iter()
+            .any(|&l| !bead.range(l).is_empty() && sides[l].starts_at(bead.range(l).end))
 }
 
 /// The unit of the beads `beads`.

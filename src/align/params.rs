@@ -75,3 +75,9 @@ pub(super) const MOST: f32 = 4.0;
 pub(super) const PRIOR_LINKS: f32 = 8.0;
 /// Links a speaker pairing needs before two names are taken for one person.
 pub(super) const SPEAKER_LINKS: u32 = 2;
+/// An untranslated sentence is doubtful as its words translate those of a neighbouring link's
+/// sentence: not at all at [`PULL_CHANCE`] (Dice of the two sentences' known words), fully at
+/// [`PULL_FULL`]; pairs with fewer than [`PULL_WORDS`] known words say nothing.
+pub(super) const PULL_CHANCE: f32 = 0.15;
+pub(super) const PULL_FULL: f32 = 0.45;
+pub(super) const PULL_WORDS: u32 = 4;

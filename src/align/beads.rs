@@ -40,16 +40,38 @@ pub fn align(en: &[Item], ru: &[Item], model: Model) -> Vec<Bead> {
 
 /// Aligns `en` with `ru` again under another model, near `path`, a path found under a model
 /// that differs in its weights, not in where the text goes: in a band around it, without
-/// [`align`]'s coarse pass, exactly where [`align`] would be exact.
-pub fn realign(en: &[Item], ru: &[Item], model: Model, path: &[Bead]) -> Vec<Bead> {
+/// [`align`]'s coarse pass, exactly where [`align`] would be exact. Given `rows`, only the
+/// stretches around them: where the new model prices the old path differently.
+pub fn realign(en: &[Item], ru: &[Item], model: Model, path: &[Bead], rows: Option<Vec<usize>>) -> Vec<Bead> {
     let (n, m) = (en.len(), ru.len());
     if n == 0 || m == 0 {
         return path.to_vec();
     }
     let scorer = Scorer::new(en, ru, model);
     let full = n.saturating_mul(m + 1) <= FULL_LIMIT;
-    let centre = if full { Vec::new() } else { guide_of(path, n) };
-    banded_around(&scorer, full, centre, REFINE_BAND, Mend::Locally)
+    if full {
+        return banded_around(&scorer, full, Vec::new(), REFINE_BAND, Mend::Locally);
+    }
+    let centre = guide_of(path, n);
+    match rows {
+        Some(rows) if rows.is_empty() => path.to_vec(),
+        Some(rows) => mended(&scorer, path, &centre, rows, REFINE_BAND, TRIES, Mend::Locally),
+        None => repaired(&scorer, centre, REFINE_BAND, TRIES, Mend::Locally),
+    }
+}
+
+/// The English rows where `path` pairs blocks of different kinds or speakers, or straddles a
+/// block edge: where a model that prices structure anew may move it.
+pub fn structural(en: &[Item], ru: &[Item], path: &[Bead]) -> Vec<usize> {
+    let straddles =
+        |items: &[Item], r: &Range<usize>| r.len() > 1 && items[r.start].block != items[r.end - 1].block;
+    path.iter()
+        .filter(|b| !b.en.is_empty() && !b.ru.is_empty())
+        .filter(|b| {
+            en[b.en.end - 1].kind != ru[b.ru.end - 1].kind || straddles(en, &b.en) || straddles(ru, &b.ru)
+        })
+        .map(|b| b.en.end)
+        .collect()
 }
 
 /// [`align`], banded once the exact DP would visit more than `full_limit` cells.
@@ -153,13 +175,29 @@ fn repaired(
     tries: usize,
     mend: Mend,
 ) -> Vec<Bead> {
-    let (n, m) = (scorer.en.len(), scorer.ru.len());
-    let band = Band::around(&centre, m, half);
+    let band = Band::around(&centre, scorer.ru.len(), half);
     let path = dp(scorer, &band);
     let pressed = pressed(&path, &band);
     if pressed.is_empty() || tries <= 1 {
         return path;
     }
+    mended(scorer, &path, &centre, pressed, half, tries, mend)
+}
+
+/// `path`, found in a band around `centre`, with the stretches around `rows` (in order) aligned
+/// again by [`repaired`], each between the path's cells at its ends, in a band stretched over
+/// the old band and the path, a half-width wider near the rows.
+fn mended(
+    scorer: &Scorer,
+    path: &[Bead],
+    centre: &[(usize, usize)],
+    rows: Vec<usize>,
+    half: usize,
+    tries: usize,
+    mend: Mend,
+) -> Vec<Bead> {
+    let (n, m) = (scorer.en.len(), scorer.ru.len());
+    let pressed = rows;
     // Rows to align again: around each pressed row, overlapping stretches merged. Only rows near
     // one are widened; the rest of a stretch to the end just takes in the path.
     let reach = PRESSED_REACH * half;
@@ -188,7 +226,7 @@ fn repaired(
             _ => stretches.push((lo, hi)),
         }
     }
-    let guide = guide_of(&path, n);
+    let guide = guide_of(path, n);
     let mut out = Vec::with_capacity(path.len());
     let mut next = 0;
     for (lo, hi) in stretches {

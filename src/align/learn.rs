@@ -25,6 +25,15 @@ impl Learned {
             || !self.renamed.is_empty()
     }
 
+    /// Whether the model differs from `first` only in pricing structural mismatches higher: then
+    /// a path that pairs no mismatch stays the cheapest.
+    pub fn only_raises(&self, first: &Model) -> bool {
+        (self.model.ratio / first.ratio - 1.0).abs() <= 0.03
+            && self.model.other_kind >= first.other_kind
+            && self.model.other_speaker >= first.other_speaker
+            && self.renamed.is_empty()
+    }
+
     /// Gives the Russian items of a renamed speaker the English speaker's turns, so that the
     /// DP sees one person.
     pub fn rename(&self, ru: &mut [Item]) {

@@ -161,7 +161,12 @@ pub fn align(t: &Transcript) -> Alignment {
     let learned = learn::from(&path, &sides);
     if learned.differs_from(&first) {
         learned.rename(&mut sides.ru.items);
-        path = beads::realign(&sides.en.items, &sides.ru.items, learned.model, &path);
+        // Where the old path keeps to structure that the new model only prices higher, no other
+        // path can have become cheaper: only the stretches around its mismatches can move.
+        let local = learned
+            .only_raises(&first)
+            .then(|| beads::structural(&sides.en.items, &sides.ru.items, &path));
+        path = beads::realign(&sides.en.items, &sides.ru.items, learned.model, &path, local);
     }
     settle_gaps(&mut path, &sides);
     let mut units = group(&path, &sides, t);

@@ -76,3 +76,23 @@ fn the_opening_agrees_with_the_whole() {
         assert_eq!(opening[..], whole[..opening.len()], "{chars}");
     }
 }
+
+#[test]
+fn the_ceasefire_orders_pair_with_their_translation() {
+    // The English abridges the answer around it, which once left this question a paragraph off.
+    let t = parse(SEED);
+    let a = align(&t);
+    let unit = a
+        .units
+        .iter()
+        .find(|u| {
+            u.sentences(&t, Lang::En)
+                .any(|s| s.text.contains("who will issue the ceasefire orders?"))
+        })
+        .expect("the question is shown");
+    let ru: Vec<&str> = unit.sentences(&t, Lang::Ru).map(|s| s.text).collect();
+    assert!(
+        ru.iter().any(|s| s.contains("кто будет отдавать приказы на прекращение")),
+        "{ru:?}"
+    );
+}

@@ -359,3 +359,18 @@ fn a_usage_error_does_not_echo_escapes() {
         "{err:?}"
     );
 }
+
+#[test]
+fn check_names_the_speakers_whose_names_translate() {
+    let o = run(&[
+        "check".as_ref(),
+        "--en".as_ref(),
+        data("play.en.txt").as_os_str(),
+        "--ru".as_ref(),
+        data("play.ru.txt").as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("  verdict     translation\n"), "{out}");
+    assert!(out.contains("  same person Nurse = Кормилица\n"), "{out}");
+}

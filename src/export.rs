@@ -33,6 +33,8 @@ struct Row<'a> {
     en: Option<String>,
     ru: Option<String>,
     confidence: f32,
+    /// Whether the reader marks the unit `?`: the pairing, or the omission, is doubtful.
+    doubtful: bool,
     /// Source line of each paragraph the text comes from.
     lines: ByLang<Vec<u32>>,
 }
@@ -54,6 +56,7 @@ fn rows<'a>(t: &'a Transcript, units: &[Unit], by: ExportBy) -> Vec<Row<'a>> {
             en,
             ru,
             confidence,
+            doubtful: u.is_doubtful(),
             lines,
         };
         match by {

@@ -90,6 +90,28 @@ fn document(d: &Document, out: &mut dyn Write) -> io::Result<()> {
         let (key, value) = line.split_once(": ").unwrap_or(("", line));
         writeln!(out, "  {key:<KEY$}{value}")?;
     }
+    // The doubtful units a reader would want to check first, the least sure first.
+    let mut doubtful: Vec<usize> = (0..aligned.units.len())
+        .filter(|&k| aligned.units[k].is_doubtful())
+        .collect();
+    doubtful.sort_by(|&x, &y| {
+        aligned.units[x]
+            .confidence
+            .total_cmp(&aligned.units[y].confidence)
+    });
+    for &k in doubtful.iter().take(DOUBTS_SHOWN) {
+        if let Some(why) = crate::align::why_doubtful(t, &aligned, k) {
+            writeln!(out, "  {:<KEY$}unit {}: {why}", "doubtful", k + 1)?;
+        }
+    }
+    if doubtful.len() > DOUBTS_SHOWN {
+        writeln!(
+            out,
+            "  {:<KEY$}… {} more",
+            "doubtful",
+            doubtful.len() - DOUBTS_SHOWN
+        )?;
+    }
     // Speakers ingest named apart whom the alignment found to say the same things.
     for &(en, ru) in &aligned.same_speakers {
         let (Some(en), Some(ru)) = (t.speakers.get(en), t.speakers.get(ru)) else {
@@ -103,6 +125,9 @@ fn document(d: &Document, out: &mut dyn Write) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// How many doubtful units `check` explains.
+const DOUBTS_SHOWN: usize = 5;
 
 fn speakers(t: &Transcript, langs: &[Lang], out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "  {:<KEY$}{}", "speakers", t.speakers.len())?;

@@ -92,7 +92,8 @@ fn the_ceasefire_orders_pair_with_their_translation() {
         .expect("the question is shown");
     let ru: Vec<&str> = unit.sentences(&t, Lang::Ru).map(|s| s.text).collect();
     assert!(
-        ru.iter().any(|s| s.contains("кто будет отдавать приказы на прекращение")),
+        ru.iter()
+            .any(|s| s.contains("кто будет отдавать приказы на прекращение")),
         "{ru:?}"
     );
 }

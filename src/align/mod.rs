@@ -16,7 +16,7 @@ mod learn;
 mod params;
 mod summary;
 
-pub use summary::{GOOD, POOR, Summary, Verdict, summary};
+pub use summary::{GOOD, POOR, Summary, Verdict, summary, why_doubtful};
 
 use crate::model::{Block, BlockKind, ByLang, Lang, Paragraph, Transcript, Version};
 use anchors::Features;
@@ -97,6 +97,11 @@ impl Unit {
     /// True when one side has no paragraphs.
     pub fn is_one_sided(&self) -> bool {
         Lang::BOTH.iter().any(|&l| self.parts[l].is_empty())
+    }
+
+    /// Whether the pairing (or, for a one-sided unit, the omission) is doubtful enough to mark.
+    pub fn is_doubtful(&self) -> bool {
+        self.confidence < params::DOUBTFUL
     }
 
     /// The block the unit's `l` side starts in.

@@ -81,3 +81,5 @@ pub(super) const SPEAKER_LINKS: u32 = 2;
 pub(super) const PULL_CHANCE: f32 = 0.15;
 pub(super) const PULL_FULL: f32 = 0.45;
 pub(super) const PULL_WORDS: u32 = 4;
+/// Units less sure than this are marked doubtful, in the reader, the exports and `check`.
+pub(super) const DOUBTFUL: f32 = 0.5;

@@ -105,3 +105,42 @@ impl fmt::Display for Summary {
         write!(f, "verdict: {}", self.verdict)
     }
 }
+
+/// Why unit `k` of `a`, the alignment of `t`, is doubtful, in a few words; `None` when it is not.
+/// Read off the unit as a person would check it: structure, lengths, words that translate.
+pub fn why_doubtful(t: &Transcript, a: &Alignment, k: usize) -> Option<String> {
+    let u = a.units.get(k).filter(|u| u.is_doubtful())?;
+    let text = |l: Lang| u.sentences(t, l).map(|s| s.text).collect::<Vec<_>>().join(" ");
+    if let Some(l) = Lang::BOTH.into_iter().find(|&l| u.parts[l.other()].is_empty()) {
+        return Some(format!(
+            "only in the {} text: it may belong beside a neighbouring passage",
+            l.name()
+        ));
+    }
+    let kind = |l: Lang| Some(t.version(l)?.blocks.get(u.block(l)?)?.kind);
+    let (en, ru) = (text(Lang::En), text(Lang::Ru));
+    let (en_chars, ru_chars) = (en.chars().count(), ru.chars().count());
+    let concepts = |s: &str, l| crate::lexicon::concepts(s, l);
+    let (ce, cr) = (concepts(&en, Lang::En), concepts(&ru, Lang::Ru));
+    let shared = ce
+        .ids
+        .iter()
+        .filter(|id| cr.ids.binary_search(id).is_ok())
+        .count();
+    let ratio = ru_chars as f32 / en_chars.max(1) as f32;
+    Some(match (kind(Lang::En), kind(Lang::Ru)) {
+        (Some(e), Some(r)) if std::mem::discriminant(&e) != std::mem::discriminant(&r) => {
+            format!("ingest read the two sides differently ({e:?} / {r:?})")
+        }
+        _ if !(0.6..=2.0).contains(&ratio) => {
+            format!("lengths differ: {en_chars} chars of English, {ru_chars} of Russian")
+        }
+        _ if (ce.known + cr.known) >= 4 && 4 * shared < (ce.known.min(cr.known) as usize) => {
+            format!(
+                "few words translate each other ({shared} of {} known)",
+                ce.known.min(cr.known)
+            )
+        }
+        _ => "the evidence for this pairing is weak".to_string(),
+    })
+}

@@ -17,8 +17,6 @@ use std::collections::HashMap;
 pub const MIN_COLUMNS_WIDTH: u16 = 100;
 /// Below this size the reader shows a message instead of text.
 pub const MIN_SIZE: (u16, u16) = (40, 10);
-/// Units the aligner is less sure of than this get a `?` in the gutter.
-pub const LOW_CONFIDENCE: f32 = 0.5;
 /// Columns each pane keeps left of its text: the cursor bar and the `?` mark.
 pub const GUTTER: u16 = 2;
 /// A document with more text than this (bytes, both languages) opens on [`align::opening`] while

@@ -3,7 +3,7 @@
 //! The reading view writes spans row by row for the visible rows only, so a document of any
 //! length costs the same per frame.
 
-use super::app::{App, GUTTER, LOW_CONFIDENCE, MIN_SIZE, Mode, Overlay, Picker, Reader, Search, SpeakerList};
+use super::app::{App, GUTTER, MIN_SIZE, Mode, Overlay, Picker, Reader, Search, SpeakerList};
 use super::keys;
 use crate::layout::{Arrangement, Line, Role, clean, is_unsafe, width};
 use crate::model::{Lang, Transcript};
@@ -196,10 +196,7 @@ fn draw_reader(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Them
     for (y, (i, row)) in (body.y..).zip(rows) {
         let in_cursor = cursor.contains(&i);
         let doubtful = r.layout.unit_row.get(row.unit) == Some(&i)
-            && r.alignment
-                .units
-                .get(row.unit)
-                .is_some_and(|u| u.confidence < LOW_CONFIDENCE && !u.is_one_sided());
+            && r.alignment.units.get(row.unit).is_some_and(|u| u.is_doubtful());
         let mark = Mark { in_cursor, doubtful };
         match arrangement {
             Arrangement::Columns => {

@@ -3,7 +3,7 @@
 
 usage (from the project root): scripts/flags.py [BINARY] [THRESHOLD ...]
 
-For each dev-set document, exports by unit, places each unit's lines with the dev set's own
+For each dev-set document and seed 000 (tests/gold/seed000.tsv), exports by unit, places each unit's lines with the dev set's own
 score.py, and calls a unit wrong when any line link it makes is not in the gold (a one-sided
 unit: when the gold pairs any of its lines). Prints, per threshold, the share of wrong units
 flagged (recall) and of flagged units that are wrong (precision), over all documents.
@@ -19,14 +19,19 @@ binary = sys.argv[1] if len(sys.argv) > 1 else "target/release/stenogram"
 thresholds = [float(t) for t in sys.argv[2:]] or [0.5]
 units = []  # (confidence, wrong)
 details = []  # (confidence, wrong, one-sided)
-for name in sorted(f[: -len(".gold.tsv")] for f in os.listdir(devset) if f.endswith(".gold.tsv")):
-    en, ru = (os.path.join(devset, f"{name}.{l}.txt") for l in ("en", "ru"))
-    out = subprocess.run([binary, "export", "--format", "jsonl", "--en", en, "--ru", ru],
+documents = [(os.path.join(devset, f"{n}.en.txt"), os.path.join(devset, f"{n}.ru.txt"),
+              os.path.join(devset, f"{n}.gold.tsv"))
+             for n in sorted(f[: -len(".gold.tsv")] for f in os.listdir(devset) if f.endswith(".gold.tsv"))]
+seed = os.path.join(here, "..", "tests", "data", "000_press_conference.txt")
+documents.append((seed, seed, os.path.join(here, "..", "tests", "gold", "seed000.tsv")))
+for en, ru, gold_path in documents:
+    args = ["--en", en, "--ru", ru] if en != ru else [en]
+    out = subprocess.run([binary, "export", "--format", "jsonl", *args],
                          capture_output=True, text=True, check=True).stdout
     en_text = open(en, encoding="utf-8").read().split("\n")
     ru_text = open(ru, encoding="utf-8").read().split("\n")
     normed = {"en": [score.norm(l) for l in en_text], "ru": [score.norm(l) for l in ru_text]}
-    beads = score.load_gold(os.path.join(devset, f"{name}.gold.tsv"))
+    beads = score.load_gold(gold_path)
     gold = set().union(*(score.links_of(e, r) for e, r in beads))
     pools = {"en": sorted({e for e, _ in beads for e in e}), "ru": sorted({r for _, r in beads for r in r})}
     for raw in out.splitlines():

@@ -1,34 +1,11 @@
 //! Ingest of small documents: every speaker-label form and every look-alike that is not a label,
 //! the shapes of input (one language, both in one file, a pair) and structural lines.
 
-use stenogram::ingest::{Parsed, parse, parse_pair};
-use stenogram::model::{BlockKind, Lang, Transcript, Version};
+mod ingest_support;
 
-fn version(t: &Transcript, lang: Lang) -> &Version {
-    t.version(lang).unwrap_or_else(|| panic!("no {lang:?} version"))
-}
-
-/// (speaker id or the block kind, first paragraph) per block of `lang`.
-fn outline(p: &Parsed, lang: Lang) -> Vec<(String, String)> {
-    let t = &p.transcript;
-    version(t, lang)
-        .blocks
-        .iter()
-        .map(|b| {
-            let who = match b.kind {
-                BlockKind::Turn(s) => t.speakers[s].id.clone(),
-                kind => format!("{kind:?}").to_lowercase(),
-            };
-            (who, b.paragraphs[0].text.clone())
-        })
-        .collect()
-}
-
-fn o(rows: &[(&str, &str)]) -> Vec<(String, String)> {
-    rows.iter()
-        .map(|&(a, b)| (a.to_string(), b.to_string()))
-        .collect()
-}
+use ingest_support::{o, outline, version};
+use stenogram::ingest::{parse, parse_pair};
+use stenogram::model::Lang;
 
 #[test]
 fn labels_on_their_own_line_with_or_without_colon() {

@@ -2,34 +2,11 @@
 //! earlier, plays (acts, scenes, characters, stage directions), books' chapter headings, audience
 //! reactions. The fixtures `tests/data/interview.*` and `tests/data/play.*` are the project's own text.
 
+mod ingest_support;
+
+use ingest_support::{o, outline, version};
 use stenogram::ingest::{Parsed, parse, parse_pair};
-use stenogram::model::{BlockKind, Lang, Transcript, Version};
-
-fn version(t: &Transcript, lang: Lang) -> &Version {
-    t.version(lang).unwrap_or_else(|| panic!("no {lang:?} version"))
-}
-
-/// (speaker id or the block kind, first paragraph) per block of `lang`.
-fn outline(p: &Parsed, lang: Lang) -> Vec<(String, String)> {
-    let t = &p.transcript;
-    version(t, lang)
-        .blocks
-        .iter()
-        .map(|b| {
-            let who = match b.kind {
-                BlockKind::Turn(s) => t.speakers[s].id.clone(),
-                kind => format!("{kind:?}").to_lowercase(),
-            };
-            (who, b.paragraphs[0].text.clone())
-        })
-        .collect()
-}
-
-fn o(rows: &[(&str, &str)]) -> Vec<(String, String)> {
-    rows.iter()
-        .map(|&(a, b)| (a.to_string(), b.to_string()))
-        .collect()
-}
+use stenogram::model::{BlockKind, Lang};
 
 /// The first paragraphs of the blocks of one kind.
 fn of_kind(p: &Parsed, lang: Lang, kind: &str) -> Vec<String> {

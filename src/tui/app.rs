@@ -20,7 +20,7 @@ pub const MIN_SIZE: (u16, u16) = (40, 10);
 /// Columns each pane keeps left of its text: the cursor bar and the `?` mark.
 pub const GUTTER: u16 = 2;
 /// A document with more text than this (bytes, both languages) opens on [`align::opening`] while
-/// the whole is aligned in the background: aligning takes about 0.1 s per megabyte.
+/// the whole is aligned in the background: aligning takes about 0.25 s per megabyte.
 pub const BACKGROUND_ALIGN: usize = 1 << 20;
 /// How much of each language the opening aligns, in chars: many screens, in a few milliseconds.
 const OPENING: usize = 64 << 10;

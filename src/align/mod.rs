@@ -263,10 +263,32 @@ fn pulls(path: &[Bead], sides: &ByLang<Side>) -> Vec<f32> {
         }
         2.0 * cost::common(&e.concepts, &r.concepts) as f32 / known as f32
     };
+    // For each bead, the last bead before it and the first after it that advance each side.
+    let mut before: ByLang<Vec<Option<usize>>> = ByLang::default();
+    let mut after: ByLang<Vec<Option<usize>>> = ByLang::default();
+    for l in Lang::BOTH {
+        let mut last = None;
+        for (k, b) in path.iter().enumerate() {
+            before[l].push(last);
+            if !b.range(l).is_empty() {
+                last = Some(k);
+            }
+        }
+        let mut next = None;
+        after[l] = vec![None; path.len()];
+        for (k, b) in path.iter().enumerate().rev() {
+            after[l][k] = next;
+            if !b.range(l).is_empty() {
+                next = Some(k);
+            }
+        }
+    }
     let near = |k: usize, l: Lang| -> Vec<usize> {
-        let before = path[..k].iter().rev().find(|b| !b.range(l).is_empty());
-        let after = path[k + 1..].iter().find(|b| !b.range(l).is_empty());
-        before.into_iter().chain(after).flat_map(|b| b.range(l)).collect()
+        [before[l][k], after[l][k]]
+            .into_iter()
+            .flatten()
+            .flat_map(|b| path[b].range(l))
+            .collect()
     };
     let mut out = Vec::new();
     let mut unit = 0.0f32;
@@ -472,20 +494,20 @@ fn close(beads: &[Bead], sides: &ByLang<Side>, t: &Transcript) -> Unit {
         }
         parts
     };
-    // A link's sentences count the real items of the unit's side before it.
-    let real_before = |l: Lang, k: usize| {
-        sides[l].places[items[l].start..k.max(items[l].start)]
-            .iter()
-            .filter(|p| p.real)
-            .count()
-    };
+    // A link's sentences count the real items of the unit's side before it, counted as the
+    // beads go: a unit may hold a whole document's beads.
+    let mut counted = ByLang::new(0, 0);
     let links = beads
         .iter()
-        .map(|b| Link {
-            sentences: ByLang::new(
-                real_before(Lang::En, b.en.start)..real_before(Lang::En, b.en.end),
-                real_before(Lang::Ru, b.ru.start)..real_before(Lang::Ru, b.ru.end),
-            ),
+        .map(|b| {
+            let mut range = |l: Lang| {
+                let start = counted[l];
+                counted[l] += b.range(l).filter(|&k| sides[l].places[k].real).count();
+                start..counted[l]
+            };
+            Link {
+                sentences: ByLang::new(range(Lang::En), range(Lang::Ru)),
+            }
         })
         .filter(|l| Lang::BOTH.iter().any(|&g| !l.sentences[g].is_empty()))
         .collect();

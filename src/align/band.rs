@@ -51,7 +51,7 @@ pub(super) fn through(
 /// The longest in-order chain of item pairs (English, Russian) that share a strong key found in
 /// no other item of either side: a number or name said once is the surest sign of where a passage
 /// went.
-pub(super) fn unique_pairs(en: &[Item], ru: &[Item]) -> Vec<(usize, usize)> {
+fn unique_pairs(en: &[Item], ru: &[Item]) -> Vec<(usize, usize)> {
     // Per key, strength aside (a name opening a sentence is weak, `two` is weak beside `2`): the
     // item holding it on each side, or None once a second one does; and whether it is strong
     // anywhere.
@@ -79,10 +79,10 @@ pub(super) fn unique_pairs(en: &[Item], ru: &[Item]) -> Vec<(usize, usize)> {
 }
 
 /// Per side, the one item holding a key (`Some(Some(k))`), or `Some(None)` once a second does.
-pub(super) type Holders = [Option<Option<usize>>; 2];
+type Holders = [Option<Option<usize>>; 2];
 
 /// The longest subsequence of `pairs` whose second members strictly increase (patience sorting).
-pub(super) fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
     // tails[l]: the pair ending the best chain of length l + 1 found so far, as an index.
     let mut tails: Vec<usize> = Vec::new();
     let mut before = vec![usize::MAX; pairs.len()];
@@ -156,7 +156,7 @@ impl Band {
 
 /// For each English prefix, the Russian prefix covering the same share of the text; both are
 /// counted from the first prefix given.
-pub(super) fn proportional(en_prefix: &[u64], ru_prefix: &[u64]) -> Vec<(usize, usize)> {
+fn proportional(en_prefix: &[u64], ru_prefix: &[u64]) -> Vec<(usize, usize)> {
     let (e0, r0) = (
         en_prefix.first().copied().unwrap_or(0),
         ru_prefix.first().copied().unwrap_or(0),

@@ -197,12 +197,11 @@ fn mended(
     mend: Mend,
 ) -> Vec<Bead> {
     let (n, m) = (scorer.en.len(), scorer.ru.len());
-    let pressed = rows;
-    // Rows to align again: around each pressed row, overlapping stretches merged. Only rows near
+    // Rows to align again: around each of `rows`, overlapping stretches merged. Only rows near
     // one are widened; the rest of a stretch to the end just takes in the path.
     let reach = PRESSED_REACH * half;
     let mut near = vec![0i32; n + 2];
-    for &i in &pressed {
+    for &i in &rows {
         near[i.saturating_sub(reach)] += 1;
         near[(i + reach + 1).min(n + 1)] -= 1;
     }
@@ -214,7 +213,7 @@ fn mended(
         })
         .collect();
     let mut stretches: Vec<(usize, usize)> = Vec::new();
-    for i in pressed {
+    for i in rows {
         let hi = if mend == Mend::ToTheEnd {
             n
         } else {

@@ -244,7 +244,7 @@ impl<'a> Scorer<'a> {
 /// several sentences the counts are summed over its sentence pairs: a key repeated in two
 /// sentences counts twice, which is rare, and lets the DP reuse each pair's counts in every bead
 /// containing it. `strong_both` is the lesser of the two sides' strong key counts.
-pub(super) fn anchor_cost(shared: Shared, strong_both: u32) -> f32 {
+fn anchor_cost(shared: Shared, strong_both: u32) -> f32 {
     let missed = strong_both.saturating_sub(shared.strong);
     0.7 * missed.min(4) as f32 - bonus(shared)
 }

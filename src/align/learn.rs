@@ -19,7 +19,7 @@ impl Learned {
     /// Whether a second pass with this model would differ enough from one with `first` to be
     /// worth its time.
     pub fn differs_from(&self, first: &Model) -> bool {
-        (self.model.ratio / first.ratio - 1.0).abs() > 0.03
+        self.ratio_moved(first)
             || (self.model.other_kind - first.other_kind).abs() > 0.5
             || (self.model.other_speaker - first.other_speaker).abs() > 0.5
             || !self.renamed.is_empty()
@@ -28,10 +28,15 @@ impl Learned {
     /// Whether the model differs from `first` only in pricing structural mismatches higher: then
     /// a path that pairs no mismatch stays the cheapest.
     pub fn only_raises(&self, first: &Model) -> bool {
-        (self.model.ratio / first.ratio - 1.0).abs() <= 0.03
+        !self.ratio_moved(first)
             && self.model.other_kind >= first.other_kind
             && self.model.other_speaker >= first.other_speaker
             && self.renamed.is_empty()
+    }
+
+    /// Whether the length ratio moved from `first`'s by more than 3 %.
+    fn ratio_moved(&self, first: &Model) -> bool {
+        (self.model.ratio / first.ratio - 1.0).abs() > 0.03
     }
 
     /// Gives the Russian items of a renamed speaker the English speaker's turns, so that the

@@ -83,12 +83,10 @@ impl Part {
     }
 }
 
-/// A unit's shown sentence of one side, with where it sits.
+/// A unit's shown sentence of one side, with the source line of its paragraph.
 #[derive(Debug, Clone, Copy)]
 pub struct Sentence<'t> {
     pub text: &'t str,
-    pub block: usize,
-    pub para: usize,
     /// The paragraph's source line.
     pub line: u32,
 }
@@ -126,8 +124,6 @@ impl Unit {
                     .iter()
                     .map(move |s| Sentence {
                         text: p.text.get(s.range()).unwrap_or("").trim(),
-                        block: part.block,
-                        para: part.para,
                         line: p.line,
                     })
             })

@@ -122,11 +122,7 @@ pub fn why_doubtful(t: &Transcript, a: &Alignment, k: usize) -> Option<String> {
     let (en_chars, ru_chars) = (en.chars().count(), ru.chars().count());
     let concepts = |s: &str, l| crate::lexicon::concepts(s, l);
     let (ce, cr) = (concepts(&en, Lang::En), concepts(&ru, Lang::Ru));
-    let shared = ce
-        .ids
-        .iter()
-        .filter(|id| cr.ids.binary_search(id).is_ok())
-        .count();
+    let shared = super::cost::common(&ce.ids, &cr.ids) as usize;
     let ratio = ru_chars as f32 / en_chars.max(1) as f32;
     Some(match (kind(Lang::En), kind(Lang::Ru)) {
         (Some(e), Some(r)) if std::mem::discriminant(&e) != std::mem::discriminant(&r) => {

@@ -1,8 +1,10 @@
 //! The interactive reader: terminal setup and restore, the event loop, and the App it drives.
 
+pub mod ansi;
 pub mod app;
 pub mod keys;
 pub mod render;
+pub mod screen;
 
 use crate::align::{Alignment, align};
 use crate::error::{Error, Result};

@@ -15,7 +15,7 @@ fn seed(w: u16, h: u16) -> App {
         pair: None,
     })
     .expect("seed 000 loads");
-    App::new(docs, false, (w, h), true)
+    App::new(docs, false, (w, h), true).0
 }
 
 #[test]

@@ -22,7 +22,7 @@ fn library() {
         document("press.txt", press_conference(2)),
         document("talks.txt", english),
     ];
-    let app = App::new(docs, true, (100, 12), true);
+    let (app, _) = App::new(docs, true, (100, 12), true);
     insta::assert_snapshot!(screen(&app));
 }
 

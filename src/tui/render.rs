@@ -191,7 +191,13 @@ fn draw_reader(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Them
     draw_header(buf, area, app, r, t, arrangement, theme);
     let body = Rect::new(area.x, area.y + 1, area.width, height as u16);
     let cursor = r.cursor_rows();
-    let rows = r.layout.rows.iter().enumerate().skip(r.scroll).take(height);
+    let rows = r
+        .layout
+        .rows
+        .iter()
+        .enumerate()
+        .skip(r.viewport.scroll)
+        .take(height);
     let (left_w, right_w) = app.pane_widths();
     for (y, (i, row)) in (body.y..).zip(rows) {
         let in_cursor = cursor.contains(&i);
@@ -234,7 +240,9 @@ fn draw_reader(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Them
         }
     }
     if arrangement == Arrangement::Columns {
-        for y in body.y + (r.layout.rows.len().saturating_sub(r.scroll).min(height)) as u16..body.bottom() {
+        for y in
+            body.y + (r.layout.rows.len().saturating_sub(r.viewport.scroll).min(height)) as u16..body.bottom()
+        {
             buf.set_string(body.x + left_w, y, "│", theme.dim());
         }
     }
@@ -364,7 +372,7 @@ fn draw_header(
     if r.aligning {
         right.push_str("aligning… ");
     } else {
-        right.push_str(&format!("{}% ", r.percent(app.body_height())));
+        right.push_str(&format!("{}% ", r.viewport.percent(&r.layout, app.body_height())));
     }
     bar_line(buf, area, area.y, &left, &right, theme.chrome());
 }
@@ -399,7 +407,7 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Them
     let (text, style) = match (&app.message, absent) {
         (Some(m), _) => (format!(" {m}"), Style::new()),
         _ if counter.is_some() => (" n/N next/previous match · Esc clears".to_string(), theme.dim()),
-        (None, Some(a)) if r.scroll == 0 => (a, theme.dim()),
+        (None, Some(a)) if r.viewport.scroll == 0 => (a, theme.dim()),
         _ => (hint.to_string(), theme.dim()),
     };
     bar_line(buf, area, y, &text, counter.as_deref().unwrap_or(""), style);

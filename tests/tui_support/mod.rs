@@ -5,7 +5,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use stenogram::library::Document;
 use stenogram::model::{Block, BlockKind, ByLang, Lang, Meta, Paragraph, Speaker, Transcript, Version};
-use stenogram::tui::app::{Action, App};
+use stenogram::tui::app::{Action, App, Effect};
 use stenogram::tui::render;
 
 fn para(text: &str, lang: Lang) -> Paragraph {
@@ -112,6 +112,11 @@ pub fn document(name: &str, transcript: Transcript) -> Document {
 
 /// The reader opened straight on `t` at `w`×`h`, in colour.
 pub fn reader(t: Transcript, w: u16, h: u16) -> App {
+    opened(t, w, h).0
+}
+
+/// The reader on `t` alone, and the effects opening it asked for.
+pub fn opened(t: Transcript, w: u16, h: u16) -> (App, Vec<Effect>) {
     App::new(vec![document("press.txt", t)], false, (w, h), true)
 }
 

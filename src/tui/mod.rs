@@ -13,7 +13,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use ratatui::crossterm::{cursor, execute, terminal};
-use std::io::{self, IsTerminal, Stdout};
+use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -137,8 +137,23 @@ fn perform(effect: Effect, app: &App, tx: &mpsc::Sender<Wake>) -> io::Result<()>
         }
         Effect::Mouse(true) => execute!(io::stdout(), event::EnableMouseCapture)?,
         Effect::Mouse(false) => execute!(io::stdout(), event::DisableMouseCapture)?,
+        Effect::Copy(text) => {
+            let mut out = io::stdout();
+            out.write_all(osc52(&text).as_bytes())?;
+            out.flush()?;
+        }
+        Effect::Remember(..) => {}
     }
     Ok(())
+}
+
+/// The OSC 52 sequence that puts `text` on the clipboard of the terminal (or tmux, or the
+/// terminal at the far end of an SSH link). `text` travels in base64: nothing in it can reach
+/// the terminal as a control.
+fn osc52(text: &str) -> String {
+    use base64::Engine;
+    let payload = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("\x1b]52;c;{payload}\x07")
 }
 
 fn action_of(app: &App, event: Event) -> Option<Action> {

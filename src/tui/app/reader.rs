@@ -3,9 +3,10 @@
 
 use super::search::Search;
 use super::speakers::turn_counts;
-use super::{Action, App, Effect, Overlay, Picker, SpeakerList, Viewport};
+use super::{Action, App, Effect, Marks, Overlay, Picker, Place, SpeakerList, Viewport};
 use crate::align::{self, Alignment};
 use crate::layout::{Arrangement, Layout, Options};
+use crate::library::Document;
 use crate::model::{ByLang, Lang, Transcript};
 use crate::search::SearchIndex;
 use crate::topics::{TermStats, TopicIndex};
@@ -55,6 +56,11 @@ pub struct Reader {
     pub(super) search_index: Option<SearchIndex>,
     /// Built when the picker first opens.
     pub topics: Option<TopicIndex>,
+    /// The sentence under the sentence cursor, inside the cursor unit.
+    pub sentence: Option<Place>,
+    pub marks: Marks,
+    /// Where to go once the whole alignment arrives: the place remembered from the last time.
+    restore: Option<Place>,
 }
 
 impl App {
@@ -177,12 +183,31 @@ impl App {
             search: None,
             search_index: None,
             topics: None,
+            sentence: None,
+            marks: Marks::default(),
+            restore: None,
         });
         self.relayout();
+        self.recall();
         if aligning {
             vec![Effect::Align(doc)]
         } else {
             Vec::new()
+        }
+    }
+
+    /// Gives the open document its marks and its place as it remembers them. A document
+    /// still being aligned goes to its place when the whole alignment arrives.
+    pub(super) fn recall(&mut self) {
+        let height = self.body_height();
+        let Some((r, t)) = open_doc(&mut self.reader, &self.docs) else {
+            return;
+        };
+        let memory = self.memory.get(r.doc).cloned().flatten().unwrap_or_default();
+        r.marks.letters = memory.marks;
+        match memory.place {
+            Some(place) if !r.aligning => r.go(t, place, height),
+            place => r.restore = place,
         }
     }
 
@@ -200,6 +225,12 @@ impl App {
         r.alignment = alignment;
         r.aligning = false;
         self.rebuild_layout(opts);
+        let height = self.body_height();
+        if let Some((r, t)) = open_doc(&mut self.reader, &self.docs)
+            && let Some(place) = r.restore.take()
+        {
+            r.go(t, place, height);
+        }
     }
 
     pub(super) fn update_reader(&mut self, action: Action) -> Vec<Effect> {
@@ -313,6 +344,7 @@ impl App {
                 });
             }
             Action::Back => {
+                effects.extend(self.remember());
                 if self.has_library {
                     self.reader = None;
                 } else {
@@ -328,6 +360,37 @@ impl App {
 }
 
 impl Reader {
+    /// Makes `unit` (its stop) the cursor and brings the row showing byte `offset` of paragraph
+    /// `para` (block, index) of its `lang` side on screen.
+    pub(super) fn show_text(
+        &mut self,
+        unit: usize,
+        lang: Lang,
+        para: (usize, usize),
+        offset: usize,
+        height: usize,
+    ) {
+        self.viewport.cursor = self.layout.stop_at(unit).unwrap_or(unit);
+        let rows = self.cursor_rows();
+        let row = self
+            .layout
+            .rows
+            .get(rows.clone())
+            .unwrap_or_default()
+            .iter()
+            .position(|row| {
+                row.cells[lang].as_ref().is_some_and(|line| {
+                    line.para == Some(para)
+                        && line
+                            .pieces
+                            .iter()
+                            .any(|p| p.origin.is_some_and(|o| (o..o + p.text.len()).contains(&offset)))
+                })
+            })
+            .map_or(rows.start, |k| rows.start + k);
+        self.viewport.show_row(&self.layout, row, height);
+    }
+
     /// Makes `unit` the cursor and brings it into view.
     pub fn goto(&mut self, unit: usize, height: usize) {
         self.viewport.goto(&self.layout, unit, height);
@@ -341,6 +404,16 @@ impl Reader {
     pub fn max_scroll(&self, height: usize) -> usize {
         Viewport::max_scroll(&self.layout, height)
     }
+}
+
+/// The open document's reader and transcript, borrowed apart from the rest of the App.
+pub(super) fn open_doc<'a>(
+    reader: &'a mut Option<Reader>,
+    docs: &'a [Document],
+) -> Option<(&'a mut Reader, &'a Transcript)> {
+    let r = reader.as_mut()?;
+    let d = docs.get(r.doc)?;
+    Some((r, &d.transcript))
 }
 
 /// Bytes of text in both languages.

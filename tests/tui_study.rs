@@ -4,21 +4,9 @@
 mod tui_support;
 
 use ratatui::style::Color;
-use std::path::PathBuf;
-use stenogram::library::{self, Sources};
 use stenogram::model::Lang;
 use stenogram::tui::app::{Action, App, Effect, Mode, Reader};
-use tui_support::{screen, text, type_in};
-
-fn seed(w: u16, h: u16) -> App {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/000_press_conference.txt");
-    let docs = library::load(&Sources {
-        paths: vec![path],
-        pair: None,
-    })
-    .expect("seed 000 loads");
-    App::new(docs, false, (w, h), true).0
-}
+use tui_support::{screen, seed, text, type_in};
 
 fn r(app: &App) -> &Reader {
     app.reader.as_ref().expect("a document is open")

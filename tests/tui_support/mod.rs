@@ -110,6 +110,17 @@ pub fn document(name: &str, transcript: Transcript) -> Document {
     }
 }
 
+/// The reader on seed 000 (the Putin–Lukashenko press conference) as ingested and aligned.
+pub fn seed(w: u16, h: u16) -> App {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/000_press_conference.txt");
+    let docs = stenogram::library::load(&stenogram::library::Sources {
+        paths: vec![path],
+        pair: None,
+    })
+    .expect("seed 000 loads");
+    App::new(docs, false, (w, h), true).0
+}
+
 /// The reader opened straight on `t` at `w`×`h`, in colour.
 pub fn reader(t: Transcript, w: u16, h: u16) -> App {
     opened(t, w, h).0

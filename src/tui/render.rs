@@ -5,7 +5,7 @@
 
 use super::app::{App, GUTTER, MIN_SIZE, MarkKey, Mode, Overlay, Picker, Reader, SpeakerList, Spot};
 use super::keys;
-use crate::layout::{Arrangement, Line, Role, clean, is_unsafe, width};
+use crate::layout::{Arrangement, Line, Role, clean, fit, is_unsafe, width};
 use crate::model::{Lang, Transcript};
 use crate::topics::TopicKind;
 use ratatui::Frame;
@@ -151,6 +151,17 @@ fn draw_library(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             theme.dim(),
         );
     }
+    if !app.docs.is_empty() && lib.matches.is_empty() {
+        let msg = format!("No transcript matches “{}” · Esc clears the filter", lib.query);
+        buf.set_stringn(
+            area.x + 2,
+            list_top,
+            fit(&msg, usize::from(area.width) - 2),
+            usize::from(area.width),
+            theme.dim(),
+        );
+    }
+    let any_read = app.memory.iter().any(Option::is_some);
     // Keep the selection on screen.
     let first = lib.selected.saturating_sub(height.saturating_sub(1));
     let w = usize::from(area.width);
@@ -158,14 +169,24 @@ fn draw_library(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let y = list_top + (i - first) as u16;
         let Some(d) = app.docs.get(doc) else { continue };
         let t = &d.transcript;
-        let title = t.title(Lang::Ru).unwrap_or(&d.name);
+        let title = t.title(Lang::Ru).or_else(|| t.title(Lang::En)).unwrap_or(&d.name);
         let date = Lang::BOTH
             .iter()
             .find_map(|&l| t.version(l)?.meta.date.as_deref())
             .unwrap_or("");
         let langs: Vec<&str> = t.langs().iter().map(|l| l.code()).collect();
+        // How far each was read, in a column of its own once any has been.
+        let read = match app.memory.get(doc).and_then(|m| m.as_ref()) {
+            Some(m) => format!("{:>3}%  ", m.percent),
+            None if any_read => " ".repeat(6),
+            None => String::new(),
+        };
         let speakers: Vec<&str> = t.speakers.iter().map(|s| s.name.en.as_str()).collect();
-        let meta = format!("{date:<16} {:<6} {}", langs.join("+"), speakers.join(", "));
+        let meta = format!(
+            "{date:<16} {:<6} {read}{}",
+            langs.join("+"),
+            speakers.join(", ")
+        );
         let style = if i == lib.selected {
             theme.selected()
         } else {
@@ -176,13 +197,14 @@ fn draw_library(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         buf.set_stringn(
             area.x + 2,
             y,
-            clean(title),
-            title_w.saturating_sub(1),
+            fit(title, title_w.saturating_sub(2)),
+            title_w,
             style.add_modifier(Modifier::BOLD),
         );
         let x = 2 + title_w as u16;
         if x < area.width {
-            buf.set_stringn(area.x + x, y, clean(&meta), w - usize::from(x), style);
+            let room = w - usize::from(x);
+            buf.set_stringn(area.x + x, y, fit(&meta, room), room, style);
         }
     }
     let status = if lib.typing || !lib.query.is_empty() {

@@ -206,7 +206,16 @@ impl App {
         let memory = self.memory.get(r.doc).cloned().flatten().unwrap_or_default();
         r.marks.letters = memory.marks;
         match memory.place {
-            Some(place) if !r.aligning => r.go(t, place, height),
+            Some(place) if !r.aligning => {
+                let top = r.place();
+                r.go(t, place, height);
+                // `''` goes to the top from there, as after any jump.
+                r.marks.record_jump(top);
+                self.message = Some(format!(
+                    "Back where you left off ({}%) · '' goes to the top",
+                    memory.percent
+                ));
+            }
             place => r.restore = place,
         }
     }
@@ -225,11 +234,8 @@ impl App {
         r.alignment = alignment;
         r.aligning = false;
         self.rebuild_layout(opts);
-        let height = self.body_height();
-        if let Some((r, t)) = open_doc(&mut self.reader, &self.docs)
-            && let Some(place) = r.restore.take()
-        {
-            r.go(t, place, height);
+        if self.reader.as_ref().is_some_and(|r| r.restore.is_some()) {
+            self.recall();
         }
     }
 

@@ -37,7 +37,7 @@ fn frame(terminal: &mut Terminal<TestBackend>, app: &App) {
 
 /// The reader once the background alignment has arrived.
 fn aligned(doc: &Document) -> App {
-    let mut app = App::new(vec![doc.clone()], false, SIZE, true);
+    let (mut app, _) = App::new(vec![doc.clone()], false, SIZE, true);
     app.update(Action::Aligned(0, Box::new(align(&doc.transcript))));
     app
 }
@@ -51,7 +51,7 @@ fn bench(c: &mut Criterion) {
     // render. The whole is aligned on another thread meanwhile (the align bench times that).
     group.bench_function("open_to_first_frame", |b| {
         b.iter(|| {
-            let app = App::new(vec![document(&text)], false, SIZE, true);
+            let (app, _) = App::new(vec![document(&text)], false, SIZE, true);
             let mut t = terminal();
             frame(&mut t, &app);
             black_box(app.size)
@@ -64,7 +64,7 @@ fn bench(c: &mut Criterion) {
         b.iter_batched(
             || {
                 (
-                    App::new(vec![doc.clone()], false, SIZE, true),
+                    App::new(vec![doc.clone()], false, SIZE, true).0,
                     Box::new(whole.clone()),
                 )
             },

@@ -7,16 +7,16 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use stenogram::layout::Arrangement;
 use stenogram::model::Lang;
-use stenogram::tui::app::{Action, App, Mode, Reader};
+use stenogram::tui::app::{Action, App, Effect, Mode, Reader};
 use stenogram::tui::render;
-use tui_support::{document, press_conference, reader, text, type_in};
+use tui_support::{document, opened, press_conference, reader, text, type_in};
 
 fn r(app: &App) -> &Reader {
     app.reader.as_ref().expect("a document is open")
 }
 
 fn visible(app: &App, row: usize) -> bool {
-    let s = r(app).scroll;
+    let s = r(app).viewport.scroll;
     (s..s + app.body_height()).contains(&row)
 }
 
@@ -24,24 +24,27 @@ fn visible(app: &App, row: usize) -> bool {
 fn scrolling_clamps_at_both_ends() {
     let mut app = reader(press_conference(20), 120, 40);
     app.update(Action::LineUp);
-    assert_eq!(r(&app).scroll, 0);
+    assert_eq!(r(&app).viewport.scroll, 0);
     app.update(Action::LineDown);
     app.update(Action::LineDown);
-    assert_eq!(r(&app).scroll, 2);
+    assert_eq!(r(&app).viewport.scroll, 2);
     app.update(Action::HalfPageDown);
-    assert_eq!(r(&app).scroll, 2 + 19);
+    assert_eq!(r(&app).viewport.scroll, 2 + 19);
     for _ in 0..100 {
         app.update(Action::PageDown);
     }
     let max = r(&app).layout.rows.len() - app.body_height();
-    assert_eq!(r(&app).scroll, max);
+    assert_eq!(r(&app).viewport.scroll, max);
     app.update(Action::LineDown);
-    assert_eq!(r(&app).scroll, max);
+    assert_eq!(r(&app).viewport.scroll, max);
     app.update(Action::Top);
-    assert_eq!(r(&app).scroll, 0);
+    assert_eq!(r(&app).viewport.scroll, 0);
     app.update(Action::Bottom);
-    assert_eq!(r(&app).scroll, max);
-    assert_eq!(r(&app).cursor, *r(&app).layout.stops.last().expect("stops"));
+    assert_eq!(r(&app).viewport.scroll, max);
+    assert_eq!(
+        r(&app).viewport.cursor,
+        *r(&app).layout.stops.last().expect("stops")
+    );
 }
 
 #[test]
@@ -51,15 +54,15 @@ fn unit_jumps_land_on_unit_starts_in_view() {
     assert!(stops.len() > 40);
     for &expected in &stops[1..] {
         app.update(Action::NextUnit);
-        assert_eq!(r(&app).cursor, expected);
+        assert_eq!(r(&app).viewport.cursor, expected);
         assert!(visible(&app, r(&app).layout.unit_row[expected]));
     }
     // At the end, `}` stays put.
     app.update(Action::NextUnit);
-    assert_eq!(r(&app).cursor, *stops.last().expect("stops"));
+    assert_eq!(r(&app).viewport.cursor, *stops.last().expect("stops"));
     for &expected in stops[..stops.len() - 1].iter().rev() {
         app.update(Action::PrevUnit);
-        assert_eq!(r(&app).cursor, expected);
+        assert_eq!(r(&app).viewport.cursor, expected);
         assert!(visible(&app, r(&app).layout.unit_row[expected]));
     }
 }
@@ -77,10 +80,10 @@ fn turn_jumps_skip_to_the_next_speaker() {
     assert_eq!(&speakers[..3], [Some(0), Some(1), Some(2)]);
     for &u in &starts {
         app.update(Action::NextTurn);
-        assert_eq!(r(&app).cursor, u);
+        assert_eq!(r(&app).viewport.cursor, u);
     }
     app.update(Action::PrevTurn);
-    assert_eq!(r(&app).cursor, starts[7]);
+    assert_eq!(r(&app).viewport.cursor, starts[7]);
 }
 
 #[test]
@@ -89,13 +92,13 @@ fn scrolling_moves_the_cursor_only_when_its_unit_leaves_the_screen() {
     app.update(Action::NextUnit);
     app.update(Action::NextUnit);
     app.update(Action::LineDown);
-    assert_eq!(r(&app).cursor, 2, "unit 2 is still on screen");
+    assert_eq!(r(&app).viewport.cursor, 2, "unit 2 is still on screen");
     app.update(Action::Top);
     app.update(Action::LineDown);
-    assert_eq!(r(&app).cursor, 1, "the one-row heading scrolled off");
+    assert_eq!(r(&app).viewport.cursor, 1, "the one-row heading scrolled off");
     app.update(Action::PageDown);
-    let top_unit = r(&app).layout.rows[r(&app).scroll].unit;
-    assert_eq!(r(&app).cursor, top_unit);
+    let top_unit = r(&app).layout.rows[r(&app).viewport.scroll].unit;
+    assert_eq!(r(&app).viewport.cursor, top_unit);
 }
 
 #[test]
@@ -126,13 +129,13 @@ fn speaker_filter_collapses_turns_and_navigation_respects_it() {
         .position(|u| u.speaker == Some(1))
         .expect("a turn");
     let before = r(&app).layout.stops[r(&app).layout.stop_of(collapsed) - 1];
-    while r(&app).cursor < before {
+    while r(&app).viewport.cursor < before {
         app.update(Action::NextUnit);
     }
     app.update(Action::NextUnit);
-    assert_eq!(r(&app).cursor, collapsed);
+    assert_eq!(r(&app).viewport.cursor, collapsed);
     app.update(Action::NextUnit);
-    assert!(r(&app).alignment.units[r(&app).cursor].speaker != Some(1));
+    assert!(r(&app).alignment.units[r(&app).viewport.cursor].speaker != Some(1));
     // `a` checks all when some are unchecked, then none.
     app.update(Action::SpeakerFilter);
     app.update(Action::ToggleAll);
@@ -150,17 +153,17 @@ fn resize_reflows_and_keeps_the_current_unit_in_view() {
     for _ in 0..25 {
         app.update(Action::NextUnit);
     }
-    let unit = r(&app).cursor;
+    let unit = r(&app).viewport.cursor;
     assert_eq!(app.arrangement(), Some(Arrangement::Columns));
     app.update(Action::Resize(80, 24));
     assert_eq!(
         app.arrangement(),
         Some(Arrangement::Stacked([Lang::Ru, Lang::En]))
     );
-    assert_eq!(r(&app).cursor, unit);
+    assert_eq!(r(&app).viewport.cursor, unit);
     assert!(visible(&app, r(&app).layout.unit_row[unit]));
     app.update(Action::Resize(200, 50));
-    assert_eq!(r(&app).cursor, unit);
+    assert_eq!(r(&app).viewport.cursor, unit);
     assert!(visible(&app, r(&app).layout.unit_row[unit]));
 }
 
@@ -217,7 +220,7 @@ fn library_filters_opens_and_q_goes_back() {
     }
     other.versions.ru = None;
     let docs = vec![document("a.txt", press_conference(1)), document("b.txt", other)];
-    let mut app = App::new(docs, true, (120, 40), true);
+    let (mut app, _) = App::new(docs, true, (120, 40), true);
     assert_eq!(app.mode(), Mode::Library);
     assert_eq!(app.library.matches, [0, 1]);
     app.update(Action::Search);
@@ -250,7 +253,7 @@ fn search_counts_matches_and_n_wraps() {
     assert_eq!(search.matches.len(), 3);
     assert!(search.matches.iter().all(|m| m.lang == Lang::Ru));
     assert_eq!(search.current, Some(0));
-    assert_eq!(r(&app).cursor, search.matches[0].unit);
+    assert_eq!(r(&app).viewport.cursor, search.matches[0].unit);
     assert!(text(&app).contains("/перемир  1/3"));
     app.update(Action::NextMatch);
     app.update(Action::NextMatch);
@@ -323,20 +326,20 @@ fn picker_jumps_to_the_chosen_topic() {
     app.update(Action::Up);
     app.update(Action::Confirm);
     assert_eq!(app.mode(), Mode::Reader);
-    assert_eq!(r(&app).cursor, first.unit);
+    assert_eq!(r(&app).viewport.cursor, first.unit);
     assert!(visible(&app, r(&app).layout.unit_row[first.unit]));
     // Esc leaves the reader where it was.
     app.update(Action::TopicPicker);
     app.update(Action::Input('x'));
     app.update(Action::Cancel);
-    assert_eq!(r(&app).cursor, first.unit);
+    assert_eq!(r(&app).viewport.cursor, first.unit);
 }
 
 #[test]
 fn no_color_uses_modifiers_only() {
     use ratatui::style::{Color, Modifier};
     let colors = |color: bool| {
-        let mut app = App::new(
+        let (mut app, _) = App::new(
             vec![document("p.txt", press_conference(2))],
             false,
             (120, 40),
@@ -372,7 +375,7 @@ fn m_toggles_mouse_capture_and_the_wheel_scrolls() {
     app.update(Action::ToggleMouse);
     assert!(app.mouse);
     app.update(Action::Scroll(3));
-    assert_eq!(r(&app).scroll, 3);
+    assert_eq!(r(&app).viewport.scroll, 3);
     app.update(Action::ToggleMouse);
     assert!(!app.mouse);
 }
@@ -414,7 +417,7 @@ fn an_empty_document_opens_and_every_key_is_harmless() {
     ] {
         app.update(action);
     }
-    assert_eq!(r(&app).scroll, 0);
+    assert_eq!(r(&app).viewport.scroll, 0);
     assert!(text(&app).contains("Not found: x"), "{}", text(&app));
 }
 
@@ -437,8 +440,13 @@ fn a_long_document_opens_on_its_opening_and_takes_the_whole_alignment_in_place()
     // About 1.3 MB of text: more than the reader aligns before the first frame.
     let t = press_conference(3000);
     let whole = stenogram::align::align(&t);
-    let mut app = reader(t, 120, 40);
-    assert_eq!(app.aligning(), Some(0));
+    let (mut app, effects) = opened(t, 120, 40);
+    assert_eq!(
+        effects,
+        [Effect::Align(0)],
+        "the whole is aligned in the background"
+    );
+    assert!(r(&app).aligning);
     let opening = r(&app).alignment.units.len();
     assert!(
         opening > 10 && opening < whole.units.len() / 20,
@@ -459,30 +467,38 @@ fn a_long_document_opens_on_its_opening_and_takes_the_whole_alignment_in_place()
     for _ in 0..5 {
         app.update(Action::NextUnit);
     }
-    let (cursor, scroll) = (r(&app).cursor, r(&app).scroll);
+    let (cursor, scroll) = (r(&app).viewport.cursor, r(&app).viewport.scroll);
     // Another document's alignment is not this one's.
     app.update(Action::Aligned(1, Box::new(whole.clone())));
-    assert_eq!(app.aligning(), Some(0));
+    assert!(r(&app).aligning);
     app.update(Action::Aligned(0, Box::new(whole.clone())));
-    assert_eq!(app.aligning(), None);
+    assert!(!r(&app).aligning);
     assert_eq!(r(&app).alignment, whole);
-    assert_eq!((r(&app).cursor, r(&app).scroll), (cursor, scroll));
+    assert_eq!(
+        (r(&app).viewport.cursor, r(&app).viewport.scroll),
+        (cursor, scroll)
+    );
     assert!(text(&app).lines().next().is_some_and(|l| l.ends_with("0%")));
     app.update(Action::Bottom);
-    assert_eq!(r(&app).cursor, *r(&app).layout.stops.last().expect("stops"));
-    assert!(r(&app).cursor > opening);
+    assert_eq!(
+        r(&app).viewport.cursor,
+        *r(&app).layout.stops.last().expect("stops")
+    );
+    assert!(r(&app).viewport.cursor > opening);
 }
 
 #[test]
 fn a_relayout_with_the_blank_row_before_a_unit_on_top_keeps_it_there() {
     let mut app = reader(press_conference(20), 120, 40);
     // Scroll until the top row is the blank one that precedes a unit.
-    while r(&app).scroll + 1 != r(&app).layout.unit_row[r(&app).layout.rows[r(&app).scroll].unit] {
+    while r(&app).viewport.scroll + 1
+        != r(&app).layout.unit_row[r(&app).layout.rows[r(&app).viewport.scroll].unit]
+    {
         app.update(Action::LineDown);
     }
-    let unit = r(&app).layout.rows[r(&app).scroll].unit;
+    let unit = r(&app).layout.rows[r(&app).viewport.scroll].unit;
     app.update(Action::Resize(110, 40));
-    let top = r(&app).scroll;
+    let top = r(&app).viewport.scroll;
     assert_eq!(r(&app).layout.rows[top].unit, unit);
     assert_eq!(top + 1, r(&app).layout.unit_row[unit]);
 }
@@ -492,9 +508,9 @@ fn a_failed_background_alignment_leaves_the_opening_usable_and_says_so() {
     let mut app = reader(press_conference(3000), 120, 40);
     let opening = r(&app).alignment.clone();
     app.update(Action::AlignFailed(1));
-    assert_eq!(app.aligning(), Some(0));
+    assert!(r(&app).aligning);
     app.update(Action::AlignFailed(0));
-    assert_eq!(app.aligning(), None);
+    assert!(!r(&app).aligning);
     assert!(app.message.as_deref().is_some_and(|m| m.contains("opening only")));
     assert_eq!(r(&app).alignment, opening);
     // What waited for the whole now works on the opening.

@@ -2,8 +2,8 @@
 
 mod tui_support;
 
-use stenogram::tui::app::{Action, App};
-use tui_support::{document, press_conference, reader, screen};
+use stenogram::tui::app::{Action, App, Memory};
+use tui_support::{document, press_conference, reader, screen, text, type_in};
 
 fn apply(app: &mut App, actions: &[Action]) {
     for a in actions {
@@ -22,8 +22,35 @@ fn library() {
         document("press.txt", press_conference(2)),
         document("talks.txt", english),
     ];
-    let app = App::new(docs, true, (100, 12), true);
+    let (app, _) = App::new(docs, true, (100, 12), true);
     insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn library_with_how_far_each_was_read_and_long_titles_cut() {
+    let mut long = press_conference(1);
+    if let Some(v) = long.versions.ru.as_mut() {
+        v.meta.title = Some(
+            "Совместная пресс-конференция Президента России и Президента Белоруссии по итогам переговоров в расширенном составе".into(),
+        );
+    }
+    let docs = vec![
+        document("press.txt", press_conference(2)),
+        document("long.txt", long),
+    ];
+    let (mut app, _) = App::new(docs, true, (100, 10), true);
+    app.memory = vec![
+        None,
+        Some(Memory {
+            percent: 37,
+            ..Memory::default()
+        }),
+    ];
+    insta::assert_snapshot!(screen(&app));
+    app.update(Action::Search);
+    type_in(&mut app, "zzzz");
+    let empty = text(&app);
+    assert!(empty.contains("No transcript matches “zzzz”"), "{empty}");
 }
 
 #[test]

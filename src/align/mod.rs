@@ -18,7 +18,7 @@ mod summary;
 
 pub use summary::{GOOD, POOR, Summary, Verdict, summary, why_doubtful};
 
-use crate::model::{Block, BlockKind, ByLang, Lang, Paragraph, Transcript, Version};
+use crate::model::{Block, BlockKind, ByLang, Lang, Paragraph, Span, Transcript, Version};
 use anchors::Features;
 use beads::{Bead, Item};
 use params::{Model, PULL_CHANCE, PULL_FULL, PULL_WORDS};
@@ -83,12 +83,18 @@ impl Part {
     }
 }
 
-/// A unit's shown sentence of one side, with the source line of its paragraph.
+/// A unit's shown sentence of one side, with where it is: its paragraph and the paragraph's
+/// source line.
 #[derive(Debug, Clone, Copy)]
 pub struct Sentence<'t> {
+    /// Trimmed.
     pub text: &'t str,
     /// The paragraph's source line.
     pub line: u32,
+    pub block: usize,
+    pub para: usize,
+    /// The sentence's bytes in its paragraph's text, untrimmed.
+    pub span: Span,
 }
 
 impl Unit {
@@ -122,9 +128,12 @@ impl Unit {
                     .get(part.sentences.clone())
                     .unwrap_or(&[])
                     .iter()
-                    .map(move |s| Sentence {
-                        text: p.text.get(s.range()).unwrap_or("").trim(),
+                    .map(move |&span| Sentence {
+                        text: p.text.get(span.range()).unwrap_or("").trim(),
                         line: p.line,
+                        block: part.block,
+                        para: part.para,
+                        span,
                     })
             })
         })

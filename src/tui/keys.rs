@@ -71,7 +71,16 @@ pub const BINDINGS: &[Binding] = &[
     ch(READ, 'n', A::NextMatch, "next match"),
     ch(READ, 'N', A::PrevMatch, "previous match"),
     key(READ, K::Esc, NONE, A::Cancel, "clear search"),
-    ch(READ, 'm', A::ToggleMouse, "mouse wheel on/off"),
+    ch(READ, ')', A::NextSentence, "next sentence"),
+    ch(READ, '(', A::PrevSentence, "previous sentence"),
+    ch(READ, 'z', A::StudyMode, "study: hide a language"),
+    ch(READ, 'r', A::Reveal, "study: reveal its pair"),
+    ch(READ, 'y', A::Copy, "copy sentence pair"),
+    ch(READ, 'Y', A::CopyPassage, "copy the passage"),
+    ch(READ, 'm', A::SetMark, "set mark (m + letter)"),
+    ch(READ, '\'', A::GoToMark, "go to mark; '' back"),
+    key(READ, K::Char('o'), CTRL, A::JumpBack, "back before last jump"),
+    ch(READ, 'M', A::ToggleMouse, "mouse wheel on/off"),
     ch(&[Mode::Library], '/', A::Search, "filter the list"),
     ch(LISTS, 'j', A::Down, "down"),
     key(LISTS, K::Down, NONE, A::Down, "down"),
@@ -95,7 +104,13 @@ pub const BINDINGS: &[Binding] = &[
     key(&[Mode::Search], K::Enter, NONE, A::Confirm, "search"),
     key(INPUTS, K::Backspace, NONE, A::Backspace, "delete a character"),
     key(
-        &[Mode::Speakers, Mode::Picker, Mode::Search, Mode::LibraryFilter],
+        &[
+            Mode::Speakers,
+            Mode::Picker,
+            Mode::Search,
+            Mode::LibraryFilter,
+            Mode::Mark,
+        ],
         K::Esc,
         NONE,
         A::Cancel,
@@ -118,6 +133,7 @@ pub const BINDINGS: &[Binding] = &[
             Mode::Speakers,
             Mode::Picker,
             Mode::Search,
+            Mode::Mark,
         ],
         K::Char('c'),
         CTRL,
@@ -141,7 +157,9 @@ pub fn action(mode: Mode, event: KeyEvent) -> Option<Action> {
         .find(|b| b.code == event.code && b.mods == mods && b.modes.contains(&mode))
         .map(|b| b.action.clone());
     bound.or(match event.code {
-        KeyCode::Char(c) if INPUTS.contains(&mode) && mods.is_empty() => Some(Action::Input(c)),
+        KeyCode::Char(c) if (INPUTS.contains(&mode) || mode == Mode::Mark) && mods.is_empty() => {
+            Some(Action::Input(c))
+        }
         _ => None,
     })
 }

@@ -10,12 +10,12 @@ use crate::align::{Alignment, align};
 use crate::error::{Error, Result};
 use crate::library::Document;
 use crate::model::Transcript;
-use app::{Action, App};
+use app::{Action, App, Effect};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use ratatui::crossterm::{cursor, execute, terminal};
-use std::io::{self, IsTerminal, Stdout};
+use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -33,8 +33,8 @@ pub fn run(docs: Vec<Document>, library: bool) -> Result<()> {
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut session = Session::start()?;
     let size = session.terminal.size().map_err(Error::Terminal)?;
-    let mut app = App::new(docs, library, (size.width, size.height), color);
-    let result = event_loop(&mut session.terminal, &mut app, &stop);
+    let (mut app, effects) = App::new(docs, library, (size.width, size.height), color);
+    let result = event_loop(&mut session.terminal, &mut app, effects, &stop);
     drop(session);
     // The input thread may still be blocked (or, on a hung-up terminal, spinning inside
     // crossterm); returning from main ends the process and it with it.
@@ -81,35 +81,21 @@ fn spawn_align(doc: usize, transcript: Transcript, tx: mpsc::Sender<Wake>) -> io
 fn event_loop(
     term: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
+    mut effects: Vec<Effect>,
     stop: &AtomicBool,
 ) -> io::Result<()> {
     let (tx, wakes) = mpsc::channel();
     spawn_input(tx.clone());
-    let mut mouse = false;
-    // The document being aligned in the background.
-    let mut aligning = None;
     loop {
-        if app.mouse != mouse {
-            mouse = app.mouse;
-            if mouse {
-                execute!(io::stdout(), event::EnableMouseCapture)?;
-            } else {
-                execute!(io::stdout(), event::DisableMouseCapture)?;
-            }
-        }
         // Over SSH the window can shrink before its Resize event arrives: lay out for the real size.
         let size = term.size()?;
         if (size.width, size.height) != app.size {
-            app.update(Action::Resize(size.width, size.height));
+            effects.extend(app.update(Action::Resize(size.width, size.height)));
         }
         term.draw(|frame| render::draw(frame, app))?;
         // After the frame, so that a long document shows its opening first.
-        if let Some(doc) = app.aligning()
-            && aligning != Some(doc)
-            && let Some(d) = app.docs.get(doc)
-        {
-            aligning = Some(doc);
-            spawn_align(doc, d.transcript.clone(), tx.clone())?;
+        for effect in effects.drain(..) {
+            perform(effect, app, &tx)?;
         }
         let mut wake = loop {
             // A lost connection: the terminal hangs up (isatty fails) or SIGHUP arrives.
@@ -127,17 +113,13 @@ fn event_loop(
         loop {
             let action = match wake {
                 Wake::Input(event) => action_of(app, event?),
-                Wake::Aligned(doc, alignment) => {
-                    // Reopening the document later must align it again if this one is dropped.
-                    aligning = aligning.filter(|&d| d != doc);
-                    Some(match alignment {
-                        Some(a) => Action::Aligned(doc, Box::new(a)),
-                        None => Action::AlignFailed(doc),
-                    })
-                }
+                Wake::Aligned(doc, alignment) => Some(match alignment {
+                    Some(a) => Action::Aligned(doc, Box::new(a)),
+                    None => Action::AlignFailed(doc),
+                }),
             };
             if let Some(action) = action {
-                app.update(action);
+                effects.extend(app.update(action));
             }
             match wakes.try_recv() {
                 Ok(next) if !app.quit => wake = next,
@@ -145,6 +127,35 @@ fn event_loop(
             }
         }
     }
+}
+
+/// Does what an update asked for.
+fn perform(effect: Effect, app: &App, tx: &mpsc::Sender<Wake>) -> io::Result<()> {
+    match effect {
+        Effect::Align(doc) => {
+            if let Some(d) = app.docs.get(doc) {
+                spawn_align(doc, d.transcript.clone(), tx.clone())?;
+            }
+        }
+        Effect::Mouse(true) => execute!(io::stdout(), event::EnableMouseCapture)?,
+        Effect::Mouse(false) => execute!(io::stdout(), event::DisableMouseCapture)?,
+        Effect::Copy(text) => {
+            let mut out = io::stdout();
+            out.write_all(osc52(&text).as_bytes())?;
+            out.flush()?;
+        }
+        Effect::Remember(..) => {}
+    }
+    Ok(())
+}
+
+/// The OSC 52 sequence that puts `text` on the clipboard of the terminal (or tmux, or the
+/// terminal at the far end of an SSH link). `text` travels in base64: nothing in it can reach
+/// the terminal as a control.
+fn osc52(text: &str) -> String {
+    use base64::Engine;
+    let payload = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("\x1b]52;c;{payload}\x07")
 }
 
 fn action_of(app: &App, event: Event) -> Option<Action> {

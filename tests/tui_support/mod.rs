@@ -5,7 +5,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use stenogram::library::Document;
 use stenogram::model::{Block, BlockKind, ByLang, Lang, Meta, Paragraph, Speaker, Transcript, Version};
-use stenogram::tui::app::{Action, App};
+use stenogram::tui::app::{Action, App, Effect};
 use stenogram::tui::render;
 
 fn para(text: &str, lang: Lang) -> Paragraph {
@@ -110,8 +110,24 @@ pub fn document(name: &str, transcript: Transcript) -> Document {
     }
 }
 
+/// The reader on seed 000 (the Putin–Lukashenko press conference) as ingested and aligned.
+pub fn seed(w: u16, h: u16) -> App {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/000_press_conference.txt");
+    let docs = stenogram::library::load(&stenogram::library::Sources {
+        paths: vec![path],
+        pair: None,
+    })
+    .expect("seed 000 loads");
+    App::new(docs, false, (w, h), true).0
+}
+
 /// The reader opened straight on `t` at `w`×`h`, in colour.
 pub fn reader(t: Transcript, w: u16, h: u16) -> App {
+    opened(t, w, h).0
+}
+
+/// The reader on `t` alone, and the effects opening it asked for.
+pub fn opened(t: Transcript, w: u16, h: u16) -> (App, Vec<Effect>) {
     App::new(vec![document("press.txt", t)], false, (w, h), true)
 }
 

@@ -119,7 +119,11 @@ fn main() {
         "pty benchmark: {} run(s) (medians), {} warm-up; files: {}",
         args.runs,
         args.warmup,
-        files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(" ")
+        files
+            .iter()
+            .map(|f| f.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
     );
     for p in &programs {
         println!("  {} = {}", p.name, p.path.display());
@@ -139,7 +143,9 @@ fn main() {
                 for _ in 0..args.warmup {
                     run(p, &files, size, &keys, &args);
                 }
-                let samples: Vec<Sample> = (0..args.runs).map(|_| run(p, &files, size, &keys, &args)).collect();
+                let samples: Vec<Sample> = (0..args.runs)
+                    .map(|_| run(p, &files, size, &keys, &args))
+                    .collect();
                 Sample {
                     first_frame: Duration::from_secs_f64(median(
                         samples.iter().map(|s| s.first_frame.as_secs_f64()),
@@ -152,7 +158,12 @@ fn main() {
             .collect();
         let label = format!("{}x{}", size.0, size.1);
         let ms = |s: &Sample| s.first_frame.as_secs_f64() * 1000.0;
-        report_row(&label, "first frame", &medians.iter().map(ms).collect::<Vec<_>>(), "ms");
+        report_row(
+            &label,
+            "first frame",
+            &medians.iter().map(ms).collect::<Vec<_>>(),
+            "ms",
+        );
         for (k, (name, _)) in keys.iter().enumerate() {
             let bytes: Vec<f64> = medians.iter().map(|s| s.per_key[k]).collect();
             report_row(&label, &format!("{name} B/key"), &bytes, "B");
@@ -185,7 +196,13 @@ fn median(values: impl Iterator<Item = f64>) -> f64 {
     }
 }
 
-fn run(program: &Program, files: &[PathBuf], size: (u16, u16), keys: &[(String, usize)], args: &Args) -> Sample {
+fn run(
+    program: &Program,
+    files: &[PathBuf],
+    size: (u16, u16),
+    keys: &[(String, usize)],
+    args: &Args,
+) -> Sample {
     let mut cmd = Command::new(&program.path);
     cmd.args(files).env("TERM", "xterm-256color");
     // A user's less options or input preprocessor would make the runs incomparable.
@@ -229,7 +246,9 @@ fn first_frame(pty: &Pty) -> Duration {
         for &(arrived, end) in &out.chunks[chunks..] {
             screen.process(&out.bytes[done..end]);
             done = end;
-            let bottom = screen.screen().contents_between(size.1 - 1, 0, size.1 - 1, size.0);
+            let bottom = screen
+                .screen()
+                .contents_between(size.1 - 1, 0, size.1 - 1, size.0);
             if !bottom.trim().is_empty() {
                 return arrived - pty.started;
             }

@@ -101,7 +101,12 @@ pub fn sgr(from: Option<Pen>, to: Pen) -> Vec<u8> {
         return Vec::new();
     }
     let mut full = vec![0];
-    full.extend(MODIFIERS.iter().filter(|m| to.modifier.contains(m.0)).map(|m| m.1));
+    full.extend(
+        MODIFIERS
+            .iter()
+            .filter(|m| to.modifier.contains(m.0))
+            .map(|m| m.1),
+    );
     full.extend(to.fg.map(|_| colour_code(to.fg, false)));
     full.extend(to.bg.map(|_| colour_code(to.bg, true)));
     let mut best = sequence(&full);
@@ -112,10 +117,20 @@ pub fn sgr(from: Option<Pen>, to: Pen) -> Vec<u8> {
             if on.contains(m) && !to.modifier.contains(m) && !codes.contains(&off) {
                 codes.push(off);
                 // The code also ended its partner (bold and dim, the two blinks).
-                on.remove(MODIFIERS.iter().filter(|p| p.2 == off).fold(Modifier::empty(), |a, p| a | p.0));
+                on.remove(
+                    MODIFIERS
+                        .iter()
+                        .filter(|p| p.2 == off)
+                        .fold(Modifier::empty(), |a, p| a | p.0),
+                );
             }
         }
-        codes.extend(MODIFIERS.iter().filter(|m| to.modifier.contains(m.0) && !on.contains(m.0)).map(|m| m.1));
+        codes.extend(
+            MODIFIERS
+                .iter()
+                .filter(|m| to.modifier.contains(m.0) && !on.contains(m.0))
+                .map(|m| m.1),
+        );
         if from.fg != to.fg {
             codes.push(colour_code(to.fg, false));
         }
@@ -385,7 +400,9 @@ impl<W: Write> Backend for Ansi<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
-        if self.fixed && let Some(size) = self.size.get() {
+        if self.fixed
+            && let Some(size) = self.size.get()
+        {
             return Ok(size);
         }
         let (w, h) = ratatui::crossterm::terminal::size()?;
@@ -450,8 +467,16 @@ mod tests {
         ];
         let fg: Vec<u8> = all.iter().map(|&c| colour_code(index(c), false)).collect();
         let bg: Vec<u8> = all.iter().map(|&c| colour_code(index(c), true)).collect();
-        assert_eq!(fg, [30, 31, 32, 33, 34, 35, 36, 37, 90, 91, 92, 93, 94, 95, 96, 97]);
-        assert_eq!(bg, [40, 41, 42, 43, 44, 45, 46, 47, 100, 101, 102, 103, 104, 105, 106, 107]);
+        assert_eq!(
+            fg,
+            [30, 31, 32, 33, 34, 35, 36, 37, 90, 91, 92, 93, 94, 95, 96, 97]
+        );
+        assert_eq!(
+            bg,
+            [
+                40, 41, 42, 43, 44, 45, 46, 47, 100, 101, 102, 103, 104, 105, 106, 107
+            ]
+        );
         // Anything beyond the sixteen is the terminal's default, never a 256-colour code.
         assert_eq!(colour_code(index(Color::Indexed(200)), false), 39);
         assert_eq!(colour_code(index(Color::Rgb(1, 2, 3)), true), 49);
@@ -474,7 +499,10 @@ mod tests {
         let dim = pen(None, None, Modifier::DIM);
         assert_eq!(text(sgr(Some(bold_dim), dim)), "\x1b[0;2m");
         let on_yellow = pen(Some(0), Some(3), Modifier::empty());
-        assert_eq!(text(sgr(Some(on_yellow), pen(Some(0), None, Modifier::empty()))), "\x1b[49m");
+        assert_eq!(
+            text(sgr(Some(on_yellow), pen(Some(0), None, Modifier::empty()))),
+            "\x1b[49m"
+        );
     }
 
     #[test]

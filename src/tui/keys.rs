@@ -16,6 +16,16 @@ pub struct Binding {
 const READ: &[Mode] = &[Mode::Reader];
 const LISTS: &[Mode] = &[Mode::Library, Mode::Speakers];
 const INPUTS: &[Mode] = &[Mode::LibraryFilter, Mode::Picker, Mode::Search];
+const EVERYWHERE: &[Mode] = &[
+    Mode::Library,
+    Mode::LibraryFilter,
+    Mode::Reader,
+    Mode::Help,
+    Mode::Speakers,
+    Mode::Picker,
+    Mode::Search,
+    Mode::Mark,
+];
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 
@@ -124,22 +134,8 @@ pub const BINDINGS: &[Binding] = &[
     ch(&[Mode::Reader], 'q', A::Back, "back, or quit"),
     ch(&[Mode::Library], 'q', A::Back, "quit"),
     ch(&[Mode::Speakers], 'q', A::Cancel, "cancel"),
-    key(
-        &[
-            Mode::Library,
-            Mode::LibraryFilter,
-            Mode::Reader,
-            Mode::Help,
-            Mode::Speakers,
-            Mode::Picker,
-            Mode::Search,
-            Mode::Mark,
-        ],
-        K::Char('c'),
-        CTRL,
-        A::Quit,
-        "quit",
-    ),
+    key(EVERYWHERE, K::Char('c'), CTRL, A::Quit, "quit"),
+    key(EVERYWHERE, K::Char('z'), CTRL, A::Suspend, "suspend (fg resumes)"),
 ];
 
 /// The action `event` means in `mode`; in text inputs, unbound printable keys type themselves.

@@ -5,51 +5,61 @@ pub mod app;
 pub mod keys;
 pub mod render;
 pub mod screen;
+pub mod term;
 
 use crate::align::{Alignment, align};
 use crate::error::{Error, Result};
 use crate::library::Document;
 use crate::model::Transcript;
 use app::{Action, App, Effect};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
-use ratatui::crossterm::{cursor, execute, terminal};
-use std::io::{self, IsTerminal, Stdout, Write};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::io;
 use std::sync::mpsc;
 use std::time::Duration;
+use term::{ALIGN_THREAD, Session, Signal};
 
-/// How often the loop wakes without input to notice SIGTERM/SIGHUP and a hung-up terminal.
+/// How often the loop wakes without input to notice a hung-up terminal.
 const TICK: Duration = Duration::from_millis(200);
 
 /// Runs the reader on `docs`; `library` shows the list of documents first.
+///
+/// A signal that ends it (SIGINT, SIGQUIT, SIGTERM, SIGHUP, a hung-up terminal) ends the process
+/// with the status a shell reports for it, 128 + its number, once the terminal is restored.
 pub fn run(docs: Vec<Document>, library: bool) -> Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(Error::Terminal)?;
-    }
+    let (tx, wakes) = mpsc::channel();
+    let signals = tx.clone();
+    term::forward_signals(move |s| signals.send(Wake::Signal(s)).is_ok()).map_err(Error::Terminal)?;
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut session = Session::start()?;
-    let size = session.terminal.size().map_err(Error::Terminal)?;
+    let mut session = Session::start().map_err(Error::Terminal)?;
+    let size = session.screen.size().map_err(Error::Terminal)?;
     let (mut app, effects) = App::new(docs, library, (size.width, size.height), color);
-    let result = event_loop(&mut session.terminal, &mut app, effects, &stop);
+    let end = event_loop(&mut session, &mut app, effects, tx, wakes);
+    let alive = session.alive();
+    if !alive {
+        session.hang_up();
+    }
     drop(session);
     // The input thread may still be blocked (or, on a hung-up terminal, spinning inside
-    // crossterm); returning from main ends the process and it with it.
-    result.map_err(Error::Terminal)
+    // crossterm); ending the process ends it too.
+    match end {
+        Ok(None) => Ok(()),
+        Ok(Some(status)) => std::process::exit(status),
+        // An error on a terminal that hung up is the hang-up: there is no one to tell.
+        Err(_) if !alive => std::process::exit(HANG_UP_STATUS),
+        Err(e) => Err(Error::Terminal(e)),
+    }
 }
 
-/// What wakes the event loop: terminal input, or a whole alignment from the background (`None`
-/// if aligning failed).
+/// The exit status after a hang-up, as after SIGHUP.
+const HANG_UP_STATUS: i32 = 128 + signal_hook::consts::SIGHUP;
+
+/// What wakes the event loop: terminal input, a signal, or a whole alignment from the background
+/// (`None` if aligning failed).
 enum Wake {
     Input(io::Result<Event>),
+    Signal(i32),
     Aligned(usize, Option<Alignment>),
 }
-
-/// The name of the thread that aligns in the background, whose panic the reader survives.
-const ALIGN_THREAD: &str = "align";
 
 /// Reads terminal events on their own thread, so the loop can wait with a timeout that
 /// crossterm's own poll does not honour once the terminal has hung up.
@@ -78,41 +88,61 @@ fn spawn_align(doc: usize, transcript: Transcript, tx: mpsc::Sender<Wake>) -> io
         .map(drop)
 }
 
+/// Runs until the reader quits (`None`) or a signal ends it (the exit status).
 fn event_loop(
-    term: &mut Terminal<CrosstermBackend<Stdout>>,
+    session: &mut Session,
     app: &mut App,
     mut effects: Vec<Effect>,
-    stop: &AtomicBool,
-) -> io::Result<()> {
-    let (tx, wakes) = mpsc::channel();
+    tx: mpsc::Sender<Wake>,
+    wakes: mpsc::Receiver<Wake>,
+) -> io::Result<Option<i32>> {
     spawn_input(tx.clone());
     loop {
         // Over SSH the window can shrink before its Resize event arrives: lay out for the real size.
-        let size = term.size()?;
+        let size = session.screen.size()?;
         if (size.width, size.height) != app.size {
             effects.extend(app.update(Action::Resize(size.width, size.height)));
         }
-        term.draw(|frame| render::draw(frame, app))?;
+        draw(session, app)?;
         // After the frame, so that a long document shows its opening first.
         for effect in effects.drain(..) {
-            perform(effect, app, &tx)?;
+            perform(effect, app, session, &tx)?;
         }
         let mut wake = loop {
-            // A lost connection: the terminal hangs up (isatty fails) or SIGHUP arrives.
-            if app.quit || stop.load(Ordering::Relaxed) || !io::stdout().is_terminal() {
-                return Ok(());
+            if app.quit {
+                return Ok(None);
+            }
+            // A lost connection: the terminal hangs up (isatty fails) before SIGHUP arrives.
+            if !session.alive() {
+                return end(app, session, &tx, HANG_UP_STATUS);
             }
             match wakes.recv_timeout(TICK) {
                 Ok(wake) => break wake,
                 Err(mpsc::RecvTimeoutError::Timeout) => {}
-                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(None),
             }
         };
         // Everything already queued (key repeat, fast typing in the picker) is applied before
         // the next frame, so drawing never falls behind the keyboard.
         loop {
             let action = match wake {
-                Wake::Input(event) => action_of(app, event?),
+                Wake::Input(Ok(event)) => action_of(app, event),
+                // End of input: the terminal hung up.
+                Wake::Input(Err(_)) if !session.alive() => {
+                    return end(app, session, &tx, HANG_UP_STATUS);
+                }
+                Wake::Input(Err(e)) => return Err(e),
+                Wake::Signal(signal) => match term::meaning(signal) {
+                    Signal::End(status) => return end(app, session, &tx, status),
+                    Signal::Stop => {
+                        session.suspend()?;
+                        None
+                    }
+                    Signal::Continue => {
+                        session.resume()?;
+                        None
+                    }
+                },
                 Wake::Aligned(doc, alignment) => Some(match alignment {
                     Some(a) => Action::Aligned(doc, Box::new(a)),
                     None => Action::AlignFailed(doc),
@@ -129,21 +159,40 @@ fn event_loop(
     }
 }
 
+/// Draws a frame; the text between the header and the status line is what may scroll.
+fn draw(session: &mut Session, app: &App) -> io::Result<()> {
+    let body = 1..1 + u16::try_from(app.body_height()).unwrap_or(u16::MAX);
+    session.screen.draw(body, |frame| render::draw(frame, app))
+}
+
+/// Ends the reader as `q` would (what it remembers is saved), with exit status `status`;
+/// nothing is written to a terminal that hung up.
+fn end(
+    app: &mut App,
+    session: &mut Session,
+    tx: &mpsc::Sender<Wake>,
+    status: i32,
+) -> io::Result<Option<i32>> {
+    if !session.alive() {
+        session.hang_up();
+    }
+    for effect in app.update(Action::Quit) {
+        perform(effect, app, session, tx)?;
+    }
+    Ok(Some(status))
+}
+
 /// Does what an update asked for.
-fn perform(effect: Effect, app: &App, tx: &mpsc::Sender<Wake>) -> io::Result<()> {
+fn perform(effect: Effect, app: &App, session: &mut Session, tx: &mpsc::Sender<Wake>) -> io::Result<()> {
     match effect {
         Effect::Align(doc) => {
             if let Some(d) = app.docs.get(doc) {
                 spawn_align(doc, d.transcript.clone(), tx.clone())?;
             }
         }
-        Effect::Mouse(true) => execute!(io::stdout(), event::EnableMouseCapture)?,
-        Effect::Mouse(false) => execute!(io::stdout(), event::DisableMouseCapture)?,
-        Effect::Copy(text) => {
-            let mut out = io::stdout();
-            out.write_all(osc52(&text).as_bytes())?;
-            out.flush()?;
-        }
+        Effect::Mouse(on) => session.set_mouse(on)?,
+        Effect::Copy(text) => session.write(osc52(&text).as_bytes())?,
+        Effect::Suspend => session.suspend()?,
         Effect::Remember(..) => {}
     }
     Ok(())
@@ -161,7 +210,10 @@ fn osc52(text: &str) -> String {
 fn action_of(app: &App, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => keys::action(app.mode(), key),
-        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Resize(w, h) => {
+            let (w, h) = ansi::clamp_size(w, h);
+            Some(Action::Resize(w, h))
+        }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
             MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
@@ -169,59 +221,4 @@ fn action_of(app: &App, event: Event) -> Option<Action> {
         },
         _ => None,
     }
-}
-
-/// The terminal in raw mode on the alternate screen; dropping it restores the terminal.
-struct Session {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
-}
-
-impl Session {
-    fn start() -> Result<Session> {
-        install_panic_hook();
-        terminal::enable_raw_mode().map_err(Error::Terminal)?;
-        let mut out = io::stdout();
-        if let Err(e) = execute!(out, terminal::EnterAlternateScreen, cursor::Hide) {
-            restore();
-            return Err(Error::Terminal(e));
-        }
-        match Terminal::new(CrosstermBackend::new(out)) {
-            Ok(terminal) => Ok(Session { terminal }),
-            Err(e) => {
-                restore();
-                Err(Error::Terminal(e))
-            }
-        }
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        restore();
-    }
-}
-
-/// Leaves raw mode, mouse capture and the alternate screen; safe to call more than once.
-fn restore() {
-    let _ = terminal::disable_raw_mode();
-    let _ = execute!(
-        io::stdout(),
-        event::DisableMouseCapture,
-        terminal::LeaveAlternateScreen,
-        cursor::Show
-    );
-}
-
-/// A panic restores the terminal first, so its message is readable and the shell usable. One in
-/// the background aligner is caught and reported on the status line instead: the reader goes on
-/// on its raw screen, which the message would garble.
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        if std::thread::current().name() == Some(ALIGN_THREAD) {
-            return;
-        }
-        restore();
-        previous(info);
-    }));
 }

@@ -30,19 +30,18 @@ pub struct Screen<W: Write> {
 }
 
 impl<W: Write> Screen<W> {
-    /// A screen on `backend`; `scrolls` is false for terminals without a scroll region (every
-    /// frame is then drawn cell by cell).
+    /// A screen on `backend`, taken to be blank ([`Screen::redraw`] clears it);
+    /// `scrolls` is false for terminals without a scroll region (every frame is then drawn cell
+    /// by cell).
     pub fn new(backend: Ansi<W>, scrolls: bool) -> io::Result<Screen<W>> {
         let terminal = Terminal::new(backend)?;
         let area = Rect::from((ratatui::layout::Position::ORIGIN, terminal.size()?));
-        let mut screen = Screen {
+        Ok(Screen {
             terminal,
             shown: Buffer::empty(area),
             next: Buffer::empty(area),
             scrolls,
-        };
-        screen.redraw();
-        Ok(screen)
+        })
     }
 
     pub fn size(&self) -> io::Result<Size> {
@@ -127,7 +126,11 @@ pub fn vertical_shift(shown: &Buffer, next: &Buffer, rows: Range<u16>) -> Option
         (0..n)
             .filter(|&i| {
                 let from = i + by;
-                let was = if (0..n).contains(&from) { old[from as usize] } else { blank };
+                let was = if (0..n).contains(&from) {
+                    old[from as usize]
+                } else {
+                    blank
+                };
                 new[i as usize] != was
             })
             .count()
@@ -143,7 +146,9 @@ pub fn vertical_shift(shown: &Buffer, next: &Buffer, rows: Range<u16>) -> Option
 pub fn shift_rows(buf: &mut Buffer, rows: Range<u16>, by: i32) {
     let w = usize::from(buf.area.width);
     let (top, bottom) = (usize::from(rows.start) * w, usize::from(rows.end) * w);
-    let Some(band) = buf.content.get_mut(top..bottom) else { return };
+    let Some(band) = buf.content.get_mut(top..bottom) else {
+        return;
+    };
     let moved = (by.unsigned_abs() as usize * w).min(band.len());
     if by > 0 {
         band.rotate_left(moved);
@@ -163,7 +168,8 @@ fn columns(cell: &Cell) -> usize {
 /// Whether the cells after a wide one are still the blanks it covers (a popup's border may have
 /// been drawn over its right half).
 fn covers(row: &[Cell], x: usize, k: usize) -> bool {
-    row.get(x + 1..x + k).is_some_and(|rest| rest.iter().all(|c| c.symbol() == " "))
+    row.get(x + 1..x + k)
+        .is_some_and(|rest| rest.iter().all(|c| c.symbol() == " "))
 }
 
 /// The cells to write, in order, to turn `shown` into `next`.
@@ -213,9 +219,8 @@ pub fn changes<'a>(shown: &Buffer, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)
             if k > 1 && uncertain_width(cell.symbol()) {
                 // Blank its columns first: a terminal drawing it narrower leaves them blank,
                 // one drawing it as wide covers them.
-                for t in x + 1..(x + k).min(w) {
-                    out.push((t as u16, y, &new[t]));
-                }
+                let covered = new.iter().enumerate().take(x + k).skip(x + 1);
+                out.extend(covered.map(|(t, c)| (t as u16, y, c)));
             }
             out.push((x as u16, y, cell));
             after = Some((x + k, Pen::of(cell)));
@@ -257,7 +262,11 @@ mod tests {
         let nz = |n: u16| std::num::NonZeroU16::new(n).expect("non-zero size");
         let mut parser = vt100::Parser::new(nz(size.1), nz(size.0), 0);
         parser.process(bytes);
-        parser.screen().rows(0, size.0).map(|r| r.trim_end().to_string()).collect()
+        parser
+            .screen()
+            .rows(0, size.0)
+            .map(|r| r.trim_end().to_string())
+            .collect()
     }
 
     fn lines(buf: &Buffer) -> Vec<String> {
@@ -288,7 +297,9 @@ mod tests {
     #[test]
     fn a_one_line_scroll_moves_the_text_and_draws_one_row() {
         let words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta"];
-        let text: Vec<String> = (0..30).map(|i| format!("{i} {}", words[i % 7].repeat(3))).collect();
+        let text: Vec<String> = (0..30)
+            .map(|i| format!("{i} {}", words[i % 7].repeat(3)))
+            .collect();
         let frame = |top: usize| {
             let mut buf = Buffer::empty(Rect::new(0, 0, 20, 10));
             buf.set_string(0, 0, "header 1%", Style::new());
@@ -319,7 +330,11 @@ mod tests {
             buf.set_string(0, 0, format!("h{top}"), Style::new().fg(Color::Yellow));
             for y in 1..7u16 {
                 let n = top + usize::from(y);
-                let style = if n % 3 == 0 { Style::new().bg(Color::Blue) } else { Style::new() };
+                let style = if n % 3 == 0 {
+                    Style::new().bg(Color::Blue)
+                } else {
+                    Style::new()
+                };
                 buf.set_string(0, y, format!("r{n} ж {}", "x".repeat(n % 5)), style);
             }
             buf.set_string(0, 7, "status", Style::new());
@@ -328,7 +343,11 @@ mod tests {
         for scrolls in [true, false] {
             let (screen, _) = draw_all(&frames, scrolls);
             let bytes = &screen.terminal.backend().writer()[..];
-            assert_eq!(emulate((12, 8), bytes), lines(&frames[frames.len() - 1]), "scrolls: {scrolls}");
+            assert_eq!(
+                emulate((12, 8), bytes),
+                lines(&frames[frames.len() - 1]),
+                "scrolls: {scrolls}"
+            );
         }
     }
 
@@ -340,11 +359,18 @@ mod tests {
         boxed.set_string(1, 2, "│    │", Style::new());
         let changed = changes(&base, &boxed);
         // The flags whose right half the box covers are blanked, not left to the terminal.
-        assert!(changed.iter().any(|&(x, y, c)| (x, y) == (0, 1) && c.symbol() == " "));
+        assert!(
+            changed
+                .iter()
+                .any(|&(x, y, c)| (x, y) == (0, 1) && c.symbol() == " ")
+        );
         assert!(changed.iter().all(|&(_, _, c)| c.symbol() != "🇷🇺"));
         // Taking the box away writes the flags whole again.
         let back = changes(&boxed, &base);
-        let flags = back.iter().filter(|&&(_, y, c)| y == 1 && c.symbol() == "🇷🇺").count();
+        let flags = back
+            .iter()
+            .filter(|&&(_, y, c)| y == 1 && c.symbol() == "🇷🇺")
+            .count();
         assert_eq!(flags, 4);
     }
 

@@ -106,6 +106,11 @@ impl Pty {
         })
     }
 
+    /// The terminal's master side (its modes are the program's), until a hang-up.
+    pub fn terminal(&self) -> BorrowedFd<'_> {
+        self.master.as_ref().expect("the terminal is open").as_fd()
+    }
+
     pub fn size(&self) -> (u16, u16) {
         self.size
     }
@@ -159,10 +164,19 @@ impl Pty {
             assert!(
                 now < deadline && !out.closed,
                 "{} waiting for {what}; the program wrote:\n{}",
-                if out.closed { "terminal closed" } else { "timed out" },
+                if out.closed {
+                    "terminal closed"
+                } else {
+                    "timed out"
+                },
                 String::from_utf8_lossy(&out.bytes).escape_debug()
             );
-            out = self.shared.grew.wait_timeout(out, deadline - now).expect("output lock").0;
+            out = self
+                .shared
+                .grew
+                .wait_timeout(out, deadline - now)
+                .expect("output lock")
+                .0;
         }
     }
 

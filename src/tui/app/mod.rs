@@ -76,6 +76,8 @@ pub enum Action {
     /// `q`: close the document (back to the library) or quit.
     Back,
     Quit,
+    /// Ctrl-Z: hand the terminal back to the shell until the job is continued (`fg`).
+    Suspend,
     /// Esc: close an overlay, cancel input, clear the search.
     Cancel,
     /// Enter: open, apply, jump.
@@ -111,6 +113,8 @@ pub enum Effect {
     Copy(String),
     /// Save what document `doc` remembers (its place, marks, how far it was read).
     Remember(usize, Memory),
+    /// Stop the process, the terminal restored, until it is continued.
+    Suspend,
 }
 
 /// Which key table applies.
@@ -234,6 +238,7 @@ impl App {
                 self.quit = true;
                 return self.remember();
             }
+            Action::Suspend => return vec![Effect::Suspend],
             _ => {
                 let mode = self.mode();
                 let before = self.reader.as_ref().map(|r| (r.place(), r.viewport.scroll));

@@ -19,6 +19,8 @@ pub mod report;
 pub mod sanitize;
 pub mod search;
 pub mod sentences;
+pub mod state;
+pub mod store;
 pub mod topics;
 pub mod translit;
 pub mod tui;

@@ -4,6 +4,7 @@
 //! `tui` is the interactive shell on top of it and `cli` the command line.
 
 pub mod align;
+pub mod cache;
 pub mod cli;
 pub mod decode;
 pub mod error;

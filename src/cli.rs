@@ -117,7 +117,11 @@ pub fn run() -> Result<()> {
         }
         None if cli.inputs.is_empty() => {
             drop(out);
-            return crate::tui::run(library::bundled(), true);
+            let (docs, notes) = library::home(crate::store::Dirs::from_env().library.as_deref());
+            for note in notes {
+                eprintln!("stenogram: {note}");
+            }
+            return crate::tui::run(docs, true);
         }
         None => {
             let docs = library::load(&cli.inputs.sources())?;

@@ -25,6 +25,11 @@ use params::{Model, PULL_CHANCE, PULL_FULL, PULL_WORDS};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
+/// The aligner's version, part of the alignment cache's key: bump it with every change that can
+/// change an alignment (a weight, a pass, the lexicon), or readers are shown stale ones from
+/// their cache. `tests/store.rs` fails, asking for the bump, when the output changes.
+pub const VERSION: u32 = 1;
+
 /// A transcript's two versions as one ordered sequence of units.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Alignment {

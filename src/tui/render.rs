@@ -182,11 +182,7 @@ fn draw_library(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             None => String::new(),
         };
         let speakers: Vec<&str> = t.speakers.iter().map(|s| s.name.en.as_str()).collect();
-        let meta = format!(
-            "{date:<16} {:<6} {read}{}",
-            langs.join("+"),
-            speakers.join(", ")
-        );
+        let meta = format!("{date:<16} {:<6} {read}{}", langs.join("+"), speakers.join(", "));
         let style = if i == lib.selected {
             theme.selected()
         } else {

@@ -33,15 +33,16 @@ impl Tmux {
                 "-y",
                 "40",
             ])
-            .args([
-                "-e",
-                &format!("TERM={term}"),
-                "-e",
-                "NO_COLOR=",
-                "sh",
-                "-c",
-                script,
-            ])
+            .args(["-e", &format!("TERM={term}"), "-e", "NO_COLOR="])
+            // What the reader remembers and caches stays in the test's folder, and the user's
+            // own library is not listed.
+            .args(["STATE", "CACHE", "DATA"].iter().flat_map(|kind| {
+                [
+                    "-e".to_string(),
+                    format!("XDG_{kind}_HOME={}/{kind}", tmux.dir.display()),
+                ]
+            }))
+            .args(["-e", "STENOGRAM_LIBRARY=", "sh", "-c", script])
             .current_dir(&tmux.dir)
             .status()
             .expect("tmux must be installed to run the end-to-end tests");
@@ -366,12 +367,8 @@ fn learning_keys_marks_copy_and_the_place_kept_between_runs() {
     let name = "learn";
     let dir = Tmux::dir(name);
     let seed = seed();
-    // Two runs on the same file, with the state and cache kept in the test's folder.
-    let run = format!(
-        "XDG_STATE_HOME='{d}/state' XDG_CACHE_HOME='{d}/cache' XDG_DATA_HOME='{d}/data' '{BIN}' '{f}'",
-        d = dir.display(),
-        f = seed.display()
-    );
+    // Two runs on the same file; the state and cache are kept in the test's folder.
+    let run = format!("'{BIN}' '{}'", seed.display());
     let script = format!(
         "printf 'BEFORE-MARKER\\n'; {run}; printf 'FIRST-EXIT\\n'; {run}; printf 'AFTER-EXIT %s\\n' $?; sleep 60"
     );

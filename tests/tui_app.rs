@@ -9,7 +9,7 @@ use stenogram::layout::Arrangement;
 use stenogram::model::Lang;
 use stenogram::tui::app::{Action, App, Effect, Mode, Reader};
 use stenogram::tui::render;
-use tui_support::{document, opened, press_conference, reader, text, type_in};
+use tui_support::{document, opened, press_conference, reader, settle, text, type_in};
 
 fn r(app: &App) -> &Reader {
     app.reader.as_ref().expect("a document is open")
@@ -339,12 +339,13 @@ fn picker_jumps_to_the_chosen_topic() {
 fn no_color_uses_modifiers_only() {
     use ratatui::style::{Color, Modifier};
     let colors = |color: bool| {
-        let (mut app, _) = App::new(
+        let (mut app, effects) = App::new(
             vec![document("p.txt", press_conference(2))],
             false,
             (120, 40),
             color,
         );
+        settle(&mut app, effects);
         app.update(Action::Search);
         app.update(Action::Input('Q'));
         app.update(Action::Confirm);
@@ -443,7 +444,10 @@ fn a_long_document_opens_on_its_opening_and_takes_the_whole_alignment_in_place()
     let (mut app, effects) = opened(t, 120, 40);
     assert_eq!(
         effects,
-        [Effect::Align(0)],
+        [Effect::Align {
+            doc: 0,
+            background: true
+        }],
         "the whole is aligned in the background"
     );
     assert!(r(&app).aligning);
@@ -505,7 +509,7 @@ fn a_relayout_with_the_blank_row_before_a_unit_on_top_keeps_it_there() {
 
 #[test]
 fn a_failed_background_alignment_leaves_the_opening_usable_and_says_so() {
-    let mut app = reader(press_conference(3000), 120, 40);
+    let (mut app, _) = opened(press_conference(3000), 120, 40);
     let opening = r(&app).alignment.clone();
     app.update(Action::AlignFailed(1));
     assert!(r(&app).aligning);

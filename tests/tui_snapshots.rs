@@ -2,7 +2,8 @@
 
 mod tui_support;
 
-use stenogram::tui::app::{Action, App, Memory};
+use stenogram::state::Memory;
+use stenogram::tui::app::{Action, App};
 use tui_support::{document, press_conference, reader, screen, text, type_in};
 
 fn apply(app: &mut App, actions: &[Action]) {

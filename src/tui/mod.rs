@@ -3,17 +3,21 @@
 pub mod ansi;
 pub mod app;
 pub mod keys;
+mod persist;
 pub mod render;
 pub mod screen;
 pub mod term;
 
-use crate::align::{Alignment, align};
+use crate::align::Alignment;
+use crate::cache;
 use crate::error::{Error, Result};
 use crate::library::Document;
 use crate::model::Transcript;
 use app::{Action, App, Effect};
+use persist::Persist;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use std::io;
+use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;
 use term::{ALIGN_THREAD, Session, Signal};
@@ -32,13 +36,23 @@ pub fn run(docs: Vec<Document>, library: bool) -> Result<()> {
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut session = Session::start().map_err(Error::Terminal)?;
     let size = session.screen.size().map_err(Error::Terminal)?;
+    let (mut persist, note) = Persist::load(&docs);
     let (mut app, effects) = App::new(docs, library, (size.width, size.height), color);
-    let end = event_loop(&mut session, &mut app, effects, tx, wakes);
+    app.study.hidden = persist.study_hidden();
+    app.remembering(persist.memories());
+    app.message = app.message.take().or(note);
+    let end = event_loop(&mut session, &mut app, effects, &mut persist, tx, wakes);
     let alive = session.alive();
     if !alive {
         session.hang_up();
     }
     drop(session);
+    // However the reader ended (q, a signal, a lost terminal), the place is kept.
+    if let Some(note) = persist.save(app.memory(), app.study.hidden)
+        && alive
+    {
+        eprintln!("stenogram: {note}");
+    }
     // The input thread may still be blocked (or, on a hung-up terminal, spinning inside
     // crossterm); ending the process ends it too.
     match end {
@@ -58,7 +72,8 @@ const HANG_UP_STATUS: i32 = 128 + signal_hook::consts::SIGHUP;
 enum Wake {
     Input(io::Result<Event>),
     Signal(i32),
-    Aligned(usize, Option<Alignment>),
+    /// With a note when the cache could not be used.
+    Aligned(usize, Option<(Alignment, Option<String>)>),
 }
 
 /// Reads terminal events on their own thread, so the loop can wait with a timeout that
@@ -75,15 +90,22 @@ fn spawn_input(tx: mpsc::Sender<Wake>) {
     });
 }
 
-/// Aligns document `doc` on its own thread, so that the reader stays responsive meanwhile. A
-/// panic there is reported as a failure rather than left to end the reader.
-fn spawn_align(doc: usize, transcript: Transcript, tx: mpsc::Sender<Wake>) -> io::Result<()> {
+/// Aligns document `doc` (or takes it from the cache in `cache_dir`) on its own thread, so that
+/// the reader stays responsive meanwhile. A panic there is reported as a failure rather than
+/// left to end the reader.
+fn spawn_align(
+    doc: usize,
+    transcript: Transcript,
+    cache_dir: Option<PathBuf>,
+    tx: mpsc::Sender<Wake>,
+) -> io::Result<()> {
     std::thread::Builder::new()
         .name(ALIGN_THREAD.into())
         .spawn(move || {
-            let alignment = std::panic::catch_unwind(|| align(&transcript)).ok();
+            let aligned =
+                std::panic::catch_unwind(|| cache::load_or_align(&transcript, cache_dir.as_deref())).ok();
             // The loop may have ended; then nobody wants the result.
-            let _ = tx.send(Wake::Aligned(doc, alignment));
+            let _ = tx.send(Wake::Aligned(doc, aligned));
         })
         .map(drop)
 }
@@ -93,6 +115,7 @@ fn event_loop(
     session: &mut Session,
     app: &mut App,
     mut effects: Vec<Effect>,
+    persist: &mut Persist,
     tx: mpsc::Sender<Wake>,
     wakes: mpsc::Receiver<Wake>,
 ) -> io::Result<Option<i32>> {
@@ -103,18 +126,20 @@ fn event_loop(
         if (size.width, size.height) != app.size {
             effects.extend(app.update(Action::Resize(size.width, size.height)));
         }
-        draw(session, app)?;
-        // After the frame, so that a long document shows its opening first.
-        for effect in effects.drain(..) {
-            perform(effect, app, session, &tx)?;
+        // Before the frame: a document's alignment from the cache is drawn at once.
+        while !effects.is_empty() {
+            for effect in std::mem::take(&mut effects) {
+                effects.extend(perform(effect, app, persist, session, &tx)?);
+            }
         }
+        draw(session, app)?;
         let mut wake = loop {
             if app.quit {
                 return Ok(None);
             }
             // A lost connection: the terminal hangs up (isatty fails) before SIGHUP arrives.
             if !session.alive() {
-                return end(app, session, &tx, HANG_UP_STATUS);
+                return Ok(Some(HANG_UP_STATUS));
             }
             match wakes.recv_timeout(TICK) {
                 Ok(wake) => break wake,
@@ -125,31 +150,21 @@ fn event_loop(
         // Everything already queued (key repeat, fast typing in the picker) is applied before
         // the next frame, so drawing never falls behind the keyboard.
         loop {
-            let action = match wake {
-                Wake::Input(Ok(event)) => action_of(app, event),
-                // End of input: the terminal hung up.
-                Wake::Input(Err(_)) if !session.alive() => {
-                    return end(app, session, &tx, HANG_UP_STATUS);
+            match wake {
+                Wake::Input(Ok(event)) => {
+                    if let Some(action) = action_of(app, event) {
+                        effects.extend(app.update(action));
+                    }
                 }
+                // End of input: the terminal hung up.
+                Wake::Input(Err(_)) if !session.alive() => return Ok(Some(HANG_UP_STATUS)),
                 Wake::Input(Err(e)) => return Err(e),
                 Wake::Signal(signal) => match term::meaning(signal) {
-                    Signal::End(status) => return end(app, session, &tx, status),
-                    Signal::Stop => {
-                        session.suspend()?;
-                        None
-                    }
-                    Signal::Continue => {
-                        session.resume()?;
-                        None
-                    }
+                    Signal::End(status) => return Ok(Some(status)),
+                    Signal::Stop => session.suspend()?,
+                    Signal::Continue => session.resume()?,
                 },
-                Wake::Aligned(doc, alignment) => Some(match alignment {
-                    Some(a) => Action::Aligned(doc, Box::new(a)),
-                    None => Action::AlignFailed(doc),
-                }),
-            };
-            if let Some(action) = action {
-                effects.extend(app.update(action));
+                Wake::Aligned(doc, aligned) => effects.extend(aligned_in(app, doc, aligned)),
             }
             match wakes.try_recv() {
                 Ok(next) if !app.quit => wake = next,
@@ -165,37 +180,50 @@ fn draw(session: &mut Session, app: &App) -> io::Result<()> {
     session.screen.draw(body, |frame| render::draw(frame, app))
 }
 
-/// Ends the reader as `q` would (what it remembers is saved), with exit status `status`;
-/// nothing is written to a terminal that hung up.
-fn end(
-    app: &mut App,
-    session: &mut Session,
-    tx: &mpsc::Sender<Wake>,
-    status: i32,
-) -> io::Result<Option<i32>> {
-    if !session.alive() {
-        session.hang_up();
+/// Gives `app` the whole alignment of `doc` (`None`: aligning failed), with the cache's note.
+fn aligned_in(app: &mut App, doc: usize, aligned: Option<(Alignment, Option<String>)>) -> Vec<Effect> {
+    match aligned {
+        Some((alignment, note)) => {
+            let effects = app.update(Action::Aligned(doc, Box::new(alignment)));
+            if note.is_some() {
+                app.message = note;
+            }
+            effects
+        }
+        None => app.update(Action::AlignFailed(doc)),
     }
-    for effect in app.update(Action::Quit) {
-        perform(effect, app, session, tx)?;
-    }
-    Ok(Some(status))
 }
 
-/// Does what an update asked for.
-fn perform(effect: Effect, app: &App, session: &mut Session, tx: &mpsc::Sender<Wake>) -> io::Result<()> {
+/// Does what an update asked for; returns what that in turn asks for.
+fn perform(
+    effect: Effect,
+    app: &mut App,
+    persist: &mut Persist,
+    session: &mut Session,
+    tx: &mpsc::Sender<Wake>,
+) -> io::Result<Vec<Effect>> {
     match effect {
-        Effect::Align(doc) => {
-            if let Some(d) = app.docs.get(doc) {
-                spawn_align(doc, d.transcript.clone(), tx.clone())?;
+        Effect::Align { doc, background } => {
+            let Some(d) = app.docs.get(doc) else {
+                return Ok(Vec::new());
+            };
+            if background {
+                spawn_align(doc, d.transcript.clone(), persist.cache_dir(), tx.clone())?;
+            } else {
+                let aligned = cache::load_or_align(&d.transcript, persist.cache_dir().as_deref());
+                return Ok(aligned_in(app, doc, Some(aligned)));
             }
         }
         Effect::Mouse(on) => session.set_mouse(on)?,
         Effect::Copy(text) => session.write(osc52(&text).as_bytes())?,
         Effect::Suspend => session.suspend()?,
-        Effect::Remember(..) => {}
+        Effect::Remember(doc, memory) => {
+            if let Some(note) = persist.save(Some((doc, memory)), app.study.hidden) {
+                app.message = Some(note);
+            }
+        }
     }
-    Ok(())
+    Ok(Vec::new())
 }
 
 /// The OSC 52 sequence that puts `text` on the clipboard of the terminal (or tmux, or the

@@ -118,12 +118,30 @@ pub fn seed(w: u16, h: u16) -> App {
         pair: None,
     })
     .expect("seed 000 loads");
-    App::new(docs, false, (w, h), true).0
+    let (mut app, effects) = App::new(docs, false, (w, h), true);
+    settle(&mut app, effects);
+    app
 }
 
-/// The reader opened straight on `t` at `w`×`h`, in colour.
+/// Does what the loop does with the effects `app` asked for that matter to tests: aligning a
+/// document now, whatever its length.
+pub fn settle(app: &mut App, effects: Vec<Effect>) {
+    for effect in effects {
+        if let Effect::Align { doc, .. } = effect
+            && let Some(d) = app.docs.get(doc)
+        {
+            let whole = stenogram::align::align(&d.transcript);
+            let more = app.update(Action::Aligned(doc, Box::new(whole)));
+            settle(app, more);
+        }
+    }
+}
+
+/// The reader opened straight on `t` at `w`×`h`, in colour, aligned.
 pub fn reader(t: Transcript, w: u16, h: u16) -> App {
-    opened(t, w, h).0
+    let (mut app, effects) = opened(t, w, h);
+    settle(&mut app, effects);
+    app
 }
 
 /// The reader on `t` alone, and the effects opening it asked for.

@@ -2,10 +2,9 @@
 //! and Ctrl-o go back to where the last jump started), and what a document keeps between runs.
 
 use super::reader::open_doc;
-use super::study::Place;
 use super::{Action, App, Effect, Overlay, Reader};
 use crate::model::Transcript;
-use serde::{Deserialize, Serialize};
+use crate::state::{Memory, Place};
 use std::collections::BTreeMap;
 
 /// The jump list keeps this many places.
@@ -16,15 +15,6 @@ const JUMPS: usize = 100;
 pub enum MarkKey {
     Set,
     Go,
-}
-
-/// What a document remembers between runs.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Memory {
-    pub place: Option<Place>,
-    pub marks: BTreeMap<char, Place>,
-    /// How far it was read: the bottom of the screen, in percent.
-    pub percent: u8,
 }
 
 /// One document's marks and jump list.

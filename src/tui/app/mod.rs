@@ -17,13 +17,14 @@ mod viewport;
 use crate::align::Alignment;
 use crate::library::Document;
 use crate::model::Transcript;
+use crate::state::{Memory, Place};
 pub use library::LibraryList;
-pub use marks::{MarkKey, Marks, Memory};
+pub use marks::{MarkKey, Marks};
 pub use picker::Picker;
 pub use reader::{BACKGROUND_ALIGN, GUTTER, MIN_COLUMNS_WIDTH, Reader, View};
 pub use search::Search;
 pub use speakers::SpeakerList;
-pub use study::{Pair, Place, Spot, Study};
+pub use study::{Pair, Spot, Study};
 pub use viewport::Viewport;
 
 /// Below this size the reader shows a message instead of text.
@@ -104,9 +105,10 @@ pub enum Action {
 /// file system.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Align document `doc` whole on another thread and send [`Action::Aligned`] (or
-    /// [`Action::AlignFailed`]); the reader shows its opening meanwhile.
-    Align(usize),
+    /// Find the whole alignment of document `doc` (in the cache, or by aligning it: on another
+    /// thread when `background`, the reader showing its opening meanwhile) and send
+    /// [`Action::Aligned`] (or [`Action::AlignFailed`]).
+    Align { doc: usize, background: bool },
     /// Turn mouse capture on or off.
     Mouse(bool),
     /// Put this text on the clipboard (OSC 52, which works over SSH and inside tmux).

@@ -149,25 +149,26 @@ impl App {
         v.reveal_cursor(&r.layout, height);
     }
 
-    /// Opens document `doc`. One longer than [`BACKGROUND_ALIGN`] opens on its opening and
-    /// asks for the whole to be aligned in the background.
+    /// Opens document `doc` and asks for its whole alignment, which the loop takes from the
+    /// cache or aligns. One longer than [`BACKGROUND_ALIGN`] shows its opening meanwhile and is
+    /// aligned in the background; a shorter one is aligned before the next frame.
     pub(super) fn open(&mut self, doc: usize) -> Vec<Effect> {
         let Some(d) = self.docs.get(doc) else {
             return Vec::new();
         };
         let t = &d.transcript;
-        let aligning = text_len(t) > BACKGROUND_ALIGN;
-        let alignment = if aligning {
+        let background = text_len(t) > BACKGROUND_ALIGN;
+        let alignment = if background {
             align::opening(t, OPENING)
         } else {
-            align::align(t)
+            Alignment::default()
         };
         let turn_counts = turn_counts(t, &alignment);
         let single = t.langs().first().copied().unwrap_or(Lang::Ru);
         self.reader = Some(Reader {
             doc,
             alignment,
-            aligning,
+            aligning: true,
             layout: Layout::default(),
             options: Options {
                 arrangement: Arrangement::Columns,
@@ -189,11 +190,7 @@ impl App {
         });
         self.relayout();
         self.recall();
-        if aligning {
-            vec![Effect::Align(doc)]
-        } else {
-            Vec::new()
-        }
+        vec![Effect::Align { doc, background }]
     }
 
     /// Gives the open document its marks and its place as it remembers them. A document

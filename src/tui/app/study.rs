@@ -7,16 +7,8 @@ use super::{Action, App, Effect, Reader};
 use crate::align::{Sentence, Unit};
 use crate::layout::{Arrangement, clean};
 use crate::model::{Lang, Transcript};
-use serde::{Deserialize, Serialize};
+use crate::state::Place;
 use std::ops::Range;
-
-/// Where the reader is: a unit, and the sentence under the cursor when there is one (its side
-/// and its index in the numbering of [`Unit::sentences`] and the links).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Place {
-    pub unit: usize,
-    pub sentence: Option<(Lang, usize)>,
-}
 
 /// Study mode: the language hidden (the learner's choice, kept across documents), and whether
 /// the counterpart of the sentence under the cursor is revealed.

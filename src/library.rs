@@ -6,8 +6,7 @@
 
 use crate::error::{Error, Result, shown};
 use crate::ingest::{Parsed, Warning};
-use crate::model::{ByLang, Lang, Transcript};
-use crate::state::DocId;
+use crate::model::{Lang, Transcript};
 use include_dir::{Dir, include_dir};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -127,33 +126,8 @@ pub fn order(docs: &mut [Document]) {
     });
 }
 
-/// What the library list shows of a document.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    /// What the state remembers it by.
-    pub id: DocId,
-    /// The transcript's title in each language, else the other language's, else the file name.
-    pub title: ByLang<String>,
-    /// As the transcript writes it, else as the file name starts with it (`2021-04-15-talks.txt`).
-    pub date: Option<String>,
-    pub langs: Vec<Lang>,
-}
-
-impl Entry {
-    pub fn of(doc: &Document) -> Entry {
-        let t = &doc.transcript;
-        let title = |l: Lang| t.title(l).unwrap_or(&doc.name).to_string();
-        Entry {
-            id: DocId::of(t),
-            title: ByLang::new(title(Lang::En), title(Lang::Ru)),
-            date: date(doc).map(str::to_string),
-            langs: t.langs(),
-        }
-    }
-}
-
 /// The document's date: its English version's, its Russian version's, or its file name's.
-fn date(doc: &Document) -> Option<&str> {
+pub fn date(doc: &Document) -> Option<&str> {
     let meta = Lang::BOTH
         .into_iter()
         .find_map(|l| doc.transcript.version(l)?.meta.date.as_deref());
@@ -392,27 +366,19 @@ mod tests {
     }
 
     #[test]
-    fn an_entry_shows_the_title_and_date_the_document_gives() {
+    fn a_date_comes_from_the_document_else_from_its_file_name() {
         let doc = parsed(
             "talks.txt",
             "Talks with the President of Belarus\nMoscow, 13 March 2025\nThe talks began.\n\n\
              Переговоры с Президентом Белоруссии\nПереговоры начались.\n",
         );
-        let e = Entry::of(&doc);
-        assert_eq!(e.title.en, "Talks with the President of Belarus");
-        assert_eq!(e.title.ru, "Переговоры с Президентом Белоруссии");
-        assert_eq!(e.date.as_deref(), Some("13 March 2025"));
-        assert_eq!(e.langs, [Lang::En, Lang::Ru]);
-        assert_eq!(e.id, DocId::of(&doc.transcript));
-        let bare = Entry::of(&parsed(
+        assert_eq!(date(&doc), Some("13 March 2025"));
+        let bare = parsed(
             "2021-04-15-call.txt",
             "Путин и Лукашенко поговорили по телефону.\n",
-        ));
-        assert_eq!(
-            bare.title,
-            ByLang::new("2021-04-15-call.txt".into(), "2021-04-15-call.txt".into())
         );
-        assert_eq!(bare.date.as_deref(), Some("2021-04-15"));
+        assert_eq!(date(&bare), Some("2021-04-15"));
+        assert_eq!(date(&parsed("call.txt", "Путин и Лукашенко поговорили.\n")), None);
     }
 
     #[test]

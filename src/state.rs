@@ -143,11 +143,6 @@ impl State {
         self.saved.documents.iter().find(|e| e.id == id).map(|e| &e.doc)
     }
 
-    /// How far document `id` was read, in percent, if it was opened before.
-    pub fn percent(&self, id: DocId) -> Option<u8> {
-        self.doc(id).map(|d| d.percent.min(100))
-    }
-
     /// Remembers `doc` for document `id`, which becomes the most recently read.
     pub fn set_doc(&mut self, id: DocId, doc: Memory) {
         let docs = &mut self.saved.documents;
@@ -261,8 +256,7 @@ mod tests {
         let (back, note) = State::load(dir.path());
         assert_eq!(note, None);
         assert_eq!(back.doc(DocId(1)), Some(&doc(5)));
-        assert_eq!(back.percent(DocId(1)), Some(40));
-        assert_eq!(back.percent(DocId(2)), None);
+        assert_eq!(back.doc(DocId(2)), None);
         assert_eq!(back.prefs().study_hidden, Some(Lang::En));
     }
 

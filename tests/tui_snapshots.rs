@@ -110,3 +110,26 @@ fn help_at_80x24_in_two_columns() {
     app.update(Action::Help);
     insta::assert_snapshot!(screen(&app));
 }
+
+#[test]
+fn library_with_a_user_folder() {
+    let user = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        user.path().join("interview.en.txt"),
+        "An interview about the harvest\n20 November 2026\n\nJohn Smith: The harvest was good this year.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        user.path().join("interview.ru.txt"),
+        "Интервью об урожае\n20 ноября 2026 года\n\nДжон Смит: Урожай в этом году был хорошим.\n",
+    )
+    .expect("write");
+    let (docs, notes) = stenogram::library::home(Some(user.path()));
+    assert!(notes.is_empty(), "{notes:?}");
+    let (app, _) = App::new(docs, true, (110, 12), true);
+    let list = text(&app);
+    // The user's bilingual interview is the newest: first, under its title, not its file name.
+    let first = list.lines().nth(2).unwrap_or_default();
+    assert!(first.contains("Интервью об урожае"), "{list}");
+    insta::assert_snapshot!(screen(&app));
+}

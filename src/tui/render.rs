@@ -170,10 +170,7 @@ fn draw_library(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let Some(d) = app.docs.get(doc) else { continue };
         let t = &d.transcript;
         let title = t.title(Lang::Ru).or_else(|| t.title(Lang::En)).unwrap_or(&d.name);
-        let date = Lang::BOTH
-            .iter()
-            .find_map(|&l| t.version(l)?.meta.date.as_deref())
-            .unwrap_or("");
+        let date = crate::library::date(d).unwrap_or("");
         let langs: Vec<&str> = t.langs().iter().map(|l| l.code()).collect();
         // How far each was read, in a column of its own once any has been.
         let read = match app.memory.get(doc).and_then(|m| m.as_ref()) {

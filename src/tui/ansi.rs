@@ -223,12 +223,13 @@ impl<W: Write> Ansi<W> {
     }
 
     /// Forgets what the terminal shows and how it is set (after a resize, or the terminal was
-    /// given to another program): the next output sets everything outright.
+    /// given to another program): the scroll region is reset to the whole screen, and the next
+    /// output sets the rest outright.
     pub fn forget(&mut self) {
         self.pos = None;
         self.pen = None;
         self.cursor_shown = None;
-        self.region = None;
+        self.reset_region();
     }
 
     /// Queues raw bytes: mode switches (alternate screen, mouse) the session makes.
@@ -281,34 +282,36 @@ impl<W: Write> Ansi<W> {
         if self.pos == Some(Position { x, y }) {
             return;
         }
-        let bytes = cursor_move(self.pos.filter(|p| p.x < self.width()), (x, y), self.lf_safe());
+        let from = self.pos.filter(|p| p.x < self.width());
+        let vertical = from.is_some_and(|p| self.within_margins(p.y, y));
+        let bytes = cursor_move(from, (x, y), vertical);
         self.raw(&bytes);
         self.pos = Some(Position { x, y });
     }
 
-    /// Whether a line feed moves the cursor down without scrolling anything.
-    fn lf_safe(&self) -> bool {
-        match (self.pos, self.region, self.size.get()) {
-            (Some(p), Some((_, bottom)), Some(size)) => p.y != bottom && p.y + 1 < size.height,
-            _ => false,
-        }
+    /// Whether rows `a` and `b` are both inside the scroll region: a move up or down between
+    /// them is not stopped at a margin (nor a line feed turned into a scroll).
+    fn within_margins(&self, a: u16, b: u16) -> bool {
+        self.region
+            .is_some_and(|(top, bottom)| (top..=bottom).contains(&a) && (top..=bottom).contains(&b))
     }
 }
 
-/// The shortest bytes moving the cursor from `from` (`None`: unknown) to `to`, absolute or relative.
-fn cursor_move(from: Option<Position>, (x, y): (u16, u16), lf_safe: bool) -> Vec<u8> {
+/// The shortest bytes moving the cursor from `from` (`None`: unknown) to `to`, absolute or
+/// relative; up and down relatively only when `vertical` (no margin in the way).
+fn cursor_move(from: Option<Position>, (x, y): (u16, u16), vertical: bool) -> Vec<u8> {
     let absolute = match (x, y) {
         (0, 0) => "\x1b[H".to_string(),
         (0, _) => format!("\x1b[{}H", y + 1),
         _ => format!("\x1b[{};{}H", y + 1, x + 1),
     };
-    let Some(p) = from else {
+    let Some(p) = from.filter(|p| vertical || p.y == y) else {
         return absolute.into_bytes();
     };
     let n = |d: u16| if d == 1 { String::new() } else { d.to_string() };
     let vertical = match y.cmp(&p.y) {
         std::cmp::Ordering::Equal => String::new(),
-        std::cmp::Ordering::Greater if y == p.y + 1 && lf_safe => "\n".into(),
+        std::cmp::Ordering::Greater if y == p.y + 1 => "\n".into(),
         std::cmp::Ordering::Greater => format!("\x1b[{}B", n(y - p.y)),
         std::cmp::Ordering::Less => format!("\x1b[{}A", n(p.y - y)),
     };
@@ -514,7 +517,9 @@ mod tests {
         assert_eq!(text(cursor_move(at(3, 5), (5, 5), false)), "\x1b[2C");
         assert_eq!(text(cursor_move(at(30, 5), (0, 6), true)), "\n\r");
         assert_eq!(text(cursor_move(at(30, 5), (0, 6), false)), "\x1b[7H");
-        assert_eq!(text(cursor_move(at(30, 15), (0, 16), false)), "\x1b[B\r");
+        assert_eq!(text(cursor_move(at(30, 15), (5, 16), true)), "\n\x1b[25D");
+        // Across a margin of the scroll region a relative move would stop at the margin.
+        assert_eq!(text(cursor_move(at(30, 39), (30, 0), false)), "\x1b[1;31H");
         assert_eq!(text(cursor_move(at(30, 5), (29, 5), false)), "\x1b[D");
     }
 

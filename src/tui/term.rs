@@ -103,7 +103,6 @@ impl Session {
             return;
         }
         let backend = self.screen.backend_mut();
-        backend.reset_region();
         backend.raw(LEAVE);
         let _ = ratatui::backend::Backend::flush(backend);
         let _ = terminal::disable_raw_mode();

@@ -7,9 +7,11 @@
 //! ```
 //!
 //! With no FILE, seed 000 from `tests/data`. `--app` measures another build of the reader (by
-//! default the one this bench was built with); `--env` sets a variable for both programs (say
-//! `XDG_CACHE_HOME=DIR`), and `--warmup` runs that many times first without counting them (a warm
-//! cache). A key `NAME:N` is pressed N times instead of `--presses`.
+//! default the one this bench was built with). Each run has a fresh, empty HOME and XDG folders:
+//! nothing remembered, nothing cached. `--env` sets a variable for both programs over that (say
+//! `XDG_CACHE_HOME=DIR` to keep the cache between runs), and `--warmup` runs that many times
+//! first without counting them (to fill it). A key `NAME:N` is pressed N times instead of
+//! `--presses`.
 //!
 //! **First frame**: from starting the program to the arrival of the output after which a
 //! terminal (the `vt100` emulator) shows text on the bottom row, which both programs draw last
@@ -203,8 +205,18 @@ fn run(
     keys: &[(String, usize)],
     args: &Args,
 ) -> Sample {
+    // A fresh home each run: nothing remembered (the reader would reopen where the last run
+    // left it) and nothing cached, unless `--env` says otherwise.
+    let home = std::env::temp_dir().join(format!("stenogram-ptybench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&home);
     let mut cmd = Command::new(&program.path);
-    cmd.args(files).env("TERM", "xterm-256color");
+    cmd.args(files)
+        .env("TERM", "xterm-256color")
+        .env("HOME", &home)
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env_remove("STENOGRAM_LIBRARY");
     // A user's less options or input preprocessor would make the runs incomparable.
     for var in ["LESS", "LESSOPEN", "LESSCLOSE", "COLUMNS", "LINES"] {
         cmd.env_remove(var);
@@ -232,6 +244,7 @@ fn run(
     if pty.wait_exit(Duration::from_secs(5)).is_none() {
         eprintln!("{} did not quit on q; killed", program.name);
     }
+    let _ = std::fs::remove_dir_all(&home);
     Sample { first_frame, per_key }
 }
 

@@ -21,9 +21,11 @@ fn seed() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/000_press_conference.txt")
 }
 
-/// A private home for one test, so nothing the reader saves leaks between tests or to the user.
+/// A private, empty home for one reader, so nothing it remembers (its place) leaks between
+/// tests, runs, or to the user.
 fn home(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("stenogram-pty-{}-{name}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("stenogram-pty-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
 }
@@ -188,7 +190,8 @@ fn scrolled_text_shows_what_a_full_repaint_shows() {
     for size in [(80, 24), (120, 40)] {
         let name = format!("scroll-{}x{}", size.0, size.1);
         let mut scrolled = reader(&name, size, &[], None);
-        let mut repainted = reader(&name, size, &[("STENOGRAM_NO_SCROLL_REGION", "1")], None);
+        let no_region = [("STENOGRAM_NO_SCROLL_REGION", "1")];
+        let mut repainted = reader(&format!("{name}-repaint"), size, &no_region, None);
         assert_eq!(
             cells(&scrolled),
             cells(&repainted),
@@ -346,7 +349,12 @@ fn sighup_on_a_live_terminal_restores_it() {
 fn a_huge_window_is_drawn_in_its_corner() {
     let home = home("huge");
     let mut cmd = Command::new(BIN);
-    cmd.arg(seed()).env("TERM", "xterm-256color").env("HOME", &home);
+    cmd.arg(seed())
+        .env("TERM", "xterm-256color")
+        .env("HOME", &home)
+        .env_remove("XDG_STATE_HOME")
+        .env_remove("XDG_CACHE_HOME")
+        .env_remove("XDG_DATA_HOME");
     let mut pty = Pty::spawn(&mut cmd, (65535, 65535), None).expect("start the reader");
     pty.wait_for("the status line", WAIT, |o| contains(&o.bytes, b"q back"));
     press(&mut pty, "M");

@@ -4,7 +4,7 @@
 
 mod pty_support;
 
-use pty_support::{Pty, key, rows};
+use pty_support::{Pty, cells, key, rows};
 use rustix::process::Signal;
 use rustix::termios::{LocalModes, tcgetattr};
 use std::path::{Path, PathBuf};
@@ -68,31 +68,6 @@ fn press(pty: &mut Pty, name: &str) -> Vec<u8> {
     pty.wait_for(&format!("a frame after {name}"), WAIT, |o| o.bytes.len() > before);
     let after = pty.settle(before, QUIET, WAIT);
     pty.output().bytes[before..after].to_vec()
-}
-
-/// Every cell of the screen with its colours and attributes, row by row.
-fn cells(pty: &Pty) -> Vec<String> {
-    let parser = pty.screen();
-    let screen = parser.screen();
-    let (height, width) = (screen.size().0.get(), screen.size().1.get());
-    (0..height)
-        .map(|y| {
-            (0..width)
-                .filter_map(|x| screen.cell(y, x))
-                .map(|c| {
-                    let text = if c.has_contents() { c.contents() } else { " " };
-                    format!(
-                        "{text}{:?}{:?}{}{}{}",
-                        c.fgcolor(),
-                        c.bgcolor(),
-                        u8::from(c.bold()),
-                        u8::from(c.underline()),
-                        u8::from(c.inverse())
-                    )
-                })
-                .collect()
-        })
-        .collect()
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -193,16 +168,16 @@ fn scrolled_text_shows_what_a_full_repaint_shows() {
         let no_region = [("STENOGRAM_NO_SCROLL_REGION", "1")];
         let mut repainted = reader(&format!("{name}-repaint"), size, &no_region, None);
         assert_eq!(
-            cells(&scrolled),
-            cells(&repainted),
+            cells(scrolled.screen().screen()),
+            cells(repainted.screen().screen()),
             "{size:?}: the first frames differ"
         );
         for k in keys {
             let by_scroll = press(&mut scrolled, k);
             let by_repaint = press(&mut repainted, k);
             assert_eq!(
-                cells(&scrolled),
-                cells(&repainted),
+                cells(scrolled.screen().screen()),
+                cells(repainted.screen().screen()),
                 "{size:?}: after {k} the screens differ;\n{}",
                 rows(scrolled.screen().screen()).join("\n")
             );
@@ -230,16 +205,18 @@ fn scrolled_text_shows_what_a_full_repaint_shows() {
 
 /// What leaving the reader must write: the scroll region and the mouse reset, the main screen
 /// back, the cursor shown.
+const RESTORED: [&[u8]; 5] = [
+    b"\x1b[r",
+    b"\x1b[?1000l",
+    b"\x1b[?1006l",
+    b"\x1b[?1049l",
+    b"\x1b[?25h",
+];
+
 fn assert_restored(pty: &Pty, from: usize, what: &str) {
     let out = pty.output();
     let tail = &out.bytes[from..];
-    for needle in [
-        &b"\x1b[r"[..],
-        b"\x1b[?1000l",
-        b"\x1b[?1006l",
-        b"\x1b[?1049l",
-        b"\x1b[?25h",
-    ] {
+    for needle in RESTORED {
         assert!(
             contains(tail, needle),
             "{what}: {:?} not written; the tail was {:?}",

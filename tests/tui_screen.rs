@@ -1,13 +1,17 @@
 //! The reader's frames through the real backend and screen (scroll regions, the fewest bytes)
 //! into a terminal emulator: after every step the terminal shows exactly the frame rendered.
 
+mod pty_support;
 mod tui_support;
 
-use stenogram::tui::ansi::Ansi;
+use pty_support::{cells, emulator};
+use ratatui::style::{Color, Modifier};
+use stenogram::tui::ansi::{Ansi, NAMED};
 use stenogram::tui::app::{Action, App};
 use stenogram::tui::render;
 use stenogram::tui::screen::Screen;
 use tui_support::{seed, settle, type_in};
+use unicode_width::UnicodeWidthStr;
 
 /// One step of a session: actions, or text typed into the open input.
 enum Step {
@@ -15,37 +19,27 @@ enum Step {
     Type(&'static str),
 }
 
-/// Each cell as text with its bold and reverse attributes, row by row.
+/// The colour a terminal shows for a named one: its index, or its own default.
+fn shown(color: Color) -> vt100::Color {
+    NAMED
+        .iter()
+        .position(|&c| c == color)
+        .map_or(vt100::Color::Default, |i| vt100::Color::Idx(i as u8))
+}
+
+/// The frame rendered for `app`, cell by cell as [`cells`] reads a terminal.
 fn rendered(app: &App) -> Vec<String> {
     let backend = tui_support::screen(app);
     let buf = backend.buffer();
     (0..buf.area.height)
         .map(|y| {
             (0..buf.area.width)
-                .filter(|&x| x == 0 || buf[(x - 1, y)].symbol().chars().count() < 2)
+                .filter(|&x| x == 0 || buf[(x - 1, y)].symbol().width() < 2)
                 .map(|x| {
                     let c = &buf[(x, y)];
-                    let m = c.modifier;
-                    let bold = m.contains(ratatui::style::Modifier::BOLD);
-                    let reversed = m.contains(ratatui::style::Modifier::REVERSED);
-                    format!("{}{}{}", c.symbol(), u8::from(bold), u8::from(reversed))
-                })
-                .collect()
-        })
-        .collect()
-}
-
-fn emulated(parser: &vt100::Parser) -> Vec<String> {
-    let screen = parser.screen();
-    let (h, w) = (screen.size().0.get(), screen.size().1.get());
-    (0..h)
-        .map(|y| {
-            (0..w)
-                .filter_map(|x| screen.cell(y, x))
-                .filter(|c| !c.is_wide_continuation())
-                .map(|c| {
-                    let text = if c.has_contents() { c.contents() } else { " " };
-                    format!("{text}{}{}", u8::from(c.bold()), u8::from(c.inverse()))
+                    let flags = [Modifier::BOLD, Modifier::UNDERLINED, Modifier::REVERSED]
+                        .map(|m| u8::from(c.modifier.contains(m)));
+                    format!("{}{:?}{:?}{flags:?}", c.symbol(), shown(c.fg), shown(c.bg))
                 })
                 .collect()
         })
@@ -55,8 +49,7 @@ fn emulated(parser: &vt100::Parser) -> Vec<String> {
 fn play(mut app: App, steps: &[Step]) {
     let (w, h) = app.size;
     let mut screen = Screen::new(Ansi::with_size(Vec::new(), w, h), true).expect("screen");
-    let nz = |n: u16| std::num::NonZeroU16::new(n).expect("a non-empty screen");
-    let mut parser = vt100::Parser::new(nz(h), nz(w), 0);
+    let mut parser = emulator((w, h));
     for (i, step) in steps.iter().enumerate() {
         match step {
             Step::Do(actions) => {
@@ -71,7 +64,7 @@ fn play(mut app: App, steps: &[Step]) {
         let body = 1..1 + app.body_height() as u16;
         screen.draw(body, |f| render::draw(f, &app)).expect("draw");
         parser.process(&screen.backend_mut().writer()[before..]);
-        let (want, got) = (rendered(&app), emulated(&parser));
+        let (want, got) = (rendered(&app), cells(parser.screen()));
         for (y, (a, b)) in want.iter().zip(&got).enumerate() {
             assert_eq!(a, b, "step {i}, row {y} differs ({w}×{h})");
         }

@@ -46,28 +46,32 @@ impl Pen {
     }
 }
 
+/// The 16 named colours in the order of their indices (SGR 30–37 then 90–97).
+pub const NAMED: [Color; 16] = [
+    Color::Black,
+    Color::Red,
+    Color::Green,
+    Color::Yellow,
+    Color::Blue,
+    Color::Magenta,
+    Color::Cyan,
+    Color::Gray,
+    Color::DarkGray,
+    Color::LightRed,
+    Color::LightGreen,
+    Color::LightYellow,
+    Color::LightBlue,
+    Color::LightMagenta,
+    Color::LightCyan,
+    Color::White,
+];
+
 /// The named colour's index; the reader draws no other, and any other is drawn in the default.
 fn index(color: Color) -> Option<u8> {
-    Some(match color {
-        Color::Black => 0,
-        Color::Red => 1,
-        Color::Green => 2,
-        Color::Yellow => 3,
-        Color::Blue => 4,
-        Color::Magenta => 5,
-        Color::Cyan => 6,
-        Color::Gray => 7,
-        Color::DarkGray => 8,
-        Color::LightRed => 9,
-        Color::LightGreen => 10,
-        Color::LightYellow => 11,
-        Color::LightBlue => 12,
-        Color::LightMagenta => 13,
-        Color::LightCyan => 14,
-        Color::White => 15,
-        Color::Indexed(i) if i < 16 => i,
-        _ => return None,
-    })
+    match color {
+        Color::Indexed(i) if i < 16 => Some(i),
+        _ => NAMED.iter().position(|&c| c == color).map(|i| i as u8),
+    }
 }
 
 /// SGR codes turning a modifier on, and the code turning it off (22 ends both bold and dim, 25
@@ -450,26 +454,8 @@ mod tests {
 
     #[test]
     fn colours_are_the_named_sixteen() {
-        let all = [
-            Color::Black,
-            Color::Red,
-            Color::Green,
-            Color::Yellow,
-            Color::Blue,
-            Color::Magenta,
-            Color::Cyan,
-            Color::Gray,
-            Color::DarkGray,
-            Color::LightRed,
-            Color::LightGreen,
-            Color::LightYellow,
-            Color::LightBlue,
-            Color::LightMagenta,
-            Color::LightCyan,
-            Color::White,
-        ];
-        let fg: Vec<u8> = all.iter().map(|&c| colour_code(index(c), false)).collect();
-        let bg: Vec<u8> = all.iter().map(|&c| colour_code(index(c), true)).collect();
+        let fg: Vec<u8> = NAMED.iter().map(|&c| colour_code(index(c), false)).collect();
+        let bg: Vec<u8> = NAMED.iter().map(|&c| colour_code(index(c), true)).collect();
         assert_eq!(
             fg,
             [30, 31, 32, 33, 34, 35, 36, 37, 90, 91, 92, 93, 94, 95, 96, 97]

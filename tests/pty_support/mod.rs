@@ -297,6 +297,25 @@ pub fn emulator((cols, rows): (u16, u16)) -> vt100::Parser {
     vt100::Parser::new(nonzero(rows), nonzero(cols), 0)
 }
 
+/// Every cell of the screen as its text, colours, bold, underline and reverse, row by row (the
+/// right half of a wide character left out).
+pub fn cells(screen: &vt100::Screen) -> Vec<String> {
+    let (height, width) = (screen.size().0.get(), screen.size().1.get());
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .filter_map(|x| screen.cell(y, x))
+                .filter(|c| !c.is_wide_continuation())
+                .map(|c| {
+                    let text = if c.has_contents() { c.contents() } else { " " };
+                    let flags = [c.bold(), c.underline(), c.inverse()].map(u8::from);
+                    format!("{text}{:?}{:?}{flags:?}", c.fgcolor(), c.bgcolor())
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// The rows of the screen as text.
 pub fn rows(screen: &vt100::Screen) -> Vec<String> {
     screen.rows(0, screen.size().1.get()).collect()

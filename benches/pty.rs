@@ -3,10 +3,11 @@
 //!
 //! ```sh
 //! cargo bench --bench pty -- [--app PATH] [--sizes 80x24,120x40,200x50] [--runs 5] [--warmup 0]
-//!     [--keys j,k,space,G:1] [--presses 10] [--env NAME=VALUE]... [--no-less] [FILE...]
+//!     [--keys j,k,space,G:1] [--presses 10] [--env NAME=VALUE]... [--no-less] [--] [ARG...]
 //! ```
 //!
-//! With no FILE, seed 000 from `tests/data`. `--app` measures another build of the reader (by
+//! The ARGs (files; after `--`, anything, say `--en A --ru B` with `--no-less`) go to both
+//! programs; with none, seed 000 from `tests/data`. `--app` measures another build of the reader (by
 //! default the one this bench was built with). Each run has a fresh, empty HOME and XDG folders:
 //! nothing remembered, nothing cached. `--env` sets a variable for both programs over that (say
 //! `XDG_CACHE_HOME=DIR` to keep the cache between runs), and `--warmup` runs that many times
@@ -23,7 +24,7 @@ mod pty_support;
 
 use clap::Parser;
 use pty_support::{Pty, emulator, key};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
@@ -57,11 +58,8 @@ struct Args {
     /// Output quiet this long ends the response to a key.
     #[arg(long, default_value_t = 150)]
     quiet_ms: u64,
-    /// Files given to both programs.
-    files: Vec<PathBuf>,
-    /// Passed by `cargo bench`.
-    #[arg(long, hide = true)]
-    bench: bool,
+    /// Files (after `--`, any arguments) given to both programs.
+    args: Vec<String>,
 }
 
 fn size(s: &str) -> Result<(u16, u16), String> {
@@ -90,15 +88,18 @@ struct Sample {
 const TIMEOUT: Duration = Duration::from_secs(30);
 
 fn main() {
-    let args = Args::parse();
-    let files = if args.files.is_empty() {
-        vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/000_press_conference.txt")]
+    // `cargo bench` adds `--bench` after the arguments given.
+    let args = Args::parse_from(std::env::args().filter(|a| a != "--bench"));
+    let program_args = if args.args.is_empty() {
+        let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/000_press_conference.txt");
+        vec![seed.display().to_string()]
     } else {
-        args.files.clone()
+        args.args.clone()
     };
     let keys: Vec<(String, usize)> = args
         .keys
         .iter()
+        .filter(|k| !k.is_empty())
         .map(|k| match k.rsplit_once(':') {
             Some((name, n)) if !name.is_empty() => (name.to_string(), n.parse().unwrap_or(1)),
             _ => (k.clone(), args.presses),
@@ -118,14 +119,10 @@ fn main() {
         });
     }
     println!(
-        "pty benchmark: {} run(s) (medians), {} warm-up; files: {}",
+        "pty benchmark: {} run(s) (medians), {} warm-up; arguments: {}",
         args.runs,
         args.warmup,
-        files
-            .iter()
-            .map(|f| f.display().to_string())
-            .collect::<Vec<_>>()
-            .join(" ")
+        program_args.join(" ")
     );
     for p in &programs {
         println!("  {} = {}", p.name, p.path.display());
@@ -143,10 +140,10 @@ fn main() {
             .iter()
             .map(|p| {
                 for _ in 0..args.warmup {
-                    run(p, &files, size, &keys, &args);
+                    run(p, &program_args, size, &keys, &args);
                 }
                 let samples: Vec<Sample> = (0..args.runs)
-                    .map(|_| run(p, &files, size, &keys, &args))
+                    .map(|_| run(p, &program_args, size, &keys, &args))
                     .collect();
                 Sample {
                     first_frame: Duration::from_secs_f64(median(
@@ -200,7 +197,7 @@ fn median(values: impl Iterator<Item = f64>) -> f64 {
 
 fn run(
     program: &Program,
-    files: &[PathBuf],
+    program_args: &[String],
     size: (u16, u16),
     keys: &[(String, usize)],
     args: &Args,
@@ -210,7 +207,7 @@ fn run(
     let home = std::env::temp_dir().join(format!("stenogram-ptybench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&home);
     let mut cmd = Command::new(&program.path);
-    cmd.args(files)
+    cmd.args(program_args)
         .env("TERM", "xterm-256color")
         .env("HOME", &home)
         .env("XDG_STATE_HOME", home.join("state"))

@@ -161,16 +161,17 @@ impl Pty {
         let mut out = self.output();
         while !ok(&out) {
             let now = Instant::now();
-            assert!(
-                now < deadline && !out.closed,
-                "{} waiting for {what}; the program wrote:\n{}",
-                if out.closed {
+            if now >= deadline || out.closed {
+                let why = if out.closed {
                     "terminal closed"
                 } else {
                     "timed out"
-                },
-                String::from_utf8_lossy(&out.bytes).escape_debug()
-            );
+                };
+                let wrote = String::from_utf8_lossy(&out.bytes).escape_debug().to_string();
+                // Unlocked first: the reader thread must not find the lock poisoned.
+                drop(out);
+                panic!("{why} waiting for {what}; the program wrote:\n{wrote}");
+            }
             out = self
                 .shared
                 .grew

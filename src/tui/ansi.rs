@@ -5,7 +5,8 @@
 //! resets an underline colour (`ESC[59m`) that older terminals misread, and moves the cursor
 //! before each run of changed cells. This one writes SGR 30–37, 90–97, 40–47 and 100–107, one
 //! SGR sequence per change of style, the shortest cursor move it knows, scrolls with the
-//! terminal's scroll region (DECSTBM + SU/SD), and sends each frame in one write. Once a write
+//! terminal's scroll region (DECSTBM, then line feeds or reverse index), and sends each frame in
+//! one write. Once a write
 //! fails (the terminal hung up) it writes nothing more.
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
@@ -263,10 +264,15 @@ impl<W: Write> Ansi<W> {
             // Setting the region homes the cursor.
             self.pos = None;
         }
-        let n = by.unsigned_abs();
-        let count = if n == 1 { String::new() } else { n.to_string() };
-        let code = if by > 0 { 'S' } else { 'T' };
-        self.raw(format!("\x1b[{count}{code}").as_bytes());
+        // Line feeds at the bottom margin, reverse index at the top: what every terminal with a
+        // scroll region does (the Linux console has no SU/SD), and as short for a line or two.
+        let (row, step): (u16, &[u8]) = if by > 0 {
+            (region.1, b"\n")
+        } else {
+            (top, b"\x1bM")
+        };
+        self.move_to(0, row);
+        self.raw(&step.repeat(by.unsigned_abs() as usize));
     }
 
     /// The whole screen as the scroll region again (before handing the terminal back).

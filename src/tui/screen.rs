@@ -318,8 +318,8 @@ mod tests {
         let (_, repaint) = draw_all(&frames, false);
         assert!(sizes[1] * 3 < repaint[1], "{sizes:?} against {repaint:?}");
         let all = String::from_utf8_lossy(bytes);
-        assert!(all.contains("\x1b[2;9r\x1b[S"), "{all:?}");
-        assert!(all.contains("\x1b[T"), "{all:?}");
+        assert!(all.contains("\x1b[2;9r\x1b[9H\n"), "{all:?}");
+        assert!(all.contains("\x1b[2H\x1bM"), "{all:?}");
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! error naming the file, before any parsing; in a folder such a file is skipped with that line on stderr.
 
 use crate::error::{Error, Result, shown};
-use crate::ingest::{Parsed, Warning};
-use crate::model::Transcript;
+use crate::ingest::{Parsed, Warning, WarningKind};
+use crate::model::{Lang, Transcript};
 use include_dir::{Dir, include_dir};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -29,6 +29,17 @@ pub struct Document {
     pub origin: String,
     pub transcript: Transcript,
     pub warnings: Vec<Warning>,
+}
+
+impl Document {
+    /// The first warning that the text is not in the language it was given as, or switches language for a
+    /// long stretch, as a sentence: what the reader's status line shows.
+    pub fn language_warning(&self) -> Option<String> {
+        let w = self.warnings.iter().find(|w| w.kind == WarningKind::Language)?;
+        let mut chars = w.message.chars();
+        let first = chars.next()?;
+        Some(first.to_uppercase().chain(chars).collect())
+    }
 }
 
 /// Larger files are not transcripts (the longest real ones are well under a megabyte).
@@ -131,7 +142,11 @@ impl Unit {
     fn load(self, read: impl Fn(&Path) -> Result<String>) -> Result<Document> {
         let origin = self.origin();
         let (name, parsed): (String, Parsed) = match self {
-            Unit::Single(path) => (file_name(&path), crate::ingest::parse(&read(&path)?)),
+            Unit::Single(path) => {
+                let mut parsed = crate::ingest::parse(&read(&path)?);
+                parsed.warnings.extend(misnamed(&path, &parsed.transcript));
+                (file_name(&path), parsed)
+            }
             Unit::Pair { stem, en, ru } => (stem, crate::ingest::parse_pair(&read(&en)?, &read(&ru)?)),
         };
         Ok(Document {
@@ -171,6 +186,27 @@ fn units(mut files: Vec<PathBuf>, exists: impl Fn(&Path) -> bool) -> Vec<Unit> {
         }
     }
     out
+}
+
+/// A lone `NAME.en.txt` (or `.ru.txt`) wholly in the other language, which is how it was read.
+fn misnamed(path: &Path, t: &Transcript) -> Option<Warning> {
+    let named = [Lang::En, Lang::Ru]
+        .into_iter()
+        .find(|l| pair_stem(path, &format!(".{}.txt", l.code())).is_some())?;
+    let reads = match t.langs()[..] {
+        [only] if only != named => only,
+        _ => return None,
+    };
+    Some(Warning {
+        line: 1,
+        message: format!(
+            "the file is named .{}.txt but its text is {}: read as {}",
+            named.code(),
+            reads.name(),
+            reads.name()
+        ),
+        kind: WarningKind::Language,
+    })
 }
 
 /// `talk.en.txt` with suffix `.en.txt` → `talk`.

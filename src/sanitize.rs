@@ -291,7 +291,8 @@ mod tests {
             "a0;never ends\nnext line"
         );
         assert_eq!(sanitize("a\x1bPtext"), "atext");
-        // Another escape ends the string before any terminator: both introducers go, no text.
+        // Another ESC ends the first string before a terminator, so only its introducer goes; the
+        // second string is complete and goes whole.
         assert_eq!(sanitize("a\x1b]x\x1b]y\x07b"), "axb");
     }
 

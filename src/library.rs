@@ -328,6 +328,22 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_en_file_holding_russian_is_read_as_russian_and_said_to_be_misnamed() {
+        let doc = Unit::Single(PathBuf::from("talk.en.txt"))
+            .load(|_| Ok("В.Путин: Добрый день.\n".into()))
+            .expect("loads");
+        assert_eq!(doc.transcript.langs(), [Lang::Ru]);
+        assert_eq!(
+            doc.language_warning().as_deref(),
+            Some("The file is named .en.txt but its text is Russian: read as Russian")
+        );
+        let doc = Unit::Single(PathBuf::from("talk.ru.txt"))
+            .load(|_| Ok("В.Путин: Добрый день.\n".into()))
+            .expect("loads");
+        assert_eq!(doc.language_warning(), None);
+    }
+
+    #[test]
     fn bundled_library_parses() {
         let docs = bundled();
         assert_eq!(docs.len(), 5);

@@ -91,9 +91,7 @@ impl Inputs {
 pub fn run() -> Result<()> {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) if e.use_stderr() => {
-            return Err(Error::Usage(first_line(&e.render().to_string())));
-        }
+        Err(e) if e.use_stderr() => return Err(Error::Usage(usage_message(&e.render().to_string()))),
         Err(e) => {
             // --help and --version go to stdout.
             print!("{}", e.render());
@@ -113,6 +111,7 @@ pub fn run() -> Result<()> {
         }
         Some(Command::Export { format, by, inputs }) => {
             let docs = library::load(&required(inputs)?)?;
+            warn_about_languages(&docs);
             crate::export::write(&docs, format, by, &mut out)
         }
         None if cli.inputs.is_empty() => {
@@ -129,6 +128,7 @@ pub fn run() -> Result<()> {
                 drop(out);
                 return crate::tui::run(docs, false);
             }
+            warn_about_languages(&docs);
             crate::plain::print(&docs, &mut out)
         }
     };
@@ -156,10 +156,28 @@ fn ignore_broken_pipe(e: std::io::Error) -> Result<()> {
     }
 }
 
-fn first_line(s: &str) -> String {
-    s.lines()
-        .next()
-        .unwrap_or_default()
-        .trim_start_matches("error: ")
-        .to_string()
+/// clap's whole message (the missing argument, the usage line, the hint), without its `error: `, with
+/// everything it echoes from the arguments made safe to print.
+fn usage_message(rendered: &str) -> String {
+    let message = rendered.trim_end();
+    let message = message.strip_prefix("error: ").unwrap_or(message);
+    message
+        .lines()
+        .map(crate::error::one_line)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Output that is not the reader says on stderr what `check` says about a document's languages, which the
+/// reader shows in its status line.
+fn warn_about_languages(docs: &[library::Document]) {
+    for d in docs {
+        for w in d
+            .warnings
+            .iter()
+            .filter(|w| w.kind == crate::ingest::WarningKind::Language)
+        {
+            eprintln!("stenogram: {}: line {}: {}", d.name, w.line, w.message);
+        }
+    }
 }

@@ -521,3 +521,26 @@ fn a_failed_background_alignment_leaves_the_opening_usable_and_says_so() {
     app.update(Action::Search);
     assert_eq!(app.mode(), Mode::Search);
 }
+
+#[test]
+fn the_status_line_says_when_the_languages_were_given_the_wrong_way_round() {
+    let mut doc = document("talk", press_conference(6));
+    doc.warnings.push(stenogram::ingest::Warning {
+        line: 1,
+        message: "the file given as English is Russian and the one given as Russian is English: \
+                  read the other way round"
+            .into(),
+        kind: stenogram::ingest::WarningKind::Language,
+    });
+    let mut app = App::new(vec![doc], false, (120, 40), true);
+    let status = |app: &App| text(app).lines().last().unwrap_or_default().to_string();
+    assert!(
+        status(&app)
+            .starts_with(" The file given as English is Russian and the one given as Russian is English"),
+        "{}",
+        status(&app)
+    );
+    // Like the note on a missing language, it makes way for the key hints once the reader scrolls.
+    app.update(Action::LineDown);
+    assert!(!status(&app).contains("Russian"), "{}", status(&app));
+}

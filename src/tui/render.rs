@@ -481,6 +481,12 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Them
         let missing = Lang::BOTH.into_iter().find(|&l| t.version(l).is_none())?;
         Some(format!(" No {} text in this document", missing.name()))
     });
+    let absent = app
+        .docs
+        .get(r.doc)
+        .and_then(|d| d.language_warning())
+        .map(|w| format!(" {w}"))
+        .or(absent);
     let hint = if area.width >= 100 {
         " j/k scroll · {/} passage · [/] turn · f speakers · t topics · / search · s swap · ? help · q back"
     } else {

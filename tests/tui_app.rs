@@ -532,7 +532,8 @@ fn the_status_line_says_when_the_languages_were_given_the_wrong_way_round() {
             .into(),
         kind: stenogram::ingest::WarningKind::Language,
     });
-    let mut app = App::new(vec![doc], false, (120, 40), true);
+    let (mut app, effects) = App::new(vec![doc], false, (120, 40), true);
+    settle(&mut app, effects);
     let status = |app: &App| text(app).lines().last().unwrap_or_default().to_string();
     assert!(
         status(&app)

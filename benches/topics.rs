@@ -31,10 +31,10 @@ fn bench(c: &mut Criterion) {
     g.bench_function("search index build", |b| b.iter(|| SearchIndex::build(&t, &a)));
     let search = SearchIndex::build(&t, &a);
     g.bench_function("search ceasefire", |b| {
-        b.iter(|| search.find(black_box("ceasefire")))
+        b.iter(|| search.find(&t, black_box("ceasefire")))
     });
     g.bench_function("search перемир", |b| {
-        b.iter(|| search.find(black_box("перемир")))
+        b.iter(|| search.find(&t, black_box("перемир")))
     });
     g.bench_function("term stats", |b| {
         b.iter(|| TermStats::from_library(&[&t, &report]))

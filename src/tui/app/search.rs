@@ -2,7 +2,7 @@
 //! between them.
 
 use super::{Action, App, Overlay, Reader};
-use crate::model::Lang;
+use crate::model::{Lang, Transcript};
 use crate::search::{Match, SearchIndex};
 use std::collections::HashMap;
 
@@ -30,13 +30,13 @@ impl App {
                 let query = std::mem::take(query);
                 self.overlay = Overlay::None;
                 let height = self.body_height();
-                if let Some(r) = self.reader.as_mut() {
-                    if r.search_index.is_none()
-                        && let Some(d) = self.docs.get(r.doc)
-                    {
+                if let Some(r) = self.reader.as_mut()
+                    && let Some(d) = self.docs.get(r.doc)
+                {
+                    if r.search_index.is_none() {
                         r.search_index = Some(SearchIndex::build(&d.transcript, &r.alignment));
                     }
-                    self.message = r.run_search(query, height);
+                    self.message = r.run_search(&d.transcript, query, height);
                 }
             }
             Action::Cancel => self.overlay = Overlay::None,
@@ -48,7 +48,7 @@ impl App {
 impl Reader {
     /// Finds `query` outside collapsed turns and moves to the first match at or after the cursor.
     /// Returns the status message.
-    pub(super) fn run_search(&mut self, query: String, height: usize) -> Option<String> {
+    pub(super) fn run_search(&mut self, t: &Transcript, query: String, height: usize) -> Option<String> {
         if query.trim().is_empty() {
             self.search = None;
             return None;
@@ -56,7 +56,7 @@ impl Reader {
         let found = self
             .search_index
             .as_ref()
-            .map(|index| index.find(&query))
+            .map(|index| index.find(t, &query))
             .unwrap_or_default();
         let matches: Vec<Match> = found.into_iter().filter(|m| !self.is_hidden(m.unit)).collect();
         let mut by_para: HashMap<(Lang, usize, usize), Vec<usize>> = HashMap::new();

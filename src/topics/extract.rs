@@ -1,7 +1,7 @@
 //! Topic extraction: headings, the question or opening of each turn, and sentences holding key
-//! terms; each sentence shown by one topic at most.
+//! terms; no part of a sentence shown by two topics.
 
-use super::snippets::{cut, joined};
+use super::snippets::{cut, joined, window};
 use super::terms::{Stems, TermStats, content_words, key_stems};
 use super::{Topic, TopicKind};
 use crate::align::{Alignment, Unit};
@@ -14,8 +14,27 @@ const MAX_TERM_TOPICS: usize = 3000;
 /// Key-term sentences taken from each side of a unit.
 const TERMS_PER_SIDE: usize = 2;
 
-/// Sentences some topic shows: (language, unit, sentence of the unit's side).
-pub(super) type Shown = HashSet<(Lang, usize, usize)>;
+/// What the topics so far show: by (language, unit, sentence of the unit's side), the char
+/// windows shown of it.
+#[derive(Debug, Default)]
+pub(super) struct Shown(HashMap<(Lang, usize, usize), Vec<Range<usize>>>);
+
+impl Shown {
+    fn whole(&mut self, lang: Lang, unit: usize, sentence: usize) {
+        self.window(lang, unit, sentence, 0..usize::MAX);
+    }
+
+    fn window(&mut self, lang: Lang, unit: usize, sentence: usize, chars: Range<usize>) {
+        self.0.entry((lang, unit, sentence)).or_default().push(chars);
+    }
+
+    /// Whether char `at` of the sentence is in view already.
+    fn shows(&self, lang: Lang, unit: usize, sentence: usize, at: usize) -> bool {
+        self.0
+            .get(&(lang, unit, sentence))
+            .is_some_and(|ws| ws.iter().any(|w| w.contains(&at)))
+    }
+}
 
 /// The sentences of a unit's side, in order across its parts (the numbering `Link` uses).
 fn side_sentences<'t>(t: &'t Transcript, u: &'t Unit, lang: Lang) -> Vec<&'t str> {
@@ -37,7 +56,7 @@ pub(super) fn headings(t: &Transcript, a: &Alignment, shown: &mut Shown) -> Vec<
         }
         let sentences = ByLang::new(side_sentences(t, u, Lang::En), side_sentences(t, u, Lang::Ru));
         for l in Lang::BOTH {
-            shown.extend((0..sentences[l].len()).map(|s| (l, unit, s)));
+            (0..sentences[l].len()).for_each(|s| shown.whole(l, unit, s));
         }
         out.push(Topic {
             unit,
@@ -150,7 +169,7 @@ pub(super) fn turn_topics(t: &Transcript, a: &Alignment, shown: &mut Shown) -> V
                 let texts: Vec<&str> = sides[l].iter().map(|s| s.2).collect();
                 opening(&texts).into_iter().map(|k| sides[l][k]).collect()
             };
-            shown.extend(picked.iter().map(|&(unit, s, _)| (l, unit, s)));
+            picked.iter().for_each(|&(unit, s, _)| shown.whole(l, unit, s));
             let texts: Vec<&str> = picked.iter().map(|s| s.2).collect();
             snippet[l] = joined(&texts);
         }
@@ -174,16 +193,17 @@ pub(super) fn opening(sentences: &[&str]) -> Option<usize> {
         .or((!sentences.is_empty()).then_some(0))
 }
 
-/// The best key term of one sentence of a unit's side.
+/// A key term in one sentence of a unit's side.
 struct Occurrence {
     /// Sentence index on the side (the numbering `Link` uses) and the char in it where the word starts.
     sentence: usize,
     at: usize,
+    stem: String,
     /// The stem's weight as a key term of the transcript.
     weight: f64,
 }
 
-/// A key-term sentence of a unit, with its counterpart on the other side.
+/// A key term found on one side of a unit, with the counterpart sentence on the other side.
 struct TermCandidate {
     unit: usize,
     score: f64,
@@ -192,8 +212,9 @@ struct TermCandidate {
     sentence: ByLang<Option<(usize, usize)>>,
 }
 
-/// Sentences holding the transcript's key terms that no topic shows yet, at most
-/// [`TERMS_PER_SIDE`] per side of a unit and [`MAX_TERM_TOPICS`] in all, the best ones.
+/// Sentences holding the transcript's key terms, centred on the term: at most [`TERMS_PER_SIDE`]
+/// per side of a unit and [`MAX_TERM_TOPICS`] in all, the best ones, and none whose term is in
+/// view in another topic already.
 pub(super) fn term_topics(
     t: &Transcript,
     a: &Alignment,
@@ -214,27 +235,51 @@ pub(super) fn term_topics(
             continue;
         }
         let sentences = ByLang::new(side_sentences(t, u, Lang::En), side_sentences(t, u, Lang::Ru));
-        // Per side: the best key term of each sentence that has one.
-        let mut best = |lang: Lang| -> Vec<Occurrence> {
+        // Per side: every key term used.
+        let mut occurrences = |lang: Lang| -> Vec<Occurrence> {
             let mut out = Vec::new();
             for (sentence, text) in sentences[lang].iter().enumerate() {
-                let mut top: Option<Occurrence> = None;
                 content_words(text, &mut stems, |stem, at, _| {
                     let weight = key[lang].get(stem).copied().unwrap_or(0.0);
-                    if weight > top.as_ref().map_or(0.0, |o| o.weight) {
-                        top = Some(Occurrence { sentence, at, weight });
+                    if weight > 0.0 {
+                        out.push(Occurrence {
+                            sentence,
+                            at,
+                            stem: stem.to_string(),
+                            weight,
+                        });
                     }
                 });
-                out.extend(top);
             }
             out
         };
-        let occ = ByLang::new(best(Lang::En), best(Lang::Ru));
-        let focus_in = |lang: Lang, s: usize| occ[lang].iter().find(|o| o.sentence == s).map_or(0, |o| o.at);
+        let occ = ByLang::new(occurrences(Lang::En), occurrences(Lang::Ru));
+        let best_in = |lang: Lang, s: usize| {
+            occ[lang]
+                .iter()
+                .filter(|o| o.sentence == s)
+                .max_by(|x, y| x.weight.total_cmp(&y.weight))
+                .map_or(0, |o| o.at)
+        };
         for lang in Lang::BOTH {
             let mut ranked: Vec<&Occurrence> = occ[lang].iter().collect();
             ranked.sort_by(|x, y| y.weight.total_cmp(&x.weight));
-            for o in ranked.into_iter().take(TERMS_PER_SIDE) {
+            // Terms picked so far, and the windows their snippets show.
+            let mut picked: Vec<(&str, usize, Range<usize>)> = Vec::new();
+            for o in ranked {
+                if picked.len() == TERMS_PER_SIDE {
+                    break;
+                }
+                if picked
+                    .iter()
+                    .any(|(stem, s, w)| *stem == o.stem || (*s == o.sentence && w.contains(&o.at)))
+                {
+                    continue;
+                }
+                let n = sentences[lang]
+                    .get(o.sentence)
+                    .map_or(0, |text| text.chars().count());
+                picked.push((&o.stem, o.sentence, window(n, o.at)));
                 let other = u.counterpart(
                     lang,
                     o.sentence,
@@ -243,7 +288,7 @@ pub(super) fn term_topics(
                 );
                 let mut sentence = ByLang::default();
                 sentence[lang] = Some((o.sentence, o.at));
-                sentence[lang.other()] = other.map(|s| (s, focus_in(lang.other(), s)));
+                sentence[lang.other()] = other.map(|s| (s, best_in(lang.other(), s)));
                 candidates.push(TermCandidate {
                     unit,
                     score: o.weight,
@@ -259,10 +304,10 @@ pub(super) fn term_topics(
     let mut out = Vec::new();
     let mut texts: HashMap<usize, ByLang<Vec<&str>>> = HashMap::new();
     for c in candidates {
-        let Some((s, _)) = c.sentence[c.lang] else {
+        let Some((s, focus)) = c.sentence[c.lang] else {
             continue;
         };
-        if shown.contains(&(c.lang, c.unit, s)) {
+        if shown.shows(c.lang, c.unit, s, focus) {
             continue;
         }
         let u = &a.units[c.unit];
@@ -272,8 +317,8 @@ pub(super) fn term_topics(
         let mut snippet = ByLang::default();
         for l in Lang::BOTH {
             let Some((s, focus)) = c.sentence[l] else { continue };
-            shown.insert((l, c.unit, s));
             if let Some(text) = sentences[l].get(s) {
+                shown.window(l, c.unit, s, window(text.trim().chars().count(), focus));
                 snippet[l] = cut(text, focus);
             }
         }

@@ -59,7 +59,10 @@ impl TopicIndex {
             .map(|(score, topic)| Hit {
                 topic,
                 score: i64::from(score),
-                positions: ByLang::new(self.positions(&m, topic, Lang::En), self.positions(&m, topic, Lang::Ru)),
+                positions: ByLang::new(
+                    self.positions(&m, topic, Lang::En),
+                    self.positions(&m, topic, Lang::Ru),
+                ),
             })
             .collect()
     }

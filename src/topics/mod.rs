@@ -64,7 +64,7 @@ impl TopicIndex {
     /// reader uses is [`TermStats::bundled`]). A sentence is shown by one topic at most: a
     /// heading's, a turn's question or opening, else a key term's.
     pub fn build(t: &Transcript, a: &Alignment, background: &TermStats) -> TopicIndex {
-        let mut shown = extract::Shown::new();
+        let mut shown = extract::Shown::default();
         let mut topics = extract::headings(t, a, &mut shown);
         topics.extend(extract::turn_topics(t, a, &mut shown));
         topics.extend(extract::term_topics(t, a, background, &mut shown));

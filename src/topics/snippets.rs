@@ -41,7 +41,7 @@ pub(super) fn cut(text: &str, focus: usize) -> String {
 }
 
 /// The chars of an `n`-char text that [`cut`] shows around `focus`.
-fn window(n: usize, focus: usize) -> Range<usize> {
+pub(super) fn window(n: usize, focus: usize) -> Range<usize> {
     if n <= SNIPPET_CHARS {
         return 0..n;
     }

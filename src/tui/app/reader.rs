@@ -300,12 +300,14 @@ impl App {
             Action::PrevMatch => self.message = r.next_match(-1, height),
             Action::Cancel => r.search = None,
             Action::TopicPicker => {
-                if r.topics.is_none() {
-                    let library: Vec<&Transcript> = self.docs.iter().map(|d| &d.transcript).collect();
-                    let background = TermStats::from_library(&library);
-                    if let Some(d) = self.docs.get(r.doc) {
-                        r.topics = Some(TopicIndex::build(&d.transcript, &r.alignment, &background));
-                    }
+                if r.topics.is_none()
+                    && let Some(d) = self.docs.get(r.doc)
+                {
+                    r.topics = Some(TopicIndex::build(
+                        &d.transcript,
+                        &r.alignment,
+                        TermStats::bundled(),
+                    ));
                 }
                 self.overlay = Overlay::Picker(Picker {
                     hits: r.list_topics(""),

@@ -1,4 +1,4 @@
-//! The command line: arguments (clap) and dispatch to the reader, `check`, `show` and `export`.
+//! The command line: arguments (clap) and dispatch to the reader, `check`, `show`, `find` and `export`.
 
 use crate::error::{Error, Result};
 use crate::library::{self, Sources};
@@ -32,6 +32,17 @@ enum Command {
         /// Print the model as JSON (the only format so far).
         #[arg(long, required = true)]
         json: bool,
+        #[command(flatten)]
+        inputs: Inputs,
+    },
+    /// Print every passage that holds QUERY's words, best first; exit status 1 when there is none.
+    Find {
+        /// Words in either language and script: word forms, transliteration and typos count.
+        query: String,
+        /// Print the hits as a JSON array.
+        #[arg(long)]
+        json: bool,
+        /// Transcript files or folders to search (default: the bundled library).
         #[command(flatten)]
         inputs: Inputs,
     },
@@ -110,6 +121,17 @@ pub fn run() -> Result<()> {
         Some(Command::Show { inputs, .. }) => {
             let docs = library::load(&required(inputs)?)?;
             crate::report::show_json(&docs, &mut out)
+        }
+        Some(Command::Find { query, json, inputs }) => {
+            let docs = if inputs.is_empty() {
+                library::bundled()
+            } else {
+                library::load(&inputs.sources())?
+            };
+            match crate::find::print(&docs, &query, json, &mut out) {
+                Ok(false) => return Err(Error::NothingFound),
+                done => done.map(drop),
+            }
         }
         Some(Command::Export { format, by, inputs }) => {
             let docs = library::load(&required(inputs)?)?;

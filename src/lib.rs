@@ -8,6 +8,7 @@ pub mod cli;
 pub mod decode;
 pub mod error;
 pub mod export;
+pub mod find;
 pub mod fold;
 pub mod ingest;
 pub mod layout;

@@ -3,13 +3,14 @@
 
 use crate::align::{Alignment, align};
 use crate::library::Document;
+use crate::matcher::Query;
 use crate::model::{ByLang, Lang};
 use crate::search::{Match, SearchIndex};
 use serde::Serialize;
 use std::io::{self, Write};
 
 /// The alignment and search index of every document of a library, built once for many queries.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct LibraryIndex {
     docs: Vec<(Alignment, SearchIndex)>,
 }
@@ -47,18 +48,25 @@ impl LibraryIndex {
         }
     }
 
-    /// The documents' alignments, as built.
+    /// Document `doc`'s whole alignment, as built.
     pub fn alignment(&self, doc: usize) -> Option<&Alignment> {
         self.docs.get(doc).map(|(a, _)| a)
+    }
+
+    /// Document `doc`'s search index, over that alignment.
+    pub fn search_index(&self, doc: usize) -> Option<&SearchIndex> {
+        self.docs.get(doc).map(|(_, index)| index)
     }
 
     /// Every sentence pair of `docs` (the ones the index was built from) holding the query's
     /// content words: best first, then in library and reading order.
     pub fn find(&self, docs: &[Document], query: &str) -> Vec<Found> {
+        let mut query = Query::new(query);
+        query.no_typos_where_met(self.docs.iter().map(|(_, index)| index.vocabulary()));
         let mut out = Vec::new();
         for (doc, (d, (a, index))) in docs.iter().zip(&self.docs).enumerate() {
             let t = &d.transcript;
-            for p in index.passages(t, a, query) {
+            for p in index.passages(t, a, &query) {
                 let Some(u) = a.units.get(p.unit) else { continue };
                 let lang = p.matches.first().map_or(Lang::Ru, |m| m.lang);
                 let text = |l: Lang| -> String {

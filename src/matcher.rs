@@ -19,7 +19,7 @@ const STEM: u32 = 90;
 const STEM_ACROSS: u32 = 85;
 const PREFIX: u32 = 80;
 const PREFIX_ACROSS: u32 = 75;
-/// The text word starts with the query word's stem (санкции ~ санкционному).
+/// The text word starts with the Russian query word's stem (санкции ~ санкционному).
 const STEM_PREFIX: u32 = 70;
 const INFIX: u32 = 40;
 /// Per typo less than [`FUZZY`].
@@ -33,13 +33,13 @@ const QUERY_WORDS: usize = 12;
 const WORD_CHARS: usize = 40;
 
 /// The distinct words of a text, each with the forms a query word is compared with.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Vocabulary {
     ids: HashMap<String, u32>,
     words: Vec<Entry>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Entry {
     folded: String,
     stem: String,
@@ -98,6 +98,8 @@ struct QueryWord {
     latin: Option<(String, String)>,
     /// A Latin word read as Russian, stemmed (peremirie ~ перемирия).
     cyrillic_stem: Option<String>,
+    /// Whether it may meet a word by a typo where it meets none otherwise.
+    typos: bool,
 }
 
 impl QueryWord {
@@ -113,6 +115,7 @@ impl QueryWord {
             cyrillic_stem: latin_letters.then(|| stem(&fold(&to_cyrillic(&folded)).text).into_owned()),
             stem: own_stem,
             folded,
+            typos: true,
         }
     }
 
@@ -129,7 +132,10 @@ impl QueryWord {
         if stems && e.stem == self.stem {
             score = score.max(STEM);
         }
-        if stems && self.stem.chars().count() >= 4 && e.folded.starts_with(&self.stem) {
+        // Russian only: English stems are short and its words are not all inflected at the end
+        // (elect ~ electricity).
+        if stems && self.latin.is_some() && self.stem.chars().count() >= 5 && e.folded.starts_with(&self.stem)
+        {
             score = score.max(STEM_PREFIX);
         }
         match (&e.latin, &self.latin, &self.cyrillic_stem) {
@@ -333,6 +339,16 @@ impl Query {
         }
     }
 
+    /// Allows no typos for a word that some word of `vocabs` meets otherwise: searching many texts,
+    /// a near miss in one is noise beside real hits in another (Brest ~ best).
+    pub fn no_typos_where_met<'v>(&mut self, vocabs: impl IntoIterator<Item = &'v Vocabulary>) {
+        for vocab in vocabs {
+            for q in self.words.iter_mut().filter(|q| q.typos) {
+                q.typos = !vocab.words.iter().any(|e| q.strict(e).is_some());
+            }
+        }
+    }
+
     /// How each query word meets each word of `vocab`. A word meets by a typo only when it meets
     /// no word of `vocab` otherwise: a near miss beside real hits is noise (peace ~ place).
     pub fn meet(&self, vocab: &Vocabulary) -> Meetings {
@@ -342,7 +358,7 @@ impl Query {
             .iter()
             .map(|q| {
                 let strict: Vec<Option<Meet>> = vocab.words.iter().map(|e| q.strict(e)).collect();
-                if strict.iter().any(Option::is_some) {
+                if !q.typos || strict.iter().any(Option::is_some) {
                     return strict;
                 }
                 let chars: Vec<char> = q.folded.chars().collect();
@@ -491,6 +507,15 @@ mod tests {
         assert_eq!(found("peace", "peace in its place"), ["peace"]);
         assert_eq!(found("pace", "a peace"), ["peace"]);
         assert!(found("gas", "Nazism").is_empty());
+        // Unless another text has the word.
+        let mut other = Vocabulary::default();
+        other.id("brest");
+        let mut vocab = Vocabulary::default();
+        let best = vocab.id("best");
+        let mut q = Query::new("Brest");
+        assert!(q.meet(&vocab).best(best).is_some());
+        q.no_typos_where_met([&other]);
+        assert!(q.meet(&vocab).best(best).is_none());
     }
 
     #[test]

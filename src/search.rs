@@ -41,13 +41,13 @@ pub struct Passage {
 
 /// The words of every paragraph in reading order, built once per transcript so that a query is
 /// a lookup per word.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchIndex {
     vocab: Vocabulary,
     paras: Vec<IndexedPara>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct IndexedPara {
     unit: usize,
     lang: Lang,
@@ -198,10 +198,14 @@ impl SearchIndex {
         out
     }
 
+    /// The words of the text.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocab
+    }
+
     /// The sentence pairs of `t` (aligned as `a`, the index's own) that hold every content word of
     /// the query, in either language: best first, then in reading order.
-    pub fn passages(&self, t: &Transcript, a: &Alignment, query: &str) -> Vec<Passage> {
-        let query = Query::new(query);
+    pub fn passages(&self, t: &Transcript, a: &Alignment, query: &Query) -> Vec<Passage> {
         if query.is_empty() {
             return Vec::new();
         }
@@ -530,21 +534,21 @@ mod tests {
             ..Alignment::default()
         };
         let ix = SearchIndex::build(&t, &a);
-        let found = ix.passages(&t, &a, "ceasefire kursk");
+        let found = ix.passages(&t, &a, &Query::new("ceasefire kursk"));
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].sentences, ByLang::new(Some(1), Some(1)));
         assert_eq!(texts(&t, &found[0].matches), ["Kursk", "ceasefire", "Курск"]);
 
-        let found = ix.passages(&t, &a, "перемирие");
+        let found = ix.passages(&t, &a, &Query::new("перемирие"));
         let pairs: Vec<_> = found.iter().map(|p| p.sentences.clone()).collect();
         assert_eq!(
             pairs,
             [ByLang::new(Some(1), Some(1)), ByLang::new(Some(2), Some(2))]
         );
         // Word forms count.
-        let found = ix.passages(&t, &a, "ceasefires");
+        let found = ix.passages(&t, &a, &Query::new("ceasefires"));
         assert_eq!(found.len(), 2);
-        assert!(ix.passages(&t, &a, "truce").is_empty());
+        assert!(ix.passages(&t, &a, &Query::new("truce")).is_empty());
     }
 
     proptest! {

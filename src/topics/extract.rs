@@ -1,7 +1,6 @@
 //! Topic extraction: headings, the question or opening of each turn, and sentences holding key
-//! terms; no part of a sentence shown by two topics.
+//! terms; each sentence in one topic at most.
 
-use super::snippets::{cut, joined, window};
 use super::terms::{Stems, TermStats, content_words, key_stems};
 use super::{Topic, TopicKind};
 use crate::align::{Alignment, Unit};
@@ -9,32 +8,12 @@ use crate::model::{BlockKind, ByLang, Lang, Transcript};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-/// At most this many key-term topics per transcript, the best-scoring ones, so a keystroke stays cheap.
+/// At most this many sentence topics per transcript, those with the best key terms, so that a
+/// keystroke stays cheap.
 const MAX_TERM_TOPICS: usize = 3000;
-/// Key-term sentences taken from each side of a unit.
-const TERMS_PER_SIDE: usize = 2;
 
-/// What the topics so far show: by (language, unit, sentence of the unit's side), the char
-/// windows shown of it.
-#[derive(Debug, Default)]
-pub(super) struct Shown(HashMap<(Lang, usize, usize), Vec<Range<usize>>>);
-
-impl Shown {
-    fn whole(&mut self, lang: Lang, unit: usize, sentence: usize) {
-        self.window(lang, unit, sentence, 0..usize::MAX);
-    }
-
-    fn window(&mut self, lang: Lang, unit: usize, sentence: usize, chars: Range<usize>) {
-        self.0.entry((lang, unit, sentence)).or_default().push(chars);
-    }
-
-    /// Whether char `at` of the sentence is in view already.
-    fn shows(&self, lang: Lang, unit: usize, sentence: usize, at: usize) -> bool {
-        self.0
-            .get(&(lang, unit, sentence))
-            .is_some_and(|ws| ws.iter().any(|w| w.contains(&at)))
-    }
-}
+/// The sentences in topics so far: (language, unit, sentence of the unit's side).
+pub(super) type Shown = HashSet<(Lang, usize, usize)>;
 
 /// The sentences of a unit's side, in order across its parts (the numbering `Link` uses).
 fn side_sentences<'t>(t: &'t Transcript, u: &'t Unit, lang: Lang) -> Vec<&'t str> {
@@ -56,14 +35,15 @@ pub(super) fn headings(t: &Transcript, a: &Alignment, shown: &mut Shown) -> Vec<
         }
         let sentences = ByLang::new(side_sentences(t, u, Lang::En), side_sentences(t, u, Lang::Ru));
         for l in Lang::BOTH {
-            (0..sentences[l].len()).for_each(|s| shown.whole(l, unit, s));
+            shown.extend((0..sentences[l].len()).map(|s| (l, unit, s)));
         }
-        out.push(Topic {
+        out.push(Topic::new(
             unit,
-            kind: TopicKind::Heading,
-            speaker: u.speaker,
-            snippet: ByLang::new(joined(&sentences.en), joined(&sentences.ru)),
-        });
+            TopicKind::Heading,
+            u.speaker,
+            ByLang::new(sentences.en.join(" "), sentences.ru.join(" ")),
+            ByLang::default(),
+        ));
     }
     out
 }
@@ -160,7 +140,7 @@ pub(super) fn turn_topics(t: &Transcript, a: &Alignment, shown: &mut Shown) -> V
         } else {
             TopicKind::Opening
         };
-        let mut snippet = ByLang::default();
+        let mut text = ByLang::<String>::default();
         for l in Lang::BOTH {
             let picked: Vec<TurnSentence> = if kind == TopicKind::Question {
                 let qs: Vec<TurnSentence> = sides[l].iter().copied().filter(|s| is_question(s.2)).collect();
@@ -169,16 +149,17 @@ pub(super) fn turn_topics(t: &Transcript, a: &Alignment, shown: &mut Shown) -> V
                 let texts: Vec<&str> = sides[l].iter().map(|s| s.2).collect();
                 opening(&texts).into_iter().map(|k| sides[l][k]).collect()
             };
-            picked.iter().for_each(|&(unit, s, _)| shown.whole(l, unit, s));
+            shown.extend(picked.iter().map(|&(unit, s, _)| (l, unit, s)));
             let texts: Vec<&str> = picked.iter().map(|s| s.2).collect();
-            snippet[l] = joined(&texts);
+            text[l] = texts.join(" ");
         }
-        out.push(Topic {
-            unit: turn.units.start,
+        out.push(Topic::new(
+            turn.units.start,
             kind,
-            speaker: Some(turn.speaker),
-            snippet,
-        });
+            Some(turn.speaker),
+            text,
+            ByLang::default(),
+        ));
     }
     out
 }
@@ -193,28 +174,21 @@ pub(super) fn opening(sentences: &[&str]) -> Option<usize> {
         .or((!sentences.is_empty()).then_some(0))
 }
 
-/// A key term in one sentence of a unit's side.
-struct Occurrence {
-    /// Sentence index on the side (the numbering `Link` uses) and the char in it where the word starts.
-    sentence: usize,
-    at: usize,
-    stem: String,
-    /// The stem's weight as a key term of the transcript.
-    weight: f64,
-}
-
-/// A key term found on one side of a unit, with the counterpart sentence on the other side.
+/// A sentence, with its counterpart on the other side.
 struct TermCandidate {
     unit: usize,
+    /// The weight of its best key term; 0 for none.
     score: f64,
+    /// The side it is a sentence of; the other side's is its counterpart.
     lang: Lang,
-    /// Sentence index on each side (the numbering `Link` uses) and the char to centre the snippet on.
+    /// Sentence index on each side (the numbering `Link` uses) and the char to centre the snippet
+    /// on: its best key term.
     sentence: ByLang<Option<(usize, usize)>>,
 }
 
-/// Sentences holding the transcript's key terms, centred on the term: at most [`TERMS_PER_SIDE`]
-/// per side of a unit and [`MAX_TERM_TOPICS`] in all, the best ones, and none whose term is in
-/// view in another topic already.
+/// The sentences no other topic holds, centred on their best key term: the [`MAX_TERM_TOPICS`]
+/// with the best key terms, so that in all but the longest transcripts every sentence can be
+/// jumped to.
 pub(super) fn term_topics(
     t: &Transcript,
     a: &Alignment,
@@ -235,63 +209,33 @@ pub(super) fn term_topics(
             continue;
         }
         let sentences = ByLang::new(side_sentences(t, u, Lang::En), side_sentences(t, u, Lang::Ru));
-        // Per side: every key term used.
-        let mut occurrences = |lang: Lang| -> Vec<Occurrence> {
-            let mut out = Vec::new();
-            for (sentence, text) in sentences[lang].iter().enumerate() {
-                content_words(text, &mut stems, |stem, at, _| {
-                    let weight = key[lang].get(stem).copied().unwrap_or(0.0);
-                    if weight > 0.0 {
-                        out.push(Occurrence {
-                            sentence,
-                            at,
-                            stem: stem.to_string(),
-                            weight,
-                        });
-                    }
-                });
-            }
-            out
-        };
-        let occ = ByLang::new(occurrences(Lang::En), occurrences(Lang::Ru));
-        let best_in = |lang: Lang, s: usize| {
-            occ[lang]
+        // Per side and sentence: the best key term, as (char, weight); (0, 0) for none.
+        let mut best = |lang: Lang| -> Vec<(usize, f64)> {
+            sentences[lang]
                 .iter()
-                .filter(|o| o.sentence == s)
-                .max_by(|x, y| x.weight.total_cmp(&y.weight))
-                .map_or(0, |o| o.at)
+                .map(|text| {
+                    let mut top = (0, 0.0);
+                    content_words(text, &mut stems, |stem, at, _| {
+                        let weight = key[lang].get(stem).copied().unwrap_or(0.0);
+                        if weight > top.1 {
+                            top = (at, weight);
+                        }
+                    });
+                    top
+                })
+                .collect()
         };
+        let best = ByLang::new(best(Lang::En), best(Lang::Ru));
         for lang in Lang::BOTH {
-            let mut ranked: Vec<&Occurrence> = occ[lang].iter().collect();
-            ranked.sort_by(|x, y| y.weight.total_cmp(&x.weight));
-            // Terms picked so far, and the windows their snippets show.
-            let mut picked: Vec<(&str, usize, Range<usize>)> = Vec::new();
-            for o in ranked {
-                if picked.len() == TERMS_PER_SIDE {
-                    break;
-                }
-                if picked
-                    .iter()
-                    .any(|(stem, s, w)| *stem == o.stem || (*s == o.sentence && w.contains(&o.at)))
-                {
-                    continue;
-                }
-                let n = sentences[lang]
-                    .get(o.sentence)
-                    .map_or(0, |text| text.chars().count());
-                picked.push((&o.stem, o.sentence, window(n, o.at)));
-                let other = u.counterpart(
-                    lang,
-                    o.sentence,
-                    sentences[lang].len(),
-                    sentences[lang.other()].len(),
-                );
+            for (s, &(at, weight)) in best[lang].iter().enumerate() {
+                let other = u.counterpart(lang, s, sentences[lang].len(), sentences[lang.other()].len());
                 let mut sentence = ByLang::default();
-                sentence[lang] = Some((o.sentence, o.at));
-                sentence[lang.other()] = other.map(|s| (s, best_in(lang.other(), s)));
+                sentence[lang] = Some((s, at));
+                sentence[lang.other()] =
+                    other.map(|o| (o, best[lang.other()].get(o).map_or(0, |&(at, _)| at)));
                 candidates.push(TermCandidate {
                     unit,
-                    score: o.weight,
+                    score: weight,
                     lang,
                     sentence,
                 });
@@ -300,34 +244,29 @@ pub(super) fn term_topics(
     }
 
     candidates.sort_by(|x, y| y.score.total_cmp(&x.score));
-    candidates.truncate(MAX_TERM_TOPICS);
     let mut out = Vec::new();
     let mut texts: HashMap<usize, ByLang<Vec<&str>>> = HashMap::new();
     for c in candidates {
-        let Some((s, focus)) = c.sentence[c.lang] else {
-            continue;
-        };
-        if shown.shows(c.lang, c.unit, s, focus) {
+        if out.len() == MAX_TERM_TOPICS {
+            break;
+        }
+        // A sentence in a topic already (as a counterpart, too: the other side's candidate).
+        if c.sentence[c.lang].is_none_or(|(s, _)| shown.contains(&(c.lang, c.unit, s))) {
             continue;
         }
         let u = &a.units[c.unit];
         let sentences = texts
             .entry(c.unit)
             .or_insert_with(|| ByLang::new(side_sentences(t, u, Lang::En), side_sentences(t, u, Lang::Ru)));
-        let mut snippet = ByLang::default();
+        let mut text = ByLang::<String>::default();
+        let mut focus = ByLang::default();
         for l in Lang::BOTH {
-            let Some((s, focus)) = c.sentence[l] else { continue };
-            if let Some(text) = sentences[l].get(s) {
-                shown.window(l, c.unit, s, window(text.trim().chars().count(), focus));
-                snippet[l] = cut(text, focus);
-            }
+            let Some((s, at)) = c.sentence[l] else { continue };
+            shown.insert((l, c.unit, s));
+            text[l] = sentences[l].get(s).map_or_else(String::new, |s| s.to_string());
+            focus[l] = at;
         }
-        out.push(Topic {
-            unit: c.unit,
-            kind: TopicKind::Term,
-            speaker: u.speaker,
-            snippet,
-        });
+        out.push(Topic::new(c.unit, TopicKind::Term, u.speaker, text, focus));
     }
     out
 }

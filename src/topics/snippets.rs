@@ -6,9 +6,34 @@ use std::ops::Range;
 /// Snippets are cut to this many chars, so that a topic fits a line of the picker.
 pub const SNIPPET_CHARS: usize = 160;
 
-/// At most `SNIPPET_CHARS` chars of `text`, starting a little before char `focus`, with `…` where cut,
-/// and cut between words where one ends near the edge.
+/// What a snippet shows of a text: its chars from `first`, after `lead` chars of its own (the `…`
+/// where the start is cut).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct View {
+    pub snippet: String,
+    pub first: usize,
+    pub lead: usize,
+    /// How many chars of the text it shows.
+    pub len: usize,
+}
+
+impl View {
+    /// Where char `c` of the text is in the snippet, if it shows it.
+    pub fn place(&self, c: usize) -> Option<usize> {
+        (self.first..self.first + self.len)
+            .contains(&c)
+            .then(|| c - self.first + self.lead)
+    }
+}
+
+/// At most `SNIPPET_CHARS` chars of `text` (trimmed), starting a little before char `focus`, with
+/// `…` where cut, and cut between words where one ends near the edge.
 pub(super) fn cut(text: &str, focus: usize) -> String {
+    view(text, focus).snippet
+}
+
+/// [`cut`], with where the snippet sits in the text.
+pub(super) fn view(text: &str, focus: usize) -> View {
     const SNAP: usize = 12;
     let chars: Vec<char> = text.trim().chars().collect();
     let n = chars.len();
@@ -27,21 +52,30 @@ pub(super) fn cut(text: &str, focus: usize) -> String {
     {
         end = end.saturating_sub(SNAP).max(start) + space;
     }
+    let cut_end = end < n;
+    if cut_end {
+        while end > start && chars[end - 1].is_whitespace() {
+            end -= 1;
+        }
+    }
     let mut out = String::with_capacity(SNIPPET_CHARS * 2);
     if start > 0 {
         out.push('…');
     }
     out.extend(&chars[start..end]);
-    if end < n {
-        let trimmed = out.trim_end().len();
-        out.truncate(trimmed);
+    if cut_end {
         out.push('…');
     }
-    out
+    View {
+        snippet: out,
+        first: start,
+        lead: usize::from(start > 0),
+        len: end - start,
+    }
 }
 
 /// The chars of an `n`-char text that [`cut`] shows around `focus`.
-pub(super) fn window(n: usize, focus: usize) -> Range<usize> {
+fn window(n: usize, focus: usize) -> Range<usize> {
     if n <= SNIPPET_CHARS {
         return 0..n;
     }
@@ -51,11 +85,6 @@ pub(super) fn window(n: usize, focus: usize) -> Range<usize> {
         room -= 1;
     }
     start..start + room
-}
-
-/// Sentences one after another, cut from the start.
-pub(super) fn joined(sentences: &[&str]) -> String {
-    cut(&sentences.join(" "), 0)
 }
 
 #[cfg(test)]
@@ -76,6 +105,22 @@ mod tests {
         );
         assert!(s.chars().count() <= SNIPPET_CHARS);
         assert_eq!(cut("  short  ", 3), "short");
-        assert_eq!(joined(&["One.", "Two?"]), "One. Two?");
+    }
+
+    #[test]
+    fn a_view_places_the_texts_chars_in_its_snippet() {
+        let text = "word ".repeat(30) + "TERM " + &"word ".repeat(30);
+        let at = text.find("TERM").expect("term");
+        let v = view(&text, at);
+        let shown: Vec<char> = v.snippet.chars().collect();
+        assert_eq!(v.place(at).map(|i| shown[i]), Some('T'));
+        assert_eq!(v.place(at + 3).map(|i| shown[i]), Some('M'));
+        assert_eq!(v.place(0), None);
+        assert_eq!(v.place(text.chars().count() - 1), None);
+        let whole = view("short", 0);
+        assert_eq!(
+            (whole.first, whole.lead, whole.len, whole.place(4)),
+            (0, 0, 5, Some(4))
+        );
     }
 }

@@ -6,7 +6,7 @@ mod tui_support;
 use std::path::PathBuf;
 use stenogram::library::{self, Sources};
 use stenogram::tui::app::{Action, App, Overlay};
-use tui_support::{screen, type_in};
+use tui_support::{screen, settle, type_in};
 
 fn seed(w: u16, h: u16) -> App {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/000_press_conference.txt");
@@ -15,7 +15,9 @@ fn seed(w: u16, h: u16) -> App {
         pair: None,
     })
     .expect("seed 000 loads");
-    App::new(docs, false, (w, h), true).0
+    let (mut app, effects) = App::new(docs, false, (w, h), true);
+    settle(&mut app, effects);
+    app
 }
 
 #[test]
@@ -66,7 +68,8 @@ fn seed_000_picker_latin_query() {
         .as_ref()
         .and_then(|r| r.topics.as_ref())
         .expect("topic index built");
-    let top = &topics.topics()[picker.hits.first().expect("a hit").topic];
+    let top = picker.hits.first().expect("a hit");
+    assert!(topics.topics().get(top.topic).is_some());
     assert!(
         top.snippet.ru.to_lowercase().contains("перемир"),
         "{:?}",

@@ -4,10 +4,10 @@ pub mod app;
 pub mod keys;
 pub mod render;
 
-use crate::align::{Alignment, align};
+use crate::align::align;
 use crate::error::{Error, Result};
+use crate::find::LibraryIndex;
 use crate::library::Document;
-use crate::model::Transcript;
 use app::{Action, App, Effect};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -39,15 +39,15 @@ pub fn run(docs: Vec<Document>, library: bool) -> Result<()> {
     result.map_err(Error::Terminal)
 }
 
-/// What wakes the event loop: terminal input, or a whole alignment from the background (`None`
-/// if aligning failed).
+/// What wakes the event loop: terminal input, or the result of work done in the background.
 enum Wake {
     Input(io::Result<Event>),
-    Aligned(usize, Option<Alignment>),
+    Done(Action),
 }
 
-/// The name of the thread that aligns in the background, whose panic the reader survives.
-const ALIGN_THREAD: &str = "align";
+/// The name of the threads that align and index in the background, whose panics the reader
+/// survives.
+const BACKGROUND_THREAD: &str = "background";
 
 /// Reads terminal events on their own thread, so the loop can wait with a timeout that
 /// crossterm's own poll does not honour once the terminal has hung up.
@@ -63,15 +63,19 @@ fn spawn_input(tx: mpsc::Sender<Wake>) {
     });
 }
 
-/// Aligns document `doc` on its own thread, so that the reader stays responsive meanwhile. A
-/// panic there is reported as a failure rather than left to end the reader.
-fn spawn_align(doc: usize, transcript: Transcript, tx: mpsc::Sender<Wake>) -> io::Result<()> {
+/// Runs `job` on its own thread, so that the reader stays responsive meanwhile, and sends the
+/// action it makes; or `failed` if it panics, rather than let that end the reader.
+fn spawn_background(
+    job: impl FnOnce() -> Action + Send + 'static,
+    failed: Action,
+    tx: mpsc::Sender<Wake>,
+) -> io::Result<()> {
     std::thread::Builder::new()
-        .name(ALIGN_THREAD.into())
+        .name(BACKGROUND_THREAD.into())
         .spawn(move || {
-            let alignment = std::panic::catch_unwind(|| align(&transcript)).ok();
+            let action = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job)).unwrap_or(failed);
             // The loop may have ended; then nobody wants the result.
-            let _ = tx.send(Wake::Aligned(doc, alignment));
+            let _ = tx.send(Wake::Done(action));
         })
         .map(drop)
 }
@@ -111,10 +115,7 @@ fn event_loop(
         loop {
             let action = match wake {
                 Wake::Input(event) => action_of(app, event?),
-                Wake::Aligned(doc, alignment) => Some(match alignment {
-                    Some(a) => Action::Aligned(doc, Box::new(a)),
-                    None => Action::AlignFailed(doc),
-                }),
+                Wake::Done(action) => Some(action),
             };
             if let Some(action) = action {
                 effects.extend(app.update(action));
@@ -129,11 +130,25 @@ fn event_loop(
 
 /// Does what an update asked for.
 fn perform(effect: Effect, app: &App, tx: &mpsc::Sender<Wake>) -> io::Result<()> {
+    let tx = tx.clone();
     match effect {
         Effect::Align(doc) => {
             if let Some(d) = app.docs.get(doc) {
-                spawn_align(doc, d.transcript.clone(), tx.clone())?;
+                let t = d.transcript.clone();
+                let job = move || Action::Aligned(doc, Box::new(align(&t)));
+                spawn_background(job, Action::AlignFailed(doc), tx)?;
             }
+        }
+        Effect::Index(doc) => {
+            if let Some(job) = app.index_job(doc) {
+                let job = move || Action::Indexed(doc, Box::new(job.run()));
+                spawn_background(job, Action::Indexed(doc, Box::default()), tx)?;
+            }
+        }
+        Effect::IndexLibrary => {
+            let docs = app.library_job();
+            let job = move || Action::LibraryIndexed(Box::new(LibraryIndex::build(&docs)));
+            spawn_background(job, Action::LibraryIndexed(Box::default()), tx)?;
         }
         Effect::Mouse(true) => execute!(io::stdout(), event::EnableMouseCapture)?,
         Effect::Mouse(false) => execute!(io::stdout(), event::DisableMouseCapture)?,
@@ -196,12 +211,12 @@ fn restore() {
 }
 
 /// A panic restores the terminal first, so its message is readable and the shell usable. One in
-/// the background aligner is caught and reported on the status line instead: the reader goes on
+/// a background job is caught (the aligner's is reported on the status line): the reader goes on
 /// on its raw screen, which the message would garble.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if std::thread::current().name() == Some(ALIGN_THREAD) {
+        if std::thread::current().name() == Some(BACKGROUND_THREAD) {
             return;
         }
         restore();

@@ -3,6 +3,8 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use stenogram::align::align;
+use stenogram::find::LibraryIndex;
 use stenogram::library::Document;
 use stenogram::model::{Block, BlockKind, ByLang, Lang, Meta, Paragraph, Speaker, Transcript, Version};
 use stenogram::tui::app::{Action, App, Effect};
@@ -110,9 +112,28 @@ pub fn document(name: &str, transcript: Transcript) -> Document {
     }
 }
 
-/// The reader opened straight on `t` at `w`×`h`, in colour.
+/// The reader opened straight on `t` at `w`×`h`, in colour, with its indexes built.
 pub fn reader(t: Transcript, w: u16, h: u16) -> App {
-    opened(t, w, h).0
+    let (mut app, effects) = opened(t, w, h);
+    settle(&mut app, effects);
+    app
+}
+
+/// Does at once what the event loop does on other threads for `effects`, and for the effects
+/// that follows: aligning, indexing a document or the library.
+pub fn settle(app: &mut App, mut effects: Vec<Effect>) {
+    while let Some(effect) = effects.pop() {
+        let action = match effect {
+            Effect::Align(doc) => Action::Aligned(doc, Box::new(align(&app.docs[doc].transcript))),
+            Effect::Index(doc) => match app.index_job(doc) {
+                Some(job) => Action::Indexed(doc, Box::new(job.run())),
+                None => continue,
+            },
+            Effect::IndexLibrary => Action::LibraryIndexed(Box::new(LibraryIndex::build(&app.library_job()))),
+            Effect::Mouse(_) => continue,
+        };
+        effects.extend(app.update(action));
+    }
 }
 
 /// The reader on `t` alone, and the effects opening it asked for.

@@ -5,6 +5,7 @@
 //! `&App` in `render.rs`, and tests drive the App with actions alone. Each feature keeps its
 //! state and its part of `update` in a module of its own.
 
+mod find;
 mod library;
 mod picker;
 mod reader;
@@ -13,11 +14,13 @@ mod speakers;
 mod viewport;
 
 use crate::align::Alignment;
+use crate::find::LibraryIndex;
 use crate::library::Document;
 use crate::model::Transcript;
+pub use find::Finder;
 pub use library::LibraryList;
 pub use picker::Picker;
-pub use reader::{BACKGROUND_ALIGN, GUTTER, MIN_COLUMNS_WIDTH, Reader, View};
+pub use reader::{BACKGROUND_ALIGN, GUTTER, IndexJob, Indexes, MIN_COLUMNS_WIDTH, Reader, View};
 pub use search::Search;
 pub use speakers::SpeakerList;
 pub use viewport::Viewport;
@@ -76,6 +79,12 @@ pub enum Action {
     Aligned(usize, Box<Alignment>),
     /// Aligning the whole of that document failed: the reader keeps its opening.
     AlignFailed(usize),
+    /// The search and topic indexes of a document (by index), built in the background.
+    Indexed(usize, Box<Indexes>),
+    /// `f` in the library: search every transcript.
+    FindInLibrary,
+    /// Every transcript of the library aligned and indexed, in the background.
+    LibraryIndexed(Box<LibraryIndex>),
 }
 
 /// What the event loop must do after an update: whatever needs the terminal, a thread or the
@@ -85,6 +94,12 @@ pub enum Effect {
     /// Align document `doc` whole on another thread and send [`Action::Aligned`] (or
     /// [`Action::AlignFailed`]); the reader shows its opening meanwhile.
     Align(usize),
+    /// Build the search and topic indexes of document `doc` over the reader's whole alignment
+    /// on another thread ([`App::index_job`]) and send [`Action::Indexed`].
+    Index(usize),
+    /// Align and index every document on another thread ([`App::library_job`]) and send
+    /// [`Action::LibraryIndexed`].
+    IndexLibrary,
     /// Turn mouse capture on or off.
     Mouse(bool),
 }
@@ -101,6 +116,8 @@ pub enum Mode {
     Picker,
     /// Typing a search query.
     Search,
+    /// Searching every transcript from the library.
+    Find,
 }
 
 /// A popup over the reader or library, or the search input on the status line.
@@ -112,6 +129,8 @@ pub enum Overlay {
     Picker(Picker),
     /// The search query being typed.
     Search(String),
+    /// The search across the library: its query and hits.
+    Find(Finder),
 }
 
 /// The whole state of the reader.
@@ -129,6 +148,9 @@ pub struct App {
     /// A one-off note for the status line, cleared by the next action.
     pub message: Option<String>,
     pub quit: bool,
+    /// Every document aligned and indexed for searching the library: built the first time it
+    /// is searched.
+    pub library_index: Option<LibraryIndex>,
 }
 
 impl App {
@@ -146,6 +168,7 @@ impl App {
             color,
             message: None,
             quit: false,
+            library_index: None,
         };
         app.filter_library();
         let effects = if app.has_library { Vec::new() } else { app.open(0) };
@@ -158,6 +181,7 @@ impl App {
             (Overlay::Speakers(_), _) => Mode::Speakers,
             (Overlay::Picker(_), _) => Mode::Picker,
             (Overlay::Search(_), _) => Mode::Search,
+            (Overlay::Find(_), _) => Mode::Find,
             (Overlay::None, Some(_)) => Mode::Reader,
             (Overlay::None, None) if self.library.typing => Mode::LibraryFilter,
             (Overlay::None, None) => Mode::Library,
@@ -181,12 +205,16 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         self.message = None;
         match action {
-            Action::Aligned(doc, alignment) => self.aligned(doc, *alignment),
+            Action::Aligned(doc, alignment) => return self.aligned(doc, *alignment),
+            Action::Indexed(doc, indexes) => self.indexed(doc, *indexes),
+            Action::LibraryIndexed(index) => self.library_indexed(*index),
             Action::AlignFailed(doc) => {
                 if let Some(r) = self.reader.as_mut().filter(|r| r.doc == doc && r.aligning) {
                     r.aligning = false;
                     self.message =
                         Some("Could not align the whole document: this is its opening only".into());
+                    // Search and topics make do with the opening.
+                    return vec![Effect::Index(doc)];
                 }
             }
             Action::Resize(w, h) => {
@@ -219,6 +247,7 @@ impl App {
                         self.update_search_input(action);
                         Vec::new()
                     }
+                    Mode::Find => self.update_find(action),
                 };
             }
         }

@@ -51,10 +51,35 @@ pub struct Reader {
     /// Turns per speaker (turn openings on either side), for the speaker list.
     pub turn_counts: Vec<usize>,
     pub search: Option<Search>,
-    /// Built on the first search.
+    /// Built in the background once the whole alignment is in place ([`Effect::Index`]).
     pub(super) search_index: Option<SearchIndex>,
-    /// Built when the picker first opens.
+    /// Built with `search_index`.
     pub topics: Option<TopicIndex>,
+}
+
+/// What searching and jumping to topics in a document need, built off the event loop: a topic
+/// index takes most of a second on a 10 MB transcript.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Indexes {
+    pub search: SearchIndex,
+    pub topics: TopicIndex,
+}
+
+/// A document and its whole alignment, to index on another thread.
+pub struct IndexJob {
+    transcript: Transcript,
+    alignment: Alignment,
+}
+
+impl IndexJob {
+    /// Key terms are weighed against the bundled library whatever else is open, so a document
+    /// has the same topics however it was opened.
+    pub fn run(self) -> Indexes {
+        Indexes {
+            search: SearchIndex::build(&self.transcript, &self.alignment),
+            topics: TopicIndex::build(&self.transcript, &self.alignment, TermStats::bundled()),
+        }
+    }
 }
 
 impl App {
@@ -146,15 +171,20 @@ impl App {
     /// Opens document `doc`. One longer than [`BACKGROUND_ALIGN`] opens on its opening and
     /// asks for the whole to be aligned in the background.
     pub(super) fn open(&mut self, doc: usize) -> Vec<Effect> {
+        self.open_with(doc, None)
+    }
+
+    /// Opens document `doc`, on `whole` as its whole alignment when it is given.
+    pub(super) fn open_with(&mut self, doc: usize, whole: Option<Alignment>) -> Vec<Effect> {
         let Some(d) = self.docs.get(doc) else {
             return Vec::new();
         };
         let t = &d.transcript;
-        let aligning = text_len(t) > BACKGROUND_ALIGN;
-        let alignment = if aligning {
-            align::opening(t, OPENING)
-        } else {
-            align::align(t)
+        let aligning = whole.is_none() && text_len(t) > BACKGROUND_ALIGN;
+        let alignment = match whole {
+            Some(a) => a,
+            None if aligning => align::opening(t, OPENING),
+            None => align::align(t),
         };
         let turn_counts = turn_counts(t, &alignment);
         let single = t.langs().first().copied().unwrap_or(Lang::Ru);
@@ -179,27 +209,52 @@ impl App {
             topics: None,
         });
         self.relayout();
-        if aligning {
-            vec![Effect::Align(doc)]
+        vec![if aligning {
+            Effect::Align(doc)
         } else {
-            Vec::new()
+            Effect::Index(doc)
+        }]
+    }
+
+    /// The job [`Effect::Index`] asks for: the open document `doc` with its whole alignment.
+    pub fn index_job(&self, doc: usize) -> Option<IndexJob> {
+        let r = self.reader.as_ref().filter(|r| r.doc == doc && !r.aligning)?;
+        Some(IndexJob {
+            transcript: self.docs.get(doc)?.transcript.clone(),
+            alignment: r.alignment.clone(),
+        })
+    }
+
+    /// Puts the indexes of `doc` in place, if it is still the one open; an open picker lists
+    /// its topics.
+    pub(super) fn indexed(&mut self, doc: usize, indexes: Indexes) {
+        let Some(r) = self.reader.as_mut().filter(|r| r.doc == doc && !r.aligning) else {
+            return;
+        };
+        r.search_index = Some(indexes.search);
+        r.topics = Some(indexes.topics);
+        if let Overlay::Picker(p) = &mut self.overlay {
+            p.hits = r.list_topics(&p.query);
         }
     }
 
-    /// Puts the whole alignment of `doc` in place of its opening. The opening's units are the
-    /// whole's first ones, so the screen stays where it was.
-    pub(super) fn aligned(&mut self, doc: usize, alignment: Alignment) {
-        let Some(opts) = self.layout_options() else { return };
+    /// Puts the whole alignment of `doc` in place of its opening, and asks for its indexes. The
+    /// opening's units are the whole's first ones, so the screen stays where it was.
+    pub(super) fn aligned(&mut self, doc: usize, alignment: Alignment) -> Vec<Effect> {
+        let Some(opts) = self.layout_options() else {
+            return Vec::new();
+        };
         let (Some(r), Some(d)) = (self.reader.as_mut(), self.docs.get(doc)) else {
-            return;
+            return Vec::new();
         };
         if r.doc != doc || !r.aligning {
-            return;
+            return Vec::new();
         }
         r.turn_counts = turn_counts(&d.transcript, &alignment);
         r.alignment = alignment;
         r.aligning = false;
         self.rebuild_layout(opts);
+        vec![Effect::Index(doc)]
     }
 
     pub(super) fn update_reader(&mut self, action: Action) -> Vec<Effect> {
@@ -215,6 +270,10 @@ impl App {
             )
         {
             self.message = Some("Still aligning the whole document: a moment".into());
+            return Vec::new();
+        }
+        if r.topics.is_none() && matches!(action, Action::TopicPicker | Action::Search) {
+            self.message = Some("Still indexing the document: a moment".into());
             return Vec::new();
         }
         let half = (height / 2).max(1) as isize;
@@ -300,15 +359,6 @@ impl App {
             Action::PrevMatch => self.message = r.next_match(-1, height),
             Action::Cancel => r.search = None,
             Action::TopicPicker => {
-                if r.topics.is_none()
-                    && let Some(d) = self.docs.get(r.doc)
-                {
-                    r.topics = Some(TopicIndex::build(
-                        &d.transcript,
-                        &r.alignment,
-                        TermStats::bundled(),
-                    ));
-                }
                 self.overlay = Overlay::Picker(Picker {
                     hits: r.list_topics(""),
                     ..Picker::default()

@@ -86,6 +86,15 @@ impl IndexedPara {
                 .saturating_sub(1)
     }
 
+    /// Adds the words of bytes `range` of the paragraph's `text`.
+    fn push_words(&mut self, text: &str, range: Range<usize>, vocab: &mut Vocabulary) {
+        for_each_word(text.get(range.clone()).unwrap_or(""), |at, folded| {
+            self.ids.push(vocab.id(folded));
+            let (start, end) = (range.start + at.bytes.start, range.start + at.bytes.end);
+            self.spans.push((start as u32, end as u32));
+        });
+    }
+
     fn paragraph<'t>(&self, t: &'t Transcript) -> Option<&'t Paragraph> {
         t.version(self.lang)?
             .blocks
@@ -135,23 +144,10 @@ impl SearchIndex {
                     let sentences = p.sentences.get(part.sentences.clone()).unwrap_or(&[]);
                     for s in sentences {
                         indexed.sentence_words.push(indexed.ids.len() as u32);
-                        let range = s.range();
-                        for_each_word(p.text.get(range.clone()).unwrap_or(""), |at, folded| {
-                            indexed.ids.push(vocab.id(folded));
-                            let start = range.start + at.bytes.start;
-                            indexed
-                                .spans
-                                .push((start as u32, (range.start + at.bytes.end) as u32));
-                        });
+                        indexed.push_words(&p.text, s.range(), &mut vocab);
                     }
                     if sentences.is_empty() {
-                        for_each_word(p.text.get(shown.clone()).unwrap_or(""), |at, folded| {
-                            indexed.ids.push(vocab.id(folded));
-                            let start = shown.start + at.bytes.start;
-                            indexed
-                                .spans
-                                .push((start as u32, (shown.start + at.bytes.end) as u32));
-                        });
+                        indexed.push_words(&p.text, shown, &mut vocab);
                     }
                     first_sentence += sentences.len();
                     paras.push(indexed);

@@ -94,3 +94,34 @@ fn seed_000_search_with_matches() {
     assert_eq!(search.current, Some(1));
     insta::assert_snapshot!(screen(&app));
 }
+
+#[test]
+fn seed_000_has_the_same_topics_opened_from_the_library_as_by_path() {
+    let by_path = seed(120, 40);
+    let (mut app, effects) = App::new(library::bundled(), true, (120, 40), true);
+    settle(&mut app, effects);
+    let doc = app
+        .docs
+        .iter()
+        .position(|d| d.name.contains("press-conference"))
+        .expect("bundled");
+    let at = app
+        .library
+        .matches
+        .iter()
+        .position(|&m| m == doc)
+        .expect("listed");
+    for _ in 0..at {
+        app.update(Action::Down);
+    }
+    let effects = app.update(Action::Confirm);
+    settle(&mut app, effects);
+    let index = |app: &App| {
+        let r = app.reader.as_ref().expect("open");
+        assert_eq!(app.docs[r.doc].transcript, by_path.docs[0].transcript);
+        r.topics.clone().expect("indexed")
+    };
+    let (library, path) = (index(&app), index(&by_path));
+    assert_eq!(library.topics(), path.topics());
+    assert_eq!(library.query("ceasefire", 50), path.query("ceasefire", 50));
+}

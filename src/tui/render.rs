@@ -529,22 +529,7 @@ fn draw_picker(buf: &mut Buffer, area: Rect, app: &App, p: &Picker, theme: &Them
         return;
     };
     let Some(index) = &r.topics else { return };
-    let inner = popup(
-        buf,
-        area,
-        area.width.saturating_sub(4),
-        area.height.saturating_sub(2),
-        "jump to topic",
-    );
-    let w = usize::from(inner.width.saturating_sub(2));
-    let x = inner.x + 1;
-    buf.set_stringn(
-        x,
-        inner.y,
-        format!("› {}▏", clean(&p.query)),
-        w,
-        Style::new().add_modifier(Modifier::BOLD),
-    );
+    let (inner, x, w) = query_popup(buf, area, "jump to topic", &p.query);
     let hint = if p.hits.is_empty() && !p.query.is_empty() {
         "no topic matches".to_string()
     } else {
@@ -605,23 +590,30 @@ fn draw_picker(buf: &mut Buffer, area: Rect, app: &App, p: &Picker, theme: &Them
     }
 }
 
-fn draw_finder(buf: &mut Buffer, area: Rect, app: &App, f: &Finder, theme: &Theme) {
+/// A popup nearly as large as `area` with `query` typed on its first line; returns its inside,
+/// and the column and width its lines are drawn at.
+fn query_popup(buf: &mut Buffer, area: Rect, title: &str, query: &str) -> (Rect, u16, usize) {
     let inner = popup(
         buf,
         area,
         area.width.saturating_sub(4),
         area.height.saturating_sub(2),
-        "search every transcript",
+        title,
     );
     let w = usize::from(inner.width.saturating_sub(2));
     let x = inner.x + 1;
     buf.set_stringn(
         x,
         inner.y,
-        format!("› {}▏", clean(&f.query)),
+        format!("› {}▏", clean(query)),
         w,
         Style::new().add_modifier(Modifier::BOLD),
     );
+    (inner, x, w)
+}
+
+fn draw_finder(buf: &mut Buffer, area: Rect, app: &App, f: &Finder, theme: &Theme) {
+    let (inner, x, w) = query_popup(buf, area, "search every transcript", &f.query);
     let hint = if f.waiting {
         "reading every transcript…".to_string()
     } else if f.searched.as_ref() != Some(&f.query) {

@@ -5,8 +5,11 @@
 
 #[path = "support/bilingual.rs"]
 mod bilingual;
+#[path = "support/prose.rs"]
+mod prose;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use prose::prose;
 use std::hint::black_box;
 use stenogram::align::align;
 use stenogram::model::Transcript;
@@ -30,28 +33,6 @@ fn benches(c: &mut Criterion) {
             b.iter(|| align(black_box(&t)))
         });
     }
-}
-
-/// Work `name` of the corpus as a user would have it: two plain files, a paragraph a line, the
-/// corpus's markup (`<delimiter>`, `<h1>`, `<b>`, `<i>`, `<imgN>`) gone.
-fn prose(name: &str) -> Option<Transcript> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/bilinguator-en-ru");
-    let read = |lang: &str| -> Option<String> {
-        let raw = std::fs::read_to_string(format!("{dir}/{name}_{lang}.txt")).ok()?;
-        let mut out = String::with_capacity(raw.len());
-        for line in raw.lines().skip(2).filter(|l| !l.starts_with("<img")) {
-            let line = line.replace("<delimiter>", " ");
-            let line = ["<h1>", "</h1>", "<b>", "</b>", "<i>", "</i>"]
-                .iter()
-                .fold(line, |l, tag| l.replace(tag, ""));
-            out.push_str(&line);
-            out.push_str("\n\n");
-        }
-        Some(out)
-    };
-    let (en, ru) = (read("en")?, read("ru")?);
-    let sanitize = stenogram::sanitize::sanitize;
-    Some(stenogram::ingest::parse_pair(&sanitize(&en), &sanitize(&ru)).transcript)
 }
 
 criterion_group!(align_benches, benches);

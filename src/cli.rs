@@ -42,7 +42,7 @@ enum Command {
         /// Print the hits as a JSON array.
         #[arg(long)]
         json: bool,
-        /// Transcript files or folders to search (default: the bundled library).
+        /// Transcript files or folders to search (default: the library the reader opens).
         #[command(flatten)]
         inputs: Inputs,
     },
@@ -124,7 +124,7 @@ pub fn run() -> Result<()> {
         }
         Some(Command::Find { query, json, inputs }) => {
             let docs = if inputs.is_empty() {
-                library::bundled()
+                home_library()
             } else {
                 library::load(&inputs.sources())?
             };
@@ -139,7 +139,7 @@ pub fn run() -> Result<()> {
         }
         None if cli.inputs.is_empty() => {
             drop(out);
-            return crate::tui::run(library::bundled(), true);
+            return crate::tui::run(home_library(), true);
         }
         None => {
             let docs = library::load(&cli.inputs.sources())?;
@@ -151,6 +151,15 @@ pub fn run() -> Result<()> {
         }
     };
     result.or_else(ignore_broken_pipe)
+}
+
+/// The library `stenogram` opens without a PATH, with a note on stderr for a folder it could not read.
+fn home_library() -> Vec<crate::library::Document> {
+    let (docs, notes) = library::home(crate::store::Dirs::from_env().library.as_deref());
+    for note in notes {
+        eprintln!("stenogram: {note}");
+    }
+    docs
 }
 
 fn required(inputs: Inputs) -> Result<Sources> {

@@ -3,19 +3,21 @@
 use crate::align::{self, Unit};
 use crate::cli::{ExportBy, ExportFormat};
 use crate::library::Document;
-use crate::model::{BlockKind, ByLang, Lang, Transcript};
+use crate::model::{BlockKind, ByLang, Lang, Meta, Speaker, Transcript};
 use serde::Serialize;
 use std::io::{self, Write};
 
-/// Writes every document's alignment to `out` in `format`, by unit or by sentence.
+/// Writes every document's alignment to `out` in `format`, by unit or by sentence. JSON lines and
+/// Markdown carry each document's metadata and speakers; TSV of more than one document starts
+/// each line with the document's name.
 pub fn write(docs: &[Document], format: ExportFormat, by: ExportBy, out: &mut dyn Write) -> io::Result<()> {
     for doc in docs {
         let alignment = align::align(&doc.transcript);
         let rows = rows(&doc.transcript, &alignment.units, by);
         match format {
-            ExportFormat::Jsonl => jsonl(&doc.name, &rows, out)?,
-            ExportFormat::Tsv => tsv(&rows, out)?,
-            ExportFormat::Md => markdown(&doc.transcript, &rows, out)?,
+            ExportFormat::Jsonl => jsonl(doc, &rows, out)?,
+            ExportFormat::Tsv => tsv((docs.len() > 1).then_some(&doc.name[..]), &rows, out)?,
+            ExportFormat::Md => markdown(doc, &rows, out)?,
         }
     }
     out.flush()
@@ -118,18 +120,43 @@ struct JsonRow<'a> {
     row: &'a Row<'a>,
 }
 
-fn jsonl(name: &str, rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+/// The line that opens a document's rows: what the transcript says about itself, per language
+/// (`null` for a missing version), and who speaks in it.
+#[derive(Serialize)]
+struct JsonDoc<'a> {
+    doc: &'a str,
+    kind: &'static str,
+    meta: ByLang<Option<&'a Meta>>,
+    speakers: &'a [Speaker],
+}
+
+fn jsonl(doc: &Document, rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+    let t = &doc.transcript;
+    let head = JsonDoc {
+        doc: &doc.name,
+        kind: "document",
+        meta: ByLang::new(meta(t, Lang::En), meta(t, Lang::Ru)),
+        speakers: &t.speakers,
+    };
+    serde_json::to_writer(&mut *out, &head)?;
+    writeln!(out)?;
     for row in rows {
-        serde_json::to_writer(&mut *out, &JsonRow { doc: name, row })?;
+        serde_json::to_writer(&mut *out, &JsonRow { doc: &doc.name, row })?;
         writeln!(out)?;
     }
     Ok(())
 }
 
-fn tsv(rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+fn meta(t: &Transcript, l: Lang) -> Option<&Meta> {
+    t.version(l).map(|v| &v.meta)
+}
+
+/// `en<TAB>ru` per row, after `doc<TAB>` when `doc` is given.
+fn tsv(doc: Option<&str>, rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+    let doc = doc.map(|d| escape_tsv(d) + "\t").unwrap_or_default();
     for row in rows {
         let field = |s: &Option<String>| escape_tsv(s.as_deref().unwrap_or(""));
-        writeln!(out, "{}\t{}", field(&row.en), field(&row.ru))?;
+        writeln!(out, "{doc}{}\t{}", field(&row.en), field(&row.ru))?;
     }
     Ok(())
 }
@@ -149,16 +176,40 @@ fn escape_tsv(s: &str) -> String {
     out
 }
 
-/// A readable document: a title, then for each unit the English paragraphs and the Russian ones
-/// quoted below them, with the speaker's names where the speaker changes.
-fn markdown(t: &Transcript, rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+/// A readable document: a title (the file's name where the transcript has none), the dateline,
+/// source and speakers, then for each unit the English paragraphs and the Russian ones quoted
+/// below them, with the speaker's names where the speaker changes.
+fn markdown(doc: &Document, rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+    let t = &doc.transcript;
     let title: Vec<String> = Lang::BOTH
         .iter()
-        .filter_map(|&l| t.version(l)?.meta.title.as_deref())
+        .filter_map(|&l| meta(t, l)?.title.as_deref())
         .map(escape_md)
         .collect();
-    if !title.is_empty() {
-        writeln!(out, "# {}\n", title.join(" / "))?;
+    let title = if title.is_empty() {
+        escape_md(&doc.name)
+    } else {
+        title.join(" / ")
+    };
+    writeln!(out, "# {title}\n")?;
+    // English as written, Russian quoted below, as in the text.
+    for (l, quote) in [(Lang::En, ""), (Lang::Ru, "> ")] {
+        let Some(m) = meta(t, l) else { continue };
+        let line: Vec<&str> = [&m.place, &m.date, &m.source]
+            .into_iter()
+            .filter_map(|f| f.as_deref())
+            .collect();
+        if !line.is_empty() {
+            writeln!(out, "{quote}*{}*\n", escape_md(&line.join(" · ")))?;
+        }
+    }
+    if !t.speakers.is_empty() {
+        let names: Vec<String> = t
+            .speakers
+            .iter()
+            .map(|s| escape_md(&format!("{} / {}", s.name.en, s.name.ru)))
+            .collect();
+        writeln!(out, "Speakers: {}\n", names.join("; "))?;
     }
     let mut speaker = None;
     for row in rows {
@@ -212,7 +263,7 @@ fn escape_md(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Block, Paragraph, Span, Speaker, Version};
+    use crate::model::{Block, Paragraph, Span, Version};
 
     fn doc() -> Document {
         let para = |text: &str, line: u32| Paragraph {
@@ -281,7 +332,11 @@ mod tests {
             .lines()
             .map(|l| serde_json::from_str(l).expect("JSON"))
             .collect();
-        assert_eq!(rows.len(), 3, "{out}");
+        assert_eq!(rows.len(), 4, "{out}");
+        assert_eq!(rows[0]["kind"], "document");
+        assert_eq!(rows[0]["meta"]["ru"]["title"], "Переговоры");
+        assert_eq!(rows[0]["speakers"][0]["id"], "putin");
+        let rows = &rows[1..];
         assert_eq!(rows[0]["kind"], "heading");
         assert_eq!(rows[0]["speaker"], serde_json::Value::Null);
         assert_eq!(rows[1]["speaker"], "putin");
@@ -315,7 +370,7 @@ mod tests {
         let out = export(ExportFormat::Md, ExportBy::Unit);
         assert_eq!(
             out,
-            "# Talks / Переговоры\n\n## Q&A\n\n> Q&A\n\n**Vladimir Putin / Владимир Путин**\n\n\
+            "# Talks / Переговоры\n\nSpeakers: Vladimir Putin / Владимир Путин\n\n## Q&A\n\n> Q&A\n\n**Vladimir Putin / Владимир Путин**\n\n\
              Thank you,\tfriends \\\\ colleagues.\n\n> Спасибо, друзья.\n\n\
              *(not in the English text)*\n\n\
              > Второе: мы согласны прекратить боевые действия на 30 суток, но есть нюансы.\n\n"

@@ -339,6 +339,28 @@ pub fn width(s: &str) -> usize {
     clean(s).width()
 }
 
+/// `s` made safe and cut to at most `cells` display cells, with `…` where it was cut.
+pub fn fit(s: &str, cells: usize) -> Cow<'_, str> {
+    let s = clean(s);
+    if s.width() <= cells {
+        return s;
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = g.width();
+        if used + w + 1 > cells {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if cells > 0 {
+        out.push('…');
+    }
+    Cow::Owned(out)
+}
+
 /// One grapheme cluster: its bytes, its display width and whether a line may break at it.
 #[derive(Clone, Copy)]
 struct Atom {

@@ -4,6 +4,7 @@
 //! `tui` is the interactive shell on top of it and `cli` the command line.
 
 pub mod align;
+pub mod cache;
 pub mod cli;
 pub mod decode;
 pub mod error;
@@ -21,6 +22,8 @@ pub mod report;
 pub mod sanitize;
 pub mod search;
 pub mod sentences;
+pub mod state;
+pub mod store;
 pub mod topics;
 pub mod translit;
 pub mod tui;

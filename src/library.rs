@@ -6,7 +6,7 @@
 
 use crate::error::{Error, Result, shown};
 use crate::ingest::{Parsed, Warning};
-use crate::model::Transcript;
+use crate::model::{Lang, Transcript};
 use include_dir::{Dir, include_dir};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -91,6 +91,50 @@ pub fn load(sources: &Sources) -> Result<Vec<Document>> {
         }
     }
     Ok(docs)
+}
+
+/// The library `stenogram` opens without a PATH: the bundled transcripts and those in the user's
+/// folder `user` (see [`crate::store::Dirs`]), in [`order`]. A folder that does not exist or holds
+/// no transcript adds nothing; one that cannot be read gives a one-line note, and the rest show.
+pub fn home(user: Option<&Path>) -> (Vec<Document>, Vec<String>) {
+    let mut docs = bundled();
+    let mut notes = Vec::new();
+    if let Some(dir) = user {
+        let sources = Sources {
+            paths: vec![dir.to_path_buf()],
+            pair: None,
+        };
+        match load(&sources) {
+            Ok(mine) => docs.extend(mine),
+            Err(Error::NotFound(_) | Error::NoTranscripts(_)) => {}
+            Err(e) => notes.push(e.to_string()),
+        }
+    }
+    order(&mut docs);
+    (docs, notes)
+}
+
+/// The library list's order: documents with both languages first, then the newest first (those
+/// without a date last), otherwise as they were.
+pub fn order(docs: &mut [Document]) {
+    docs.sort_by_cached_key(|d| {
+        let one_language = d.transcript.langs().len() < 2;
+        (
+            one_language,
+            std::cmp::Reverse(date(d).and_then(crate::ingest::date_key)),
+        )
+    });
+}
+
+/// The document's date: its English version's, its Russian version's, or its file name's.
+pub fn date(doc: &Document) -> Option<&str> {
+    let meta = Lang::BOTH
+        .into_iter()
+        .find_map(|l| doc.transcript.version(l)?.meta.date.as_deref());
+    meta.or_else(|| {
+        let iso = doc.name.get(..10)?;
+        crate::ingest::date_key(iso).is_some().then_some(iso)
+    })
 }
 
 static BUNDLED: Dir = include_dir!("$CARGO_MANIFEST_DIR/transcripts");
@@ -289,6 +333,75 @@ mod tests {
         let texts: Vec<&str> = ru.paragraphs().map(|(_, p)| p.text.as_str()).collect();
         assert_eq!(texts, ["Добрый день."]);
         assert_eq!((doc.name.as_str(), doc.origin.as_str()), ("talk.txt", "talk.txt"));
+    }
+
+    fn parsed(name: &str, text: &str) -> Document {
+        Unit::Single(PathBuf::from(name))
+            .load(|_| Ok(text.to_string()))
+            .expect("parses")
+    }
+
+    #[test]
+    fn the_list_has_bilingual_documents_first_then_the_newest() {
+        let both = "The talks began.\nThey went well.\n\nПереговоры начались.\nОни прошли хорошо.\n";
+        let mut docs = vec![
+            parsed("undated.txt", both),
+            parsed("english.txt", "Moscow, 1 June 2030\nThe talks began.\n"),
+            parsed("old.txt", &format!("Moscow, 13 March 2020\n{both}")),
+            parsed("2024-05-06-named.txt", both),
+            parsed("new.txt", &format!("Москва, 13 марта 2025 года\n{both}")),
+        ];
+        order(&mut docs);
+        let names: Vec<&str> = docs.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "new.txt",
+                "2024-05-06-named.txt",
+                "old.txt",
+                "undated.txt",
+                "english.txt"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_comes_from_the_document_else_from_its_file_name() {
+        let doc = parsed(
+            "talks.txt",
+            "Talks with the President of Belarus\nMoscow, 13 March 2025\nThe talks began.\n\n\
+             Переговоры с Президентом Белоруссии\nПереговоры начались.\n",
+        );
+        assert_eq!(date(&doc), Some("13 March 2025"));
+        let bare = parsed(
+            "2021-04-15-call.txt",
+            "Путин и Лукашенко поговорили по телефону.\n",
+        );
+        assert_eq!(date(&bare), Some("2021-04-15"));
+        assert_eq!(date(&parsed("call.txt", "Путин и Лукашенко поговорили.\n")), None);
+    }
+
+    #[test]
+    fn home_adds_the_users_folder_to_the_bundled_texts() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (bundled, notes) = home(Some(&dir.path().join("missing")));
+        assert_eq!((bundled.len(), notes.len()), (5, 0));
+        assert_eq!(home(Some(dir.path())).0.len(), 5, "an empty folder adds nothing");
+        std::fs::write(
+            dir.path().join("mine.en.txt"),
+            "Moscow, 1 June 2030\nThe talks began.\n",
+        )
+        .expect("write");
+        std::fs::write(dir.path().join("mine.ru.txt"), "Переговоры начались.\n").expect("write");
+        let (docs, notes) = home(Some(dir.path()));
+        assert_eq!((docs.len(), notes.len()), (6, 0));
+        assert_eq!(docs[0].name, "mine", "bilingual and newest: first");
+        std::fs::remove_file(dir.path().join("mine.ru.txt")).expect("remove");
+        std::fs::write(dir.path().join("mine.en.txt"), b"text with a NUL\0 in it").expect("write");
+        let (docs, notes) = home(Some(dir.path()));
+        assert_eq!(docs.len(), 5);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("no transcript could be read"), "{notes:?}");
     }
 
     #[test]

@@ -33,15 +33,16 @@ impl Tmux {
                 "-y",
                 "40",
             ])
-            .args([
-                "-e",
-                &format!("TERM={term}"),
-                "-e",
-                "NO_COLOR=",
-                "sh",
-                "-c",
-                script,
-            ])
+            .args(["-e", &format!("TERM={term}"), "-e", "NO_COLOR="])
+            // What the reader remembers and caches stays in the test's folder, and the user's
+            // own library is not listed.
+            .args(["STATE", "CACHE", "DATA"].iter().flat_map(|kind| {
+                [
+                    "-e".to_string(),
+                    format!("XDG_{kind}_HOME={}/{kind}", tmux.dir.display()),
+                ]
+            }))
+            .args(["-e", "STENOGRAM_LIBRARY=", "sh", "-c", script])
             .current_dir(&tmux.dir)
             .status()
             .expect("tmux must be installed to run the end-to-end tests");
@@ -347,4 +348,71 @@ fn the_library_opens_with_no_arguments_under_term_screen() {
         after.contains("BEFORE-MARKER") && after.contains("AFTER-EXIT 0"),
         "{after}"
     );
+}
+
+/// The OSC 52 payloads in `bytes`, decoded.
+fn clipboard_writes(bytes: &[u8]) -> Vec<String> {
+    use base64::Engine;
+    let text = String::from_utf8_lossy(bytes);
+    text.split("\x1b]52;c;")
+        .skip(1)
+        .filter_map(|rest| rest.split(['\x07', '\x1b']).next())
+        .filter_map(|payload| base64::engine::general_purpose::STANDARD.decode(payload).ok())
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .collect()
+}
+
+#[test]
+fn learning_keys_marks_copy_and_the_place_kept_between_runs() {
+    let name = "learn";
+    let dir = Tmux::dir(name);
+    let seed = seed();
+    // Two runs on the same file; the state and cache are kept in the test's folder.
+    let run = format!("'{BIN}' '{}'", seed.display());
+    let script = format!(
+        "printf 'BEFORE-MARKER\\n'; {run}; printf 'FIRST-EXIT\\n'; {run}; printf 'AFTER-EXIT %s\\n' $?; sleep 60"
+    );
+    let t = Tmux::start(name, &script);
+    let output = dir.join("pane-output");
+    t.run(&["pipe-pane", "-o", &format!("cat >> '{}'", output.display())]);
+    let first = t.wait("the reader", |s| s.contains('%') && !s.contains("BEFORE-MARKER"));
+    // Three sentences on: the cursor's sentence and its translation, both on screen.
+    t.keys(&[")", ")", ")"]);
+    t.wait("the sentence cursor", |s| s != first);
+    t.keys(&["y"]);
+    let copied = t.wait("the copy", |s| s.contains("Copied the sentence pair"));
+    let bytes = std::fs::read(&output).unwrap_or_default();
+    let writes = clipboard_writes(&bytes);
+    let pair = writes
+        .last()
+        .unwrap_or_else(|| panic!("no OSC 52 in the output:\n{copied}"));
+    let (ru, en) = pair
+        .split_once("\nRussian: ")
+        .map(|(en, ru)| (ru.trim(), en.trim_start_matches("English: ")))
+        .unwrap_or_else(|| panic!("labelled pair expected: {pair:?}"));
+    // Each language of the pair is on screen, in its pane.
+    let words = |s: &str| s.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    let flat = copied.replace('\n', " ");
+    assert!(flat.contains(&words(ru)), "{ru:?} not on screen:\n{copied}");
+    assert!(flat.contains(&words(en)), "{en:?} not on screen:\n{copied}");
+    // Marks and jumps: G, m a, g, ' a is the end again, '' the top.
+    t.keys(&["G"]);
+    let at_end = |s: &str| s.lines().next().is_some_and(|l| l.ends_with("100%"));
+    let end = t.wait("the bottom", at_end);
+    t.keys(&["m", "a", "g"]);
+    t.wait("the top", |s| !at_end(s));
+    t.keys(&["'", "a"]);
+    assert_eq!(t.wait("mark a", at_end), end);
+    t.keys(&["'", "'"]);
+    t.wait("back at the top", |s| !at_end(s));
+    // Quit at the end; the next run opens there.
+    t.keys(&["G"]);
+    t.wait("the bottom", at_end);
+    t.keys(&["q"]);
+    let reopened = t.wait("the second run", |s| s.contains("where you left off"));
+    assert!(at_end(&reopened), "the end is shown again:\n{reopened}");
+    let body = |s: &str| s.lines().skip(1).take(30).collect::<Vec<_>>().join("\n");
+    assert_eq!(body(&reopened), body(&end));
+    t.keys(&["q"]);
+    t.wait("the shell", |s| s.contains("AFTER-EXIT 0"));
 }

@@ -547,7 +547,10 @@ fn a_long_document_opens_on_its_opening_and_takes_the_whole_alignment_in_place()
     let (mut app, effects) = opened(t, 120, 40);
     assert_eq!(
         effects,
-        [Effect::Align(0)],
+        [Effect::Align {
+            doc: 0,
+            background: true
+        }],
         "the whole is aligned in the background"
     );
     assert!(r(&app).aligning);

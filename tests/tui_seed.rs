@@ -3,22 +3,9 @@
 
 mod tui_support;
 
-use std::path::PathBuf;
-use stenogram::library::{self, Sources};
+use stenogram::library;
 use stenogram::tui::app::{Action, App, Overlay};
-use tui_support::{screen, settle, type_in};
-
-fn seed(w: u16, h: u16) -> App {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/000_press_conference.txt");
-    let docs = library::load(&Sources {
-        paths: vec![path],
-        pair: None,
-    })
-    .expect("seed 000 loads");
-    let (mut app, effects) = App::new(docs, false, (w, h), true);
-    settle(&mut app, effects);
-    app
-}
+use tui_support::{screen, seed, settle, type_in};
 
 #[test]
 fn seed_000_side_by_side_120x40() {

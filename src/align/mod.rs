@@ -18,12 +18,17 @@ mod summary;
 
 pub use summary::{GOOD, POOR, Summary, Verdict, summary, why_doubtful};
 
-use crate::model::{Block, BlockKind, ByLang, Lang, Paragraph, Transcript, Version};
+use crate::model::{Block, BlockKind, ByLang, Lang, Paragraph, Span, Transcript, Version};
 use anchors::Features;
 use beads::{Bead, Item};
 use params::{Model, PULL_CHANCE, PULL_FULL, PULL_WORDS};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
+
+/// The aligner's version, part of the alignment cache's key: bump it with every change that can
+/// change an alignment (a weight, a pass, the lexicon), or readers are shown stale ones from
+/// their cache. `tests/store.rs` fails, asking for the bump, when the output changes.
+pub const VERSION: u32 = 1;
 
 /// A transcript's two versions as one ordered sequence of units.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -83,12 +88,18 @@ impl Part {
     }
 }
 
-/// A unit's shown sentence of one side, with the source line of its paragraph.
+/// A unit's shown sentence of one side, with where it is: its paragraph and the paragraph's
+/// source line.
 #[derive(Debug, Clone, Copy)]
 pub struct Sentence<'t> {
+    /// Trimmed.
     pub text: &'t str,
     /// The paragraph's source line.
     pub line: u32,
+    pub block: usize,
+    pub para: usize,
+    /// The sentence's bytes in its paragraph's text, untrimmed.
+    pub span: Span,
 }
 
 impl Unit {
@@ -133,9 +144,12 @@ impl Unit {
                     .get(part.sentences.clone())
                     .unwrap_or(&[])
                     .iter()
-                    .map(move |s| Sentence {
-                        text: p.text.get(s.range()).unwrap_or("").trim(),
+                    .map(move |&span| Sentence {
+                        text: p.text.get(span.range()).unwrap_or("").trim(),
                         line: p.line,
+                        block: part.block,
+                        para: part.para,
+                        span,
                     })
             })
         })

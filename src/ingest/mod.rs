@@ -15,6 +15,7 @@ use crate::model::{Lang, Transcript, Version};
 use crate::translit::{is_letter, name_key};
 use labels::{Name, Who};
 use std::collections::{HashMap, HashSet};
+pub(crate) use structure::date_key;
 pub use structure::is_qa_heading;
 use structure::{Classified, Half, Line};
 

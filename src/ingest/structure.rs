@@ -159,55 +159,56 @@ fn is_place(s: &str) -> bool {
         && !s.chars().any(|c| c.is_ascii_digit())
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
+/// Month names and abbreviations, lowercase, with the month's number.
+const MONTHS: &[(&str, u8)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("январь", 1),
+    ("февраль", 2),
+    ("март", 3),
+    ("апрель", 4),
+    ("май", 5),
+    ("июнь", 6),
+    ("июль", 7),
+    ("август", 8),
+    ("сентябрь", 9),
+    ("октябрь", 10),
+    ("ноябрь", 11),
+    ("декабрь", 12),
 ];
 
 /// `13 March 2025`, `March 13, 2025`, `13 марта 2025 года`, `13.03.2025`, `2025-03-13`.
@@ -228,11 +229,50 @@ fn is_date(s: &str) -> bool {
         .collect();
     let year = |w: &String| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
     let day = |w: &String| w.len() <= 2 && w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
-    let month = |w: &String| MONTHS.contains(&w.as_str());
+    let month = |w: &String| month_number(w).is_some();
     (2..=3).contains(&words.len())
         && words.iter().filter(|w| year(w)).count() == 1
         && words.iter().filter(|w| month(w)).count() == 1
         && words.iter().all(|w| year(w) || month(w) || day(w))
+}
+
+fn month_number(word: &str) -> Option<u8> {
+    MONTHS.iter().find(|(name, _)| *name == word).map(|&(_, n)| n)
+}
+
+/// The (year, month, day) of a date as [`is_date`] reads them, to order documents by; a time of
+/// day after it is ignored. Numbers are read day first (`13.03.2025`) unless the year leads
+/// (`2025-03-13`) or only month first makes sense (`03/13/2025`).
+pub(crate) fn date_key(s: &str) -> Option<(u16, u8, u8)> {
+    let words: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty() && !w.contains(':'))
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .filter(|w| !matches!(w.as_str(), "г" | "года" | "год"))
+        .collect();
+    let valid = |y: u32, m: u32, d: u32| {
+        ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then_some((y as u16, m as u8, d as u8))
+    };
+    if let [numeric] = &words[..] {
+        let parts: Vec<&str> = numeric.split(['.', '-', '/']).collect();
+        let n: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+        return match (&parts[..], &n[..]) {
+            ([y, ..], &[year, m, d]) if y.len() == 4 => valid(year, m, d),
+            ([.., y], &[d, m, year]) if y.len() == 4 => valid(year, m, d).or_else(|| valid(year, d, m)),
+            _ => None,
+        };
+    }
+    let (mut year, mut month, mut day) = (None, None, None);
+    for w in &words {
+        match (month_number(w), w.parse::<u32>()) {
+            (Some(m), _) if month.is_none() => month = Some(u32::from(m)),
+            (_, Ok(n)) if w.len() == 4 && year.is_none() => year = Some(n),
+            (_, Ok(n)) if w.len() <= 2 && day.is_none() => day = Some(n),
+            _ => return None,
+        }
+    }
+    valid(year?, month?, day.unwrap_or(1))
 }
 
 fn is_title_shaped(text: &str) -> bool {
@@ -737,6 +777,24 @@ mod tests {
         );
         assert_eq!(dateline("Moscow, we met in March 2025"), None);
         assert_eq!(dateline("In 2024 trade grew"), None);
+    }
+
+    #[test]
+    fn dates_order_by_year_month_day() {
+        for (date, key) in [
+            ("13 March 2025", Some((2025, 3, 13))),
+            ("March 13, 2025, 18:30", Some((2025, 3, 13))),
+            ("13 марта 2025 года", Some((2025, 3, 13))),
+            ("Sept 2024", Some((2024, 9, 1))),
+            ("13.03.2025", Some((2025, 3, 13))),
+            ("2025-03-13", Some((2025, 3, 13))),
+            ("03/13/2025", Some((2025, 3, 13))),
+            ("13 March", None),
+            ("13.13.2025", None),
+            ("we met in March 2025", None),
+        ] {
+            assert_eq!(date_key(date), key, "{date}");
+        }
     }
 
     #[test]

@@ -73,7 +73,16 @@ pub const BINDINGS: &[Binding] = &[
     ch(READ, 'n', A::NextMatch, "next match"),
     ch(READ, 'N', A::PrevMatch, "previous match"),
     key(READ, K::Esc, NONE, A::Cancel, "clear search"),
-    ch(READ, 'm', A::ToggleMouse, "mouse wheel on/off"),
+    ch(READ, ')', A::NextSentence, "next sentence"),
+    ch(READ, '(', A::PrevSentence, "previous sentence"),
+    ch(READ, 'z', A::StudyMode, "study: hide a language"),
+    ch(READ, 'r', A::Reveal, "study: reveal its pair"),
+    ch(READ, 'y', A::Copy, "copy sentence pair"),
+    ch(READ, 'Y', A::CopyPassage, "copy the passage"),
+    ch(READ, 'm', A::SetMark, "set mark (m + letter)"),
+    ch(READ, '\'', A::GoToMark, "go to mark; '' back"),
+    key(READ, K::Char('o'), CTRL, A::JumpBack, "back before last jump"),
+    ch(READ, 'M', A::ToggleMouse, "mouse wheel on/off"),
     ch(&[Mode::Library], '/', A::Search, "filter the list"),
     ch(&[Mode::Library], 'f', A::FindInLibrary, "search every transcript"),
     ch(LISTS, 'j', A::Down, "down"),
@@ -104,6 +113,7 @@ pub const BINDINGS: &[Binding] = &[
             Mode::Picker,
             Mode::Search,
             Mode::LibraryFilter,
+            Mode::Mark,
             Mode::Find,
         ],
         K::Esc,
@@ -128,6 +138,7 @@ pub const BINDINGS: &[Binding] = &[
             Mode::Speakers,
             Mode::Picker,
             Mode::Search,
+            Mode::Mark,
             Mode::Find,
         ],
         K::Char('c'),
@@ -152,7 +163,9 @@ pub fn action(mode: Mode, event: KeyEvent) -> Option<Action> {
         .find(|b| b.code == event.code && b.mods == mods && b.modes.contains(&mode))
         .map(|b| b.action.clone());
     bound.or(match event.code {
-        KeyCode::Char(c) if INPUTS.contains(&mode) && mods.is_empty() => Some(Action::Input(c)),
+        KeyCode::Char(c) if (INPUTS.contains(&mode) || mode == Mode::Mark) && mods.is_empty() => {
+            Some(Action::Input(c))
+        }
         _ => None,
     })
 }

@@ -2,18 +2,23 @@
 
 pub mod app;
 pub mod keys;
+mod persist;
 pub mod render;
 
-use crate::align::align;
+use crate::align::Alignment;
+use crate::cache;
 use crate::error::{Error, Result};
 use crate::find::LibraryIndex;
 use crate::library::Document;
+use crate::model::Transcript;
 use app::{Action, App, Effect};
+use persist::Persist;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use ratatui::crossterm::{cursor, execute, terminal};
-use std::io::{self, IsTerminal, Stdout};
+use std::io::{self, IsTerminal, Stdout, Write};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -31,9 +36,17 @@ pub fn run(docs: Vec<Document>, library: bool) -> Result<()> {
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut session = Session::start()?;
     let size = session.terminal.size().map_err(Error::Terminal)?;
+    let (mut persist, note) = Persist::load(&docs);
     let (mut app, effects) = App::new(docs, library, (size.width, size.height), color);
-    let result = event_loop(&mut session.terminal, &mut app, effects, &stop);
+    app.study.hidden = persist.study_hidden();
+    app.remembering(persist.memories());
+    app.message = app.message.take().or(note);
+    let result = event_loop(&mut session.terminal, &mut app, effects, &mut persist, &stop);
     drop(session);
+    // However the reader ended (q, a signal, a lost terminal), the place is kept.
+    if let Some(note) = persist.save(app.memory(), app.study.hidden) {
+        eprintln!("stenogram: {note}");
+    }
     // The input thread may still be blocked (or, on a hung-up terminal, spinning inside
     // crossterm); returning from main ends the process and it with it.
     result.map_err(Error::Terminal)
@@ -42,6 +55,9 @@ pub fn run(docs: Vec<Document>, library: bool) -> Result<()> {
 /// What wakes the event loop: terminal input, or the result of work done in the background.
 enum Wake {
     Input(io::Result<Event>),
+    /// With a note when the cache could not be used.
+    Aligned(usize, Option<(Alignment, Option<String>)>),
+    /// What a background job made of its work.
     Done(Action),
 }
 
@@ -63,27 +79,49 @@ fn spawn_input(tx: mpsc::Sender<Wake>) {
     });
 }
 
-/// Runs `job` on its own thread, so that the reader stays responsive meanwhile, and sends the
+/// Runs `work` on a thread of its own, named so that the panic hook leaves its panics to it.
+fn spawn_background(work: impl FnOnce() + Send + 'static) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name(BACKGROUND_THREAD.into())
+        .spawn(work)
+        .map(drop)
+}
+
+/// Runs `job` in the background, so that the reader stays responsive meanwhile, and sends the
 /// action it makes; or `failed` if it panics, rather than let that end the reader.
-fn spawn_background(
+fn spawn_job(
     job: impl FnOnce() -> Action + Send + 'static,
     failed: Action,
     tx: mpsc::Sender<Wake>,
 ) -> io::Result<()> {
-    std::thread::Builder::new()
-        .name(BACKGROUND_THREAD.into())
-        .spawn(move || {
-            let action = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job)).unwrap_or(failed);
-            // The loop may have ended; then nobody wants the result.
-            let _ = tx.send(Wake::Done(action));
-        })
-        .map(drop)
+    spawn_background(move || {
+        let action = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job)).unwrap_or(failed);
+        // The loop may have ended; then nobody wants the result.
+        let _ = tx.send(Wake::Done(action));
+    })
+}
+
+/// Aligns document `doc` (or takes it from the cache in `cache_dir`) in the background. A panic
+/// there is reported as a failure rather than left to end the reader.
+fn spawn_align(
+    doc: usize,
+    transcript: Transcript,
+    cache_dir: Option<PathBuf>,
+    tx: mpsc::Sender<Wake>,
+) -> io::Result<()> {
+    spawn_background(move || {
+        let aligned =
+            std::panic::catch_unwind(|| cache::load_or_align(&transcript, cache_dir.as_deref())).ok();
+        // The loop may have ended; then nobody wants the result.
+        let _ = tx.send(Wake::Aligned(doc, aligned));
+    })
 }
 
 fn event_loop(
     term: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     mut effects: Vec<Effect>,
+    persist: &mut Persist,
     stop: &AtomicBool,
 ) -> io::Result<()> {
     let (tx, wakes) = mpsc::channel();
@@ -94,11 +132,13 @@ fn event_loop(
         if (size.width, size.height) != app.size {
             effects.extend(app.update(Action::Resize(size.width, size.height)));
         }
-        term.draw(|frame| render::draw(frame, app))?;
-        // After the frame, so that a long document shows its opening first.
-        for effect in effects.drain(..) {
-            perform(effect, app, &tx)?;
+        // Before the frame: a document's alignment from the cache is drawn at once.
+        while !effects.is_empty() {
+            for effect in std::mem::take(&mut effects) {
+                effects.extend(perform(effect, app, persist, &tx)?);
+            }
         }
+        term.draw(|frame| render::draw(frame, app))?;
         let mut wake = loop {
             // A lost connection: the terminal hangs up (isatty fails) or SIGHUP arrives.
             if app.quit || stop.load(Ordering::Relaxed) || !io::stdout().is_terminal() {
@@ -113,12 +153,14 @@ fn event_loop(
         // Everything already queued (key repeat, fast typing in the picker) is applied before
         // the next frame, so drawing never falls behind the keyboard.
         loop {
-            let action = match wake {
-                Wake::Input(event) => action_of(app, event?),
-                Wake::Done(action) => Some(action),
-            };
-            if let Some(action) = action {
-                effects.extend(app.update(action));
+            match wake {
+                Wake::Input(event) => {
+                    if let Some(action) = action_of(app, event?) {
+                        effects.extend(app.update(action));
+                    }
+                }
+                Wake::Aligned(doc, aligned) => effects.extend(aligned_in(app, doc, aligned)),
+                Wake::Done(action) => effects.extend(app.update(action)),
             }
             match wakes.try_recv() {
                 Ok(next) if !app.quit => wake = next,
@@ -128,32 +170,73 @@ fn event_loop(
     }
 }
 
-/// Does what an update asked for.
-fn perform(effect: Effect, app: &App, tx: &mpsc::Sender<Wake>) -> io::Result<()> {
-    let tx = tx.clone();
+/// Gives `app` the whole alignment of `doc` (`None`: aligning failed), with the cache's note.
+fn aligned_in(app: &mut App, doc: usize, aligned: Option<(Alignment, Option<String>)>) -> Vec<Effect> {
+    match aligned {
+        Some((alignment, note)) => {
+            let effects = app.update(Action::Aligned(doc, Box::new(alignment)));
+            if note.is_some() {
+                app.message = note;
+            }
+            effects
+        }
+        None => app.update(Action::AlignFailed(doc)),
+    }
+}
+
+/// Does what an update asked for; returns what that in turn asks for.
+fn perform(
+    effect: Effect,
+    app: &mut App,
+    persist: &mut Persist,
+    tx: &mpsc::Sender<Wake>,
+) -> io::Result<Vec<Effect>> {
     match effect {
-        Effect::Align(doc) => {
-            if let Some(d) = app.docs.get(doc) {
-                let t = d.transcript.clone();
-                let job = move || Action::Aligned(doc, Box::new(align(&t)));
-                spawn_background(job, Action::AlignFailed(doc), tx)?;
+        Effect::Align { doc, background } => {
+            let Some(d) = app.docs.get(doc) else {
+                return Ok(Vec::new());
+            };
+            if background {
+                spawn_align(doc, d.transcript.clone(), persist.cache_dir(), tx.clone())?;
+            } else {
+                let aligned = cache::load_or_align(&d.transcript, persist.cache_dir().as_deref());
+                return Ok(aligned_in(app, doc, Some(aligned)));
             }
         }
         Effect::Index(doc) => {
             if let Some(job) = app.index_job(doc) {
                 let job = move || Action::Indexed(doc, Box::new(job.run()));
-                spawn_background(job, Action::Indexed(doc, Box::default()), tx)?;
+                spawn_job(job, Action::Indexed(doc, Box::default()), tx.clone())?;
             }
         }
         Effect::IndexLibrary => {
             let docs = app.library_job();
             let job = move || Action::LibraryIndexed(Box::new(LibraryIndex::build(&docs)));
-            spawn_background(job, Action::LibraryIndexed(Box::default()), tx)?;
+            spawn_job(job, Action::LibraryIndexed(Box::default()), tx.clone())?;
         }
         Effect::Mouse(true) => execute!(io::stdout(), event::EnableMouseCapture)?,
         Effect::Mouse(false) => execute!(io::stdout(), event::DisableMouseCapture)?,
+        Effect::Copy(text) => {
+            let mut out = io::stdout();
+            out.write_all(osc52(&text).as_bytes())?;
+            out.flush()?;
+        }
+        Effect::Remember(doc, memory) => {
+            if let Some(note) = persist.save(Some((doc, memory)), app.study.hidden) {
+                app.message = Some(note);
+            }
+        }
     }
-    Ok(())
+    Ok(Vec::new())
+}
+
+/// The OSC 52 sequence that puts `text` on the clipboard of the terminal (or tmux, or the
+/// terminal at the far end of an SSH link). `text` travels in base64: nothing in it can reach
+/// the terminal as a control.
+fn osc52(text: &str) -> String {
+    use base64::Engine;
+    let payload = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("\x1b]52;c;{payload}\x07")
 }
 
 fn action_of(app: &App, event: Event) -> Option<Action> {

@@ -3,9 +3,9 @@
 //! The reading view writes spans row by row for the visible rows only, so a document of any
 //! length costs the same per frame.
 
-use super::app::{App, Finder, GUTTER, MIN_SIZE, Mode, Overlay, Picker, Reader, Search, SpeakerList};
+use super::app::{App, Finder, GUTTER, MIN_SIZE, MarkKey, Mode, Overlay, Picker, Reader, SpeakerList, Spot};
 use super::keys;
-use crate::layout::{Arrangement, Line, Role, clean, is_unsafe, width};
+use crate::layout::{Arrangement, Line, Role, clean, fit, is_unsafe, width};
 use crate::model::{Lang, Transcript};
 use crate::topics::TopicKind;
 use ratatui::Frame;
@@ -13,6 +13,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear};
+use std::ops::Range;
 
 /// Styles in the 16 ANSI colours, or modifiers only when NO_COLOR is set.
 pub struct Theme {
@@ -73,6 +74,14 @@ impl Theme {
         }
     }
 
+    /// The sentence under the cursor and its counterpart.
+    fn sentence(&self) -> Style {
+        self.pick(
+            Style::new().fg(Color::White).bg(Color::Blue),
+            Style::new().add_modifier(Modifier::UNDERLINED),
+        )
+    }
+
     /// Characters the picker's query matched.
     fn matched(&self) -> Style {
         self.pick(
@@ -105,7 +114,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Overlay::Help => draw_help(buf, area, app),
         Overlay::Speakers(list) => draw_speakers(buf, area, app, list, &theme),
         Overlay::Picker(p) => draw_picker(buf, area, app, p, &theme),
-        Overlay::Search(_) => {}
+        Overlay::Search(_) | Overlay::Mark(_) => {}
         Overlay::Find(f) => draw_finder(buf, area, app, f, &theme),
     }
 }
@@ -143,6 +152,17 @@ fn draw_library(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             theme.dim(),
         );
     }
+    if !app.docs.is_empty() && lib.matches.is_empty() {
+        let msg = format!("No transcript matches “{}” · Esc clears the filter", lib.query);
+        buf.set_stringn(
+            area.x + 2,
+            list_top,
+            fit(&msg, usize::from(area.width) - 2),
+            usize::from(area.width),
+            theme.dim(),
+        );
+    }
+    let any_read = app.memory.iter().any(Option::is_some);
     // Keep the selection on screen.
     let first = lib.selected.saturating_sub(height.saturating_sub(1));
     let w = usize::from(area.width);
@@ -150,14 +170,17 @@ fn draw_library(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let y = list_top + (i - first) as u16;
         let Some(d) = app.docs.get(doc) else { continue };
         let t = &d.transcript;
-        let title = t.title(Lang::Ru).unwrap_or(&d.name);
-        let date = Lang::BOTH
-            .iter()
-            .find_map(|&l| t.version(l)?.meta.date.as_deref())
-            .unwrap_or("");
+        let title = t.title(Lang::Ru).or_else(|| t.title(Lang::En)).unwrap_or(&d.name);
+        let date = crate::library::date(d).unwrap_or("");
         let langs: Vec<&str> = t.langs().iter().map(|l| l.code()).collect();
+        // How far each was read, in a column of its own once any has been.
+        let read = match app.memory.get(doc).and_then(|m| m.as_ref()) {
+            Some(m) => format!("{:>3}%  ", m.percent),
+            None if any_read => " ".repeat(6),
+            None => String::new(),
+        };
         let speakers: Vec<&str> = t.speakers.iter().map(|s| s.name.en.as_str()).collect();
-        let meta = format!("{date:<16} {:<6} {}", langs.join("+"), speakers.join(", "));
+        let meta = format!("{date:<16} {:<6} {read}{}", langs.join("+"), speakers.join(", "));
         let style = if i == lib.selected {
             theme.selected()
         } else {
@@ -168,13 +191,14 @@ fn draw_library(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         buf.set_stringn(
             area.x + 2,
             y,
-            clean(title),
-            title_w.saturating_sub(1),
+            fit(title, title_w.saturating_sub(2)),
+            title_w,
             style.add_modifier(Modifier::BOLD),
         );
         let x = 2 + title_w as u16;
         if x < area.width {
-            buf.set_stringn(area.x + x, y, clean(&meta), w - usize::from(x), style);
+            let room = w - usize::from(x);
+            buf.set_stringn(area.x + x, y, fit(&meta, room), room, style);
         }
     }
     let status = if lib.typing || !lib.query.is_empty() {
@@ -200,6 +224,13 @@ fn draw_reader(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Them
         .skip(r.viewport.scroll)
         .take(height);
     let (left_w, right_w) = app.pane_widths();
+    let pair = r.pair(t);
+    let marking = Marking {
+        reader: r,
+        pair: &pair.spots,
+        hidden: app.study.hidden,
+        revealed: app.study.revealed,
+    };
     for (y, (i, row)) in (body.y..).zip(rows) {
         let in_cursor = cursor.contains(&i);
         let doubtful = r.layout.unit_row.get(row.unit) == Some(&i)
@@ -215,12 +246,12 @@ fn draw_reader(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Them
                     left_w,
                     mark,
                     row.cells[a].as_ref().map(|l| (l, a)),
-                    r,
+                    &marking,
                     theme,
                 );
                 buf.set_string(body.x + left_w, y, "│", theme.dim());
                 let right = row.cells[b].as_ref().map(|l| (l, b));
-                draw_pane(buf, body.x + left_w + 1, y, right_w, mark, right, r, theme);
+                draw_pane(buf, body.x + left_w + 1, y, right_w, mark, right, &marking, theme);
             }
             Arrangement::Stacked([_, second]) => {
                 let line = Lang::BOTH
@@ -230,13 +261,13 @@ fn draw_reader(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Them
                 if line.is_some_and(|(_, l)| l == second) && !doubtful {
                     buf.set_string(body.x + 1, y, "┊", theme.dim());
                 }
-                draw_pane(buf, body.x, y, body.width, mark, line, r, theme);
+                draw_pane(buf, body.x, y, body.width, mark, line, &marking, theme);
             }
             Arrangement::Single(_) => {
                 let line = Lang::BOTH
                     .into_iter()
                     .find_map(|l| Some((row.cells[l].as_ref()?, l)));
-                draw_pane(buf, body.x, y, body.width, mark, line, r, theme);
+                draw_pane(buf, body.x, y, body.width, mark, line, &marking, theme);
             }
         }
     }
@@ -257,6 +288,48 @@ struct Mark {
     doubtful: bool,
 }
 
+/// What one pane draws besides its text: search matches and the sentence pair highlighted,
+/// and, in study mode, which language is hidden and what of it is revealed.
+struct Marking<'a> {
+    reader: &'a Reader,
+    pair: &'a [Spot],
+    hidden: Option<Lang>,
+    revealed: bool,
+}
+
+impl Marking<'_> {
+    /// Stretches of paragraph `para` of `lang` to draw in another style; later ones win.
+    fn highlights(&self, lang: Lang, para: (usize, usize), theme: &Theme) -> Vec<(Range<usize>, Style)> {
+        let mut out: Vec<(Range<usize>, Style)> = self
+            .pair
+            .iter()
+            .filter(|s| s.lang == lang && s.para == para)
+            .map(|s| (s.range.clone(), theme.sentence()))
+            .collect();
+        if let Some(search) = &self.reader.search
+            && let Some(ids) = search.by_para.get(&(lang, para.0, para.1))
+        {
+            for &i in ids {
+                if let Some(m) = search.matches.get(i) {
+                    out.push((m.range.clone(), theme.found(search.current == Some(i))));
+                }
+            }
+        }
+        out
+    }
+
+    /// In study mode, the stretches of the hidden language that still show: `None` shows all.
+    fn shown(&self, lang: Lang, para: (usize, usize)) -> Option<Vec<Range<usize>>> {
+        (self.hidden == Some(lang)).then(|| {
+            self.pair
+                .iter()
+                .filter(|s| self.revealed && s.lang == lang && s.para == para)
+                .map(|s| s.range.clone())
+                .collect()
+        })
+    }
+}
+
 #[allow(clippy::too_many_arguments)] // one row of one pane: position, gutter, text and what to highlight
 fn draw_pane(
     buf: &mut Buffer,
@@ -265,7 +338,7 @@ fn draw_pane(
     w: u16,
     mark: Mark,
     line: Option<(&Line, Lang)>,
-    r: &Reader,
+    marking: &Marking,
     theme: &Theme,
 ) {
     if mark.in_cursor {
@@ -275,55 +348,76 @@ fn draw_pane(
         buf.set_string(x + 1, y, "?", theme.doubt());
     }
     if let Some((line, lang)) = line {
-        let found = r.search.as_ref().zip(line.para).and_then(|(s, (block, para))| {
-            let ids = s.by_para.get(&(lang, block, para))?;
-            Some((s, ids.as_slice()))
-        });
-        draw_line(buf, x + GUTTER, y, w.saturating_sub(GUTTER), line, found, theme);
+        let (highlights, shown) = match line.para {
+            Some(para) => (marking.highlights(lang, para, theme), marking.shown(lang, para)),
+            None => (Vec::new(), None),
+        };
+        draw_line(
+            buf,
+            x + GUTTER,
+            y,
+            w.saturating_sub(GUTTER),
+            line,
+            &highlights,
+            shown.as_deref(),
+            theme,
+        );
     }
 }
 
-/// Draws a line's pieces, splitting them where search matches (`found`: the search and the
-/// indices of its matches in this paragraph) cover them.
+/// Draws a line's pieces, each cut where a highlight (paragraph byte range and style) starts or
+/// ends. With `shown`, only the text inside those ranges is drawn; the rest keeps its cells
+/// blank, so what is revealed stays where it belongs.
+#[allow(clippy::too_many_arguments)] // one row: position, text, highlights and what shows
 fn draw_line(
     buf: &mut Buffer,
     x: u16,
     y: u16,
     w: u16,
     line: &Line,
-    found: Option<(&Search, &[usize])>,
+    highlights: &[(Range<usize>, Style)],
+    shown: Option<&[Range<usize>]>,
     theme: &Theme,
 ) {
     let end = x.saturating_add(w);
     let mut x = x;
-    let mut put = |x: &mut u16, text: &str, style: Style| {
-        if *x < end {
+    let mut put = |x: &mut u16, text: &str, style: Style, visible: bool| {
+        if !visible {
+            *x = x.saturating_add(width(text) as u16);
+        } else if *x < end {
             (*x, _) = buf.set_stringn(*x, y, text, usize::from(end - *x), style);
         }
     };
     for piece in &line.pieces {
         let style = theme.role(piece.role);
-        let (Some((search, ids)), Some(origin)) = (found, piece.origin) else {
-            put(&mut x, &piece.text, style);
+        let Some(origin) = piece.origin else {
+            // Names and markers: never a sentence, always shown.
+            put(&mut x, &piece.text, style, true);
             continue;
         };
-        // Byte offsets into the piece where each overlapping match starts and ends.
-        let mut at = 0;
-        for &i in ids {
-            let Some(m) = search.matches.get(i) else { continue };
-            let start = m.range.start.saturating_sub(origin).max(at);
-            let stop = m.range.end.saturating_sub(origin).min(piece.text.len());
-            if m.range.end <= origin || start >= stop {
-                continue;
-            }
-            let (Some(before), Some(hit)) = (piece.text.get(at..start), piece.text.get(start..stop)) else {
+        let span = origin..origin + piece.text.len();
+        let ranges = highlights.iter().map(|(r, _)| r).chain(shown.unwrap_or_default());
+        let mut cuts: Vec<usize> = ranges
+            .flat_map(|r| [r.start, r.end])
+            .filter(|c| span.contains(c))
+            .chain([span.start, span.end])
+            .collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        for pair in cuts.windows(2) {
+            let (from, to) = (pair[0], pair[1]);
+            let Some(text) = piece.text.get(from - origin..to - origin) else {
                 continue;
             };
-            put(&mut x, before, style);
-            put(&mut x, hit, theme.found(search.current == Some(i)));
-            at = stop;
+            let covers = |r: &Range<usize>| r.start <= from && to <= r.end;
+            let style = highlights
+                .iter()
+                .rev()
+                .find(|(r, _)| covers(r))
+                .map_or(style, |&(_, s)| s);
+            let visible = shown.is_none_or(|s| s.iter().any(covers));
+            put(&mut x, text, style, visible);
         }
-        put(&mut x, piece.text.get(at..).unwrap_or_default(), style);
     }
 }
 
@@ -369,6 +463,9 @@ fn draw_header(
         (Arrangement::Single(l), _) => right.push_str(&format!("{} · ", l.name())),
         _ => {}
     }
+    if let Some(l) = app.study.hidden {
+        right.push_str(&format!("study: {} hidden · ", l.name()));
+    }
     // Until the whole is aligned, a position would be a share of the opening only.
     if r.aligning {
         right.push_str("aligning… ");
@@ -401,12 +498,46 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Them
         );
         return;
     }
+    if let Overlay::Mark(key) = &app.overlay {
+        let (typed, what) = match key {
+            MarkKey::Set => ("m", "a letter sets a mark here"),
+            MarkKey::Go => (
+                "'",
+                "a letter goes to its mark · ' back to where the last jump started",
+            ),
+        };
+        bar_line(
+            buf,
+            area,
+            y,
+            &format!(" {typed}▏ {what}"),
+            "Esc cancel ",
+            Style::new(),
+        );
+        return;
+    }
+    // One language on screen: the counterpart of the sentence under the cursor shows here,
+    // unless study mode hides it and it is not revealed.
+    let counterpart = match app.arrangement() {
+        Some(Arrangement::Single(l)) if app.study.hidden != Some(l.other()) || app.study.revealed => {
+            t.map(|t| r.pair(t).texts).and_then(|texts| {
+                let other: Vec<&str> = texts
+                    .iter()
+                    .filter(|(x, _)| *x != l)
+                    .map(|(_, s)| s.as_str())
+                    .collect();
+                (!other.is_empty()).then(|| format!(" {}: {}", l.other().name(), other.join(" ")))
+            })
+        }
+        _ => None,
+    };
     let counter = r.search.as_ref().map(|s| {
         let at = s.current.map_or(0, |c| c + 1);
         format!("/{}  {at}/{} ", s.query, s.matches.len())
     });
     let (text, style) = match (&app.message, absent) {
         (Some(m), _) => (format!(" {m}"), Style::new()),
+        _ if counterpart.is_some() => (counterpart.unwrap_or_default(), theme.sentence()),
         _ if counter.is_some() => (" n/N next/previous match · Esc clears".to_string(), theme.dim()),
         (None, Some(a)) if r.viewport.scroll == 0 => (a, theme.dim()),
         _ => (hint.to_string(), theme.dim()),
@@ -432,13 +563,25 @@ fn popup(buf: &mut Buffer, area: Rect, w: u16, h: u16, title: &str) -> Rect {
     inner
 }
 
+/// What the reading view's marks mean, after the keys in the help.
+const LEGEND: &[(&str, &str)] = &[
+    ("▌", "the current passage"),
+    ("?", "a doubtful pairing"),
+    ("┊", "2nd language, stacked"),
+    ("· dim ·", "not in the other text"),
+    ("blue", "sentence and its pair"),
+];
+
 fn draw_help(buf: &mut Buffer, area: Rect, app: &App) {
     let mode = if app.reader.is_some() {
         Mode::Reader
     } else {
         Mode::Library
     };
-    let lines = keys::help(mode);
+    let mut lines = keys::help(mode);
+    if mode == Mode::Reader {
+        lines.extend(LEGEND.iter().map(|&(mark, meaning)| (mark.to_string(), meaning)));
+    }
     let key_w = lines.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
     let text_w = lines.iter().map(|(_, h)| width(h)).max().unwrap_or(0);
     // As many columns of keys as the height needs (two on 80×24).

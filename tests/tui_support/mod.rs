@@ -112,25 +112,39 @@ pub fn document(name: &str, transcript: Transcript) -> Document {
     }
 }
 
-/// The reader opened straight on `t` at `w`×`h`, in colour, with its indexes built.
+/// The reader on seed 000 (the Putin–Lukashenko press conference) as ingested and aligned.
+pub fn seed(w: u16, h: u16) -> App {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/000_press_conference.txt");
+    let docs = stenogram::library::load(&stenogram::library::Sources {
+        paths: vec![path],
+        pair: None,
+    })
+    .expect("seed 000 loads");
+    let (mut app, effects) = App::new(docs, false, (w, h), true);
+    settle(&mut app, effects);
+    app
+}
+
+/// The reader opened straight on `t` at `w`×`h`, in colour, aligned and indexed.
 pub fn reader(t: Transcript, w: u16, h: u16) -> App {
     let (mut app, effects) = opened(t, w, h);
     settle(&mut app, effects);
     app
 }
 
-/// Does at once what the event loop does on other threads for `effects`, and for the effects
-/// that follows: aligning, indexing a document or the library.
+/// Does at once what the event loop does, on other threads, for `effects` and the effects that
+/// follow: aligning a document whatever its length (never from the cache), indexing it, indexing
+/// the library.
 pub fn settle(app: &mut App, mut effects: Vec<Effect>) {
     while let Some(effect) = effects.pop() {
         let action = match effect {
-            Effect::Align(doc) => Action::Aligned(doc, Box::new(align(&app.docs[doc].transcript))),
+            Effect::Align { doc, .. } => Action::Aligned(doc, Box::new(align(&app.docs[doc].transcript))),
             Effect::Index(doc) => match app.index_job(doc) {
                 Some(job) => Action::Indexed(doc, Box::new(job.run())),
                 None => continue,
             },
             Effect::IndexLibrary => Action::LibraryIndexed(Box::new(LibraryIndex::build(&app.library_job()))),
-            Effect::Mouse(_) => continue,
+            Effect::Mouse(_) | Effect::Copy(_) | Effect::Remember(..) => continue,
         };
         effects.extend(app.update(action));
     }

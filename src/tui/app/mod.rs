@@ -7,22 +7,27 @@
 
 mod find;
 mod library;
+mod marks;
 mod picker;
 mod reader;
 mod search;
 mod speakers;
+mod study;
 mod viewport;
 
 use crate::align::Alignment;
 use crate::find::LibraryIndex;
 use crate::library::Document;
 use crate::model::Transcript;
+use crate::state::{Memory, Place};
 pub use find::Finder;
 pub use library::LibraryList;
+pub use marks::{MarkKey, Marks};
 pub use picker::Picker;
 pub use reader::{BACKGROUND_ALIGN, GUTTER, IndexJob, Indexes, MIN_COLUMNS_WIDTH, Reader, View};
 pub use search::Search;
 pub use speakers::SpeakerList;
+pub use study::{Pair, Spot, Study};
 pub use viewport::Viewport;
 
 /// Below this size the reader shows a message instead of text.
@@ -56,6 +61,22 @@ pub enum Action {
     Search,
     NextMatch,
     PrevMatch,
+    /// `)` `(`: the sentence cursor.
+    NextSentence,
+    PrevSentence,
+    /// Study mode: hide one language, then the other, then neither.
+    StudyMode,
+    /// Show the counterpart of the sentence under the cursor until the cursor moves.
+    Reveal,
+    /// `y`: the sentence pair to the clipboard (again: the passage); `Y`: the passage.
+    Copy,
+    CopyPassage,
+    /// `m`: the next letter sets a mark.
+    SetMark,
+    /// `'`: the next letter goes to a mark, `'` to where the last jump started.
+    GoToMark,
+    /// Ctrl-o: back along the jump list.
+    JumpBack,
     /// `q`: close the document (back to the library) or quit.
     Back,
     Quit,
@@ -91,9 +112,10 @@ pub enum Action {
 /// file system.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Align document `doc` whole on another thread and send [`Action::Aligned`] (or
-    /// [`Action::AlignFailed`]); the reader shows its opening meanwhile.
-    Align(usize),
+    /// Find the whole alignment of document `doc` (in the cache, or by aligning it: on another
+    /// thread when `background`, the reader showing its opening meanwhile) and send
+    /// [`Action::Aligned`] (or [`Action::AlignFailed`]).
+    Align { doc: usize, background: bool },
     /// Build the search and topic indexes of document `doc` over the reader's whole alignment
     /// on another thread ([`App::index_job`]) and send [`Action::Indexed`].
     Index(usize),
@@ -102,6 +124,10 @@ pub enum Effect {
     IndexLibrary,
     /// Turn mouse capture on or off.
     Mouse(bool),
+    /// Put this text on the clipboard (OSC 52, which works over SSH and inside tmux).
+    Copy(String),
+    /// Save what document `doc` remembers (its place, marks, how far it was read).
+    Remember(usize, Memory),
 }
 
 /// Which key table applies.
@@ -116,6 +142,8 @@ pub enum Mode {
     Picker,
     /// Typing a search query.
     Search,
+    /// After `m` or `'`: waiting for the mark's letter.
+    Mark,
     /// Searching every transcript from the library.
     Find,
 }
@@ -129,6 +157,8 @@ pub enum Overlay {
     Picker(Picker),
     /// The search query being typed.
     Search(String),
+    /// `m` or `'` pressed, its letter to come.
+    Mark(MarkKey),
     /// The search across the library: its query and hits.
     Find(Finder),
 }
@@ -148,6 +178,11 @@ pub struct App {
     /// A one-off note for the status line, cleared by the next action.
     pub message: Option<String>,
     pub quit: bool,
+    pub study: Study,
+    /// What each document (by index) remembered from earlier runs or when it was closed.
+    pub memory: Vec<Option<Memory>>,
+    /// Where the last `y` copied a sentence pair: `y` there again copies the passage.
+    last_copy: Option<Place>,
     /// Every document aligned and indexed for searching the library: built the first time it
     /// is searched.
     pub library_index: Option<LibraryIndex>,
@@ -168,6 +203,9 @@ impl App {
             color,
             message: None,
             quit: false,
+            study: Study::default(),
+            memory: Vec::new(),
+            last_copy: None,
             library_index: None,
         };
         app.filter_library();
@@ -181,6 +219,7 @@ impl App {
             (Overlay::Speakers(_), _) => Mode::Speakers,
             (Overlay::Picker(_), _) => Mode::Picker,
             (Overlay::Search(_), _) => Mode::Search,
+            (Overlay::Mark(_), _) => Mode::Mark,
             (Overlay::Find(_), _) => Mode::Find,
             (Overlay::None, Some(_)) => Mode::Reader,
             (Overlay::None, None) if self.library.typing => Mode::LibraryFilter,
@@ -221,36 +260,108 @@ impl App {
                 self.size = (w, h);
                 self.relayout();
             }
-            Action::Quit => self.quit = true,
+            Action::Quit => {
+                self.quit = true;
+                return self.remember();
+            }
             _ => {
-                return match self.mode() {
-                    Mode::Library | Mode::LibraryFilter => self.update_library(action),
-                    Mode::Reader => self.update_reader(action),
-                    Mode::Help => {
-                        if matches!(
-                            action,
-                            Action::Cancel | Action::Help | Action::Back | Action::Confirm
-                        ) {
-                            self.overlay = Overlay::None;
-                        }
-                        Vec::new()
-                    }
-                    Mode::Speakers => {
-                        self.update_speakers(action);
-                        Vec::new()
-                    }
-                    Mode::Picker => {
-                        self.update_picker(action);
-                        Vec::new()
-                    }
-                    Mode::Search => {
-                        self.update_search_input(action);
-                        Vec::new()
-                    }
-                    Mode::Find => self.update_find(action),
+                let mode = self.mode();
+                let before = self.reader.as_ref().map(|r| (r.place(), r.viewport.scroll));
+                let effects = self.dispatch(mode, action.clone());
+                let found = match mode {
+                    Mode::Search | Mode::Picker => action == Action::Confirm,
+                    Mode::Reader => matches!(action, Action::NextMatch | Action::PrevMatch),
+                    _ => false,
                 };
+                if found {
+                    self.cursor_to_found(mode == Mode::Picker);
+                }
+                self.after_move(mode, &action, before);
+                return effects;
             }
         }
         Vec::new()
+    }
+
+    fn dispatch(&mut self, mode: Mode, action: Action) -> Vec<Effect> {
+        match mode {
+            Mode::Library | Mode::LibraryFilter => return self.update_library(action),
+            Mode::Reader => match action {
+                Action::NextSentence
+                | Action::PrevSentence
+                | Action::StudyMode
+                | Action::Reveal
+                | Action::Copy
+                | Action::CopyPassage => return self.update_study(action),
+                Action::SetMark => self.overlay = Overlay::Mark(MarkKey::Set),
+                Action::GoToMark => self.overlay = Overlay::Mark(MarkKey::Go),
+                Action::JumpBack => self.jump_back(),
+                _ => return self.update_reader(action),
+            },
+            Mode::Help => {
+                if matches!(
+                    action,
+                    Action::Cancel | Action::Help | Action::Back | Action::Confirm
+                ) {
+                    self.overlay = Overlay::None;
+                }
+            }
+            Mode::Speakers => self.update_speakers(action),
+            Mode::Picker => self.update_picker(action),
+            Mode::Search => self.update_search_input(action),
+            Mode::Find => return self.update_find(action),
+            Mode::Mark => {
+                if let Overlay::Mark(key) = self.overlay {
+                    return self.update_marks(key, action);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// After any action: the sentence cursor lives only inside the cursor unit, a revealed
+    /// counterpart hides once the cursor moves on, and a jump that moved the view is recorded
+    /// so that `''` and Ctrl-o can go back.
+    fn after_move(&mut self, mode: Mode, action: &Action, before: Option<(Place, usize)>) {
+        let Some(r) = self.reader.as_mut() else { return };
+        if r.sentence
+            .is_some_and(|s| r.layout.stop_at(s.unit) != Some(r.viewport.cursor))
+        {
+            r.sentence = None;
+        }
+        let Some((place, scroll)) = before else { return };
+        if r.place() != place && *action != Action::Reveal {
+            self.study.revealed = false;
+        }
+        let jump = match mode {
+            Mode::Reader => matches!(
+                action,
+                Action::Top
+                    | Action::Bottom
+                    | Action::NextUnit
+                    | Action::PrevUnit
+                    | Action::NextTurn
+                    | Action::PrevTurn
+                    | Action::NextMatch
+                    | Action::PrevMatch
+            ),
+            Mode::Picker | Mode::Search => *action == Action::Confirm,
+            _ => false,
+        };
+        if jump && r.viewport.scroll != scroll {
+            r.marks.record_jump(place);
+        }
+    }
+
+    /// Keeps what the open document should remember and asks the loop to save it.
+    fn remember(&mut self) -> Vec<Effect> {
+        let Some((doc, memory)) = self.memory() else {
+            return Vec::new();
+        };
+        if self.memory.len() <= doc {
+            self.memory.resize(doc + 1, None);
+        }
+        self.memory[doc] = Some(memory.clone());
+        vec![Effect::Remember(doc, memory)]
     }
 }

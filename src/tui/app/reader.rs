@@ -3,9 +3,10 @@
 
 use super::search::Search;
 use super::speakers::turn_counts;
-use super::{Action, App, Effect, Overlay, Picker, SpeakerList, Viewport};
+use super::{Action, App, Effect, Marks, Overlay, Picker, Place, SpeakerList, Viewport};
 use crate::align::{self, Alignment};
 use crate::layout::{Arrangement, Layout, Options};
+use crate::library::Document;
 use crate::model::{ByLang, Lang, Transcript};
 use crate::search::SearchIndex;
 use crate::topics::{TermStats, TopicIndex};
@@ -55,6 +56,11 @@ pub struct Reader {
     pub(super) search_index: Option<SearchIndex>,
     /// Built with `search_index`.
     pub topics: Option<TopicIndex>,
+    /// The sentence under the sentence cursor, inside the cursor unit.
+    pub sentence: Option<Place>,
+    pub marks: Marks,
+    /// Where to go once the whole alignment arrives: the place remembered from the last time.
+    restore: Option<Place>,
 }
 
 /// What searching and jumping to topics in a document need, built off the event loop: a topic
@@ -168,8 +174,9 @@ impl App {
         v.reveal_cursor(&r.layout, height);
     }
 
-    /// Opens document `doc`. One longer than [`BACKGROUND_ALIGN`] opens on its opening and
-    /// asks for the whole to be aligned in the background.
+    /// Opens document `doc` and asks for its whole alignment, which the loop takes from the
+    /// cache or aligns. One longer than [`BACKGROUND_ALIGN`] shows its opening meanwhile and is
+    /// aligned in the background; a shorter one is aligned before the next frame.
     pub(super) fn open(&mut self, doc: usize) -> Vec<Effect> {
         self.open_with(doc, None)
     }
@@ -180,11 +187,12 @@ impl App {
             return Vec::new();
         };
         let t = &d.transcript;
-        let aligning = whole.is_none() && text_len(t) > BACKGROUND_ALIGN;
+        let background = whole.is_none() && text_len(t) > BACKGROUND_ALIGN;
+        let aligning = whole.is_none();
         let alignment = match whole {
             Some(a) => a,
-            None if aligning => align::opening(t, OPENING),
-            None => align::align(t),
+            None if background => align::opening(t, OPENING),
+            None => Alignment::default(),
         };
         let turn_counts = turn_counts(t, &alignment);
         let single = t.langs().first().copied().unwrap_or(Lang::Ru);
@@ -207,13 +215,17 @@ impl App {
             search: None,
             search_index: None,
             topics: None,
+            sentence: None,
+            marks: Marks::default(),
+            restore: None,
         });
         self.relayout();
-        vec![if aligning {
-            Effect::Align(doc)
+        self.recall();
+        if aligning {
+            vec![Effect::Align { doc, background }]
         } else {
-            Effect::Index(doc)
-        }]
+            vec![Effect::Index(doc)]
+        }
     }
 
     /// The job [`Effect::Index`] asks for: the open document `doc` with its whole alignment.
@@ -238,6 +250,30 @@ impl App {
         }
     }
 
+    /// Gives the open document its marks and its place as it remembers them. A document
+    /// still being aligned goes to its place when the whole alignment arrives.
+    pub(super) fn recall(&mut self) {
+        let height = self.body_height();
+        let Some((r, t)) = open_doc(&mut self.reader, &self.docs) else {
+            return;
+        };
+        let memory = self.memory.get(r.doc).cloned().flatten().unwrap_or_default();
+        r.marks.letters = memory.marks;
+        match memory.place {
+            Some(place) if !r.aligning => {
+                let top = r.place();
+                r.go(t, place, height);
+                // `''` goes to the top from there, as after any jump.
+                r.marks.record_jump(top);
+                self.message = Some(format!(
+                    "Back where you left off ({}%) · '' goes to the top",
+                    memory.percent
+                ));
+            }
+            place => r.restore = place,
+        }
+    }
+
     /// Puts the whole alignment of `doc` in place of its opening, and asks for its indexes. The
     /// opening's units are the whole's first ones, so the screen stays where it was.
     pub(super) fn aligned(&mut self, doc: usize, alignment: Alignment) -> Vec<Effect> {
@@ -254,6 +290,9 @@ impl App {
         r.alignment = alignment;
         r.aligning = false;
         self.rebuild_layout(opts);
+        if self.reader.as_ref().is_some_and(|r| r.restore.is_some()) {
+            self.recall();
+        }
         vec![Effect::Index(doc)]
     }
 
@@ -365,6 +404,7 @@ impl App {
                 });
             }
             Action::Back => {
+                effects.extend(self.remember());
                 if self.has_library {
                     self.reader = None;
                 } else {
@@ -380,6 +420,37 @@ impl App {
 }
 
 impl Reader {
+    /// Makes `unit` (its stop) the cursor and brings the row showing byte `offset` of paragraph
+    /// `para` (block, index) of its `lang` side on screen.
+    pub(super) fn show_text(
+        &mut self,
+        unit: usize,
+        lang: Lang,
+        para: (usize, usize),
+        offset: usize,
+        height: usize,
+    ) {
+        self.viewport.cursor = self.layout.stop_at(unit).unwrap_or(unit);
+        let rows = self.cursor_rows();
+        let row = self
+            .layout
+            .rows
+            .get(rows.clone())
+            .unwrap_or_default()
+            .iter()
+            .position(|row| {
+                row.cells[lang].as_ref().is_some_and(|line| {
+                    line.para == Some(para)
+                        && line
+                            .pieces
+                            .iter()
+                            .any(|p| p.origin.is_some_and(|o| (o..o + p.text.len()).contains(&offset)))
+                })
+            })
+            .map_or(rows.start, |k| rows.start + k);
+        self.viewport.show_row(&self.layout, row, height);
+    }
+
     /// Makes `unit` the cursor and brings it into view.
     pub fn goto(&mut self, unit: usize, height: usize) {
         self.viewport.goto(&self.layout, unit, height);
@@ -393,6 +464,16 @@ impl Reader {
     pub fn max_scroll(&self, height: usize) -> usize {
         Viewport::max_scroll(&self.layout, height)
     }
+}
+
+/// The open document's reader and transcript, borrowed apart from the rest of the App.
+pub(super) fn open_doc<'a>(
+    reader: &'a mut Option<Reader>,
+    docs: &'a [Document],
+) -> Option<(&'a mut Reader, &'a Transcript)> {
+    let r = reader.as_mut()?;
+    let d = docs.get(r.doc)?;
+    Some((r, &d.transcript))
 }
 
 /// Bytes of text in both languages.

@@ -131,25 +131,7 @@ impl Reader {
         s.current = Some(i);
         let Some(m) = s.matches.get(i) else { return };
         let (unit, lang, para, start) = (m.unit, m.lang, (m.block, m.para), m.range.start);
-        self.viewport.cursor = self.layout.stop_at(unit).unwrap_or(unit);
-        let rows = self.cursor_rows();
-        let row = self
-            .layout
-            .rows
-            .get(rows.clone())
-            .unwrap_or_default()
-            .iter()
-            .position(|row| {
-                row.cells[lang].as_ref().is_some_and(|line| {
-                    line.para == Some(para)
-                        && line
-                            .pieces
-                            .iter()
-                            .any(|p| p.origin.is_some_and(|o| (o..o + p.text.len()).contains(&start)))
-                })
-            })
-            .map_or(rows.start, |k| rows.start + k);
-        self.viewport.show_row(&self.layout, row, height);
+        self.show_text(unit, lang, para, start, height);
     }
 }
 

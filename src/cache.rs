@@ -1,0 +1,218 @@
+//! The alignment cache: each whole alignment kept in the cache folder under a key made of the
+//! transcript and the aligner's version, so that a document opened again shows at once.
+//!
+//! An entry is a header (what it is, its key, the payload's length and checksum) and the
+//! alignment in postcard, which loads several times faster than JSON (`benches/cache.rs`). An
+//! entry that is damaged, cut short or for another key is ignored with a note, never trusted.
+
+use crate::align::{self, Alignment};
+use crate::error::shown;
+use crate::model::Transcript;
+use crate::store::{self, Fnv};
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// What an alignment depends on: the transcript as ingest made it (every field, so that a change
+/// in ingest is a new key too), the aligner's version and stenogram's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key(u64);
+
+impl Key {
+    pub fn of(t: &Transcript) -> Key {
+        let mut h = Fnv::default();
+        h.add(&align::VERSION.to_le_bytes());
+        h.add(env!("CARGO_PKG_VERSION").as_bytes());
+        // Serializing into a hash cannot fail: the hash takes every byte, and every model type
+        // has a known length.
+        if postcard::to_io(t, &mut h).is_err() {
+            unreachable!("the model serializes into any writer");
+        }
+        Key(h.finish())
+    }
+
+    fn path(self, dir: &Path) -> PathBuf {
+        dir.join(format!("{:016x}.align", self.0))
+    }
+}
+
+/// Identifies a cache entry's file and the layout of its header; bump the digit when it changes.
+const MAGIC: &[u8; 16] = b"stenogram-align1";
+/// MAGIC, the key, the payload's length and its checksum.
+const HEADER: usize = 16 + 8 + 8 + 8;
+/// The cache keeps at most this many bytes of entries, the least recently used going first.
+const MAX_BYTES: u64 = 256 << 20;
+
+/// The alignment cached under `key` in `dir`: `Ok(None)` if there is none, `Err` with a one-line
+/// note if there is one that cannot be used (it is then left to be overwritten).
+pub fn load(dir: &Path, key: Key) -> Result<Option<Alignment>, String> {
+    let path = key.path(dir);
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(note(&path, &e.to_string())),
+    };
+    let alignment = decode(&bytes, key).map_err(|what| note(&path, what))?;
+    // Used now, so kept longer: pruning goes by modification time.
+    if let Ok(f) = std::fs::File::options().append(true).open(&path) {
+        let _ = f.set_modified(std::time::SystemTime::now());
+    }
+    Ok(Some(alignment))
+}
+
+/// Keeps `alignment` under `key` in `dir`, then trims the cache to its size; a failure is a
+/// one-line note, and the reader goes on without the cache.
+pub fn store(dir: &Path, key: Key, alignment: &Alignment) -> Result<(), String> {
+    let path = key.path(dir);
+    let payload = postcard::to_stdvec(alignment).map_err(|e| note(&path, &e.to_string()))?;
+    let mut bytes = Vec::with_capacity(HEADER + payload.len());
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&key.0.to_le_bytes());
+    bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    bytes.extend_from_slice(&Fnv::hash(&payload).to_le_bytes());
+    bytes.extend_from_slice(&payload);
+    store::write_atomic(&path, &bytes).map_err(|e| note(&path, &e.to_string()))?;
+    prune(dir, MAX_BYTES);
+    Ok(())
+}
+
+/// The alignment of `t`: from the cache in `dir` if it holds it, else aligned now and stored
+/// there. The note says why the cache could not be used, when it could not.
+pub fn load_or_align(t: &Transcript, dir: Option<&Path>) -> (Alignment, Option<String>) {
+    let Some(dir) = dir else {
+        return (align::align(t), None);
+    };
+    let key = Key::of(t);
+    let failed = match load(dir, key) {
+        Ok(Some(alignment)) => return (alignment, None),
+        Ok(None) => None,
+        Err(note) => Some(note),
+    };
+    let alignment = align::align(t);
+    let failed = failed.or(store(dir, key, &alignment).err());
+    (alignment, failed)
+}
+
+fn note(path: &Path, what: &str) -> String {
+    format!("alignment cache {}: {what} (ignored)", shown(path))
+}
+
+/// The alignment in entry `bytes`, if they are a whole entry for `key`.
+fn decode(bytes: &[u8], key: Key) -> Result<Alignment, &'static str> {
+    let (header, payload) = bytes.split_at_checked(HEADER).ok_or("cut short")?;
+    let word = |k: usize| {
+        let at = MAGIC.len() + 8 * k;
+        u64::from_le_bytes(header[at..at + 8].try_into().unwrap_or_default())
+    };
+    if &header[..MAGIC.len()] != MAGIC {
+        return Err("not an entry of this version of stenogram");
+    }
+    if word(0) != key.0 {
+        return Err("made for another document");
+    }
+    if word(1) != payload.len() as u64 || word(2) != Fnv::hash(payload) {
+        return Err("damaged (checksum mismatch)");
+    }
+    match postcard::take_from_bytes(payload) {
+        Ok((alignment, [])) => Ok(alignment),
+        _ => Err("damaged (does not decode)"),
+    }
+}
+
+/// Removes the least recently used entries until those left take at most `max` bytes.
+fn prune(dir: &Path, max: u64) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut files: Vec<(std::time::SystemTime, u64, PathBuf)> = entries
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let path = e.path();
+            let meta = e.metadata().ok()?;
+            (path.extension()? == "align" && meta.is_file()).then_some((
+                meta.modified().ok()?,
+                meta.len(),
+                path,
+            ))
+        })
+        .collect();
+    // Newest first: they are kept.
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
+    let mut total = 0;
+    for (_, len, path) in files {
+        total += len;
+        if total > max {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn alignment() -> Alignment {
+        Alignment {
+            units: Vec::new(),
+            same_speakers: vec![(0, 1), (2, 3)],
+        }
+    }
+
+    #[test]
+    fn an_entry_reads_back_only_under_its_own_key() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (key, other) = (Key(1), Key(2));
+        store(dir.path(), key, &alignment()).expect("stored");
+        assert_eq!(load(dir.path(), key), Ok(Some(alignment())));
+        assert_eq!(load(dir.path(), other), Ok(None));
+        // Copied under another key's name: refused, not taken for that document's.
+        std::fs::copy(key.path(dir.path()), other.path(dir.path())).expect("copy");
+        let note = load(dir.path(), other).expect_err("another key");
+        assert!(note.ends_with("made for another document (ignored)"), "{note}");
+    }
+
+    #[test]
+    fn every_damage_is_a_note() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let key = Key(7);
+        store(dir.path(), key, &alignment()).expect("stored");
+        let good = std::fs::read(key.path(dir.path())).expect("entry");
+        let mut flipped = good.clone();
+        *flipped.last_mut().expect("payload") ^= 1;
+        let mut old = good.clone();
+        old[15] = b'0';
+        for (bytes, why) in [
+            (&good[..HEADER - 1], "cut short"),
+            (&good[..good.len() - 1], "checksum"),
+            (&flipped[..], "checksum"),
+            (&old[..], "this version"),
+        ] {
+            std::fs::write(key.path(dir.path()), bytes).expect("write");
+            let note = load(dir.path(), key).expect_err(why);
+            assert!(note.contains(why), "{note}");
+        }
+    }
+
+    #[test]
+    fn pruning_keeps_the_most_recent_entries_within_the_budget() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let now = std::time::SystemTime::now();
+        for k in 0..4u64 {
+            let path = Key(k).path(dir.path());
+            std::fs::write(&path, [0u8; 100]).expect("write");
+            let f = std::fs::File::options().append(true).open(&path).expect("open");
+            f.set_modified(now - std::time::Duration::from_secs(100 * (4 - k)))
+                .expect("touch");
+        }
+        std::fs::write(dir.path().join("notes.txt"), [0u8; 1000]).expect("write");
+        prune(dir.path(), 250);
+        let mut left: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            ["0000000000000002.align", "0000000000000003.align", "notes.txt"]
+        );
+    }
+}

@@ -1,4 +1,4 @@
-//! The command line: arguments (clap) and dispatch to the reader, `check`, `show` and `export`.
+//! The command line: arguments (clap) and dispatch to the reader, `check`, `show`, `find` and `export`.
 
 use crate::error::{Error, Result};
 use crate::library::{self, Sources};
@@ -32,6 +32,17 @@ enum Command {
         /// Print the model as JSON (the only format so far).
         #[arg(long, required = true)]
         json: bool,
+        #[command(flatten)]
+        inputs: Inputs,
+    },
+    /// Print every passage that holds QUERY's words, best first; exit status 1 when there is none.
+    Find {
+        /// Words in either language and script: word forms, transliteration and typos count.
+        query: String,
+        /// Print the hits as a JSON array.
+        #[arg(long)]
+        json: bool,
+        /// Transcript files or folders to search (default: the library the reader opens).
         #[command(flatten)]
         inputs: Inputs,
     },
@@ -109,6 +120,17 @@ pub fn run() -> Result<()> {
             let docs = library::load(&required(inputs)?)?;
             crate::report::show_json(&docs, &mut out)
         }
+        Some(Command::Find { query, json, inputs }) => {
+            let docs = if inputs.is_empty() {
+                home_library()
+            } else {
+                library::load(&inputs.sources())?
+            };
+            match crate::find::print(&docs, &query, json, &mut out) {
+                Ok(false) => return Err(Error::NothingFound),
+                done => done.map(drop),
+            }
+        }
         Some(Command::Export { format, by, inputs }) => {
             let docs = library::load(&required(inputs)?)?;
             warn_about_languages(&docs);
@@ -116,11 +138,7 @@ pub fn run() -> Result<()> {
         }
         None if cli.inputs.is_empty() => {
             drop(out);
-            let (docs, notes) = library::home(crate::store::Dirs::from_env().library.as_deref());
-            for note in notes {
-                eprintln!("stenogram: {note}");
-            }
-            return crate::tui::run(docs, true);
+            return crate::tui::run(home_library(), true);
         }
         None => {
             let docs = library::load(&cli.inputs.sources())?;
@@ -133,6 +151,15 @@ pub fn run() -> Result<()> {
         }
     };
     result.or_else(ignore_broken_pipe)
+}
+
+/// The library `stenogram` opens without a PATH, with a note on stderr for a folder it could not read.
+fn home_library() -> Vec<crate::library::Document> {
+    let (docs, notes) = library::home(crate::store::Dirs::from_env().library.as_deref());
+    for note in notes {
+        eprintln!("stenogram: {note}");
+    }
+    docs
 }
 
 fn required(inputs: Inputs) -> Result<Sources> {

@@ -1,4 +1,5 @@
-//! Errors a user can cause, each shown as one line on stderr with exit status 2.
+//! Errors a user can cause, each shown as one line on stderr with exit status 2 (but for
+//! [`Error::NothingFound`]: status 1, silently).
 
 use std::path::{Path, PathBuf};
 
@@ -20,6 +21,9 @@ pub enum Error {
     Terminal(std::io::Error),
     #[error("{0}")]
     Usage(String),
+    /// `find` found nothing: exit status 1 and no message, as grep does.
+    #[error("nothing found")]
+    NothingFound,
 }
 
 /// A path as it may be printed: a file name is user data, so escape sequences and control characters in

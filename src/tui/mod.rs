@@ -8,6 +8,7 @@ pub mod render;
 use crate::align::Alignment;
 use crate::cache;
 use crate::error::{Error, Result};
+use crate::find::LibraryIndex;
 use crate::library::Document;
 use crate::model::Transcript;
 use app::{Action, App, Effect};
@@ -51,16 +52,18 @@ pub fn run(docs: Vec<Document>, library: bool) -> Result<()> {
     result.map_err(Error::Terminal)
 }
 
-/// What wakes the event loop: terminal input, or a whole alignment from the background (`None`
-/// if aligning failed).
+/// What wakes the event loop: terminal input, or the result of work done in the background.
 enum Wake {
     Input(io::Result<Event>),
     /// With a note when the cache could not be used.
     Aligned(usize, Option<(Alignment, Option<String>)>),
+    /// What a background job made of its work.
+    Done(Action),
 }
 
-/// The name of the thread that aligns in the background, whose panic the reader survives.
-const ALIGN_THREAD: &str = "align";
+/// The name of the threads that align and index in the background, whose panics the reader
+/// survives.
+const BACKGROUND_THREAD: &str = "background";
 
 /// Reads terminal events on their own thread, so the loop can wait with a timeout that
 /// crossterm's own poll does not honour once the terminal has hung up.
@@ -76,24 +79,42 @@ fn spawn_input(tx: mpsc::Sender<Wake>) {
     });
 }
 
-/// Aligns document `doc` (or takes it from the cache in `cache_dir`) on its own thread, so that
-/// the reader stays responsive meanwhile. A panic there is reported as a failure rather than
-/// left to end the reader.
+/// Runs `work` on a thread of its own, named so that the panic hook leaves its panics to it.
+fn spawn_background(work: impl FnOnce() + Send + 'static) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name(BACKGROUND_THREAD.into())
+        .spawn(work)
+        .map(drop)
+}
+
+/// Runs `job` in the background, so that the reader stays responsive meanwhile, and sends the
+/// action it makes; or `failed` if it panics, rather than let that end the reader.
+fn spawn_job(
+    job: impl FnOnce() -> Action + Send + 'static,
+    failed: Action,
+    tx: mpsc::Sender<Wake>,
+) -> io::Result<()> {
+    spawn_background(move || {
+        let action = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job)).unwrap_or(failed);
+        // The loop may have ended; then nobody wants the result.
+        let _ = tx.send(Wake::Done(action));
+    })
+}
+
+/// Aligns document `doc` (or takes it from the cache in `cache_dir`) in the background. A panic
+/// there is reported as a failure rather than left to end the reader.
 fn spawn_align(
     doc: usize,
     transcript: Transcript,
     cache_dir: Option<PathBuf>,
     tx: mpsc::Sender<Wake>,
 ) -> io::Result<()> {
-    std::thread::Builder::new()
-        .name(ALIGN_THREAD.into())
-        .spawn(move || {
-            let aligned =
-                std::panic::catch_unwind(|| cache::load_or_align(&transcript, cache_dir.as_deref())).ok();
-            // The loop may have ended; then nobody wants the result.
-            let _ = tx.send(Wake::Aligned(doc, aligned));
-        })
-        .map(drop)
+    spawn_background(move || {
+        let aligned =
+            std::panic::catch_unwind(|| cache::load_or_align(&transcript, cache_dir.as_deref())).ok();
+        // The loop may have ended; then nobody wants the result.
+        let _ = tx.send(Wake::Aligned(doc, aligned));
+    })
 }
 
 fn event_loop(
@@ -139,6 +160,7 @@ fn event_loop(
                     }
                 }
                 Wake::Aligned(doc, aligned) => effects.extend(aligned_in(app, doc, aligned)),
+                Wake::Done(action) => effects.extend(app.update(action)),
             }
             match wakes.try_recv() {
                 Ok(next) if !app.quit => wake = next,
@@ -180,6 +202,17 @@ fn perform(
                 let aligned = cache::load_or_align(&d.transcript, persist.cache_dir().as_deref());
                 return Ok(aligned_in(app, doc, Some(aligned)));
             }
+        }
+        Effect::Index(doc) => {
+            if let Some(job) = app.index_job(doc) {
+                let job = move || Action::Indexed(doc, Box::new(job.run()));
+                spawn_job(job, Action::Indexed(doc, Box::default()), tx.clone())?;
+            }
+        }
+        Effect::IndexLibrary => {
+            let docs = app.library_job();
+            let job = move || Action::LibraryIndexed(Box::new(LibraryIndex::build(&docs)));
+            spawn_job(job, Action::LibraryIndexed(Box::default()), tx.clone())?;
         }
         Effect::Mouse(true) => execute!(io::stdout(), event::EnableMouseCapture)?,
         Effect::Mouse(false) => execute!(io::stdout(), event::DisableMouseCapture)?,
@@ -261,12 +294,12 @@ fn restore() {
 }
 
 /// A panic restores the terminal first, so its message is readable and the shell usable. One in
-/// the background aligner is caught and reported on the status line instead: the reader goes on
+/// a background job is caught (the aligner's is reported on the status line): the reader goes on
 /// on its raw screen, which the message would garble.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if std::thread::current().name() == Some(ALIGN_THREAD) {
+        if std::thread::current().name() == Some(BACKGROUND_THREAD) {
             return;
         }
         restore();

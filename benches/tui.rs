@@ -1,6 +1,6 @@
 //! The reader on a ~10 MB generated transcript at 200×50 (TestBackend): first frame, the whole
-//! alignment taking the opening's place, one keypress to a drawn frame, a topic-picker keystroke,
-//! and a resize reflow.
+//! alignment taking the opening's place, the indexes built in the background after it, opening
+//! the topic picker and one keystroke in it, one keypress to a drawn frame, and a resize reflow.
 
 #[path = "support/bilingual.rs"]
 mod bilingual;
@@ -35,10 +35,12 @@ fn frame(terminal: &mut Terminal<TestBackend>, app: &App) {
     terminal.draw(|f| render::draw(f, app)).expect("draw");
 }
 
-/// The reader once the background alignment has arrived.
+/// The reader once the background alignment, then the indexes built after it, have arrived.
 fn aligned(doc: &Document) -> App {
     let (mut app, _) = App::new(vec![doc.clone()], false, SIZE, true);
     app.update(Action::Aligned(0, Box::new(align(&doc.transcript))));
+    let indexes = app.index_job(0).expect("aligned").run();
+    app.update(Action::Indexed(0, Box::new(indexes)));
     app
 }
 
@@ -87,6 +89,25 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // Building the search and topic indexes, on the background thread after the alignment.
+    let mut app = aligned(&doc);
+    let mut group = c.benchmark_group("tui");
+    group.sample_size(10);
+    group.bench_function("indexes_in_background", |b| {
+        b.iter(|| black_box(app.index_job(0).expect("aligned").run()))
+    });
+    group.finish();
+    // `t`: the picker opens on the headings and questions, drawn.
+    let mut t = terminal();
+    c.bench_function("picker_open", |b| {
+        b.iter(|| {
+            app.update(Action::TopicPicker);
+            frame(&mut t, &app);
+            app.update(Action::Cancel);
+        })
+    });
+    drop(app);
 
     let mut picker_app = aligned(&doc);
     picker_app.update(Action::TopicPicker);

@@ -1,4 +1,4 @@
-//! The command line: arguments (clap) and dispatch to the reader, `check`, `show` and `export`.
+//! The command line: arguments (clap) and dispatch to the reader, `check`, `show`, `find` and `export`.
 
 use crate::error::{Error, Result};
 use crate::library::{self, Sources};
@@ -32,6 +32,17 @@ enum Command {
         /// Print the model as JSON (the only format so far).
         #[arg(long, required = true)]
         json: bool,
+        #[command(flatten)]
+        inputs: Inputs,
+    },
+    /// Print every passage that holds QUERY's words, best first; exit status 1 when there is none.
+    Find {
+        /// Words in either language and script: word forms, transliteration and typos count.
+        query: String,
+        /// Print the hits as a JSON array.
+        #[arg(long)]
+        json: bool,
+        /// Transcript files or folders to search (default: the library the reader opens).
         #[command(flatten)]
         inputs: Inputs,
     },
@@ -91,9 +102,7 @@ impl Inputs {
 pub fn run() -> Result<()> {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) if e.use_stderr() => {
-            return Err(Error::Usage(first_line(&e.render().to_string())));
-        }
+        Err(e) if e.use_stderr() => return Err(Error::Usage(usage_message(&e.render().to_string()))),
         Err(e) => {
             // --help and --version go to stdout.
             print!("{}", e.render());
@@ -111,17 +120,25 @@ pub fn run() -> Result<()> {
             let docs = library::load(&required(inputs)?)?;
             crate::report::show_json(&docs, &mut out)
         }
+        Some(Command::Find { query, json, inputs }) => {
+            let docs = if inputs.is_empty() {
+                home_library()
+            } else {
+                library::load(&inputs.sources())?
+            };
+            match crate::find::print(&docs, &query, json, &mut out) {
+                Ok(false) => return Err(Error::NothingFound),
+                done => done.map(drop),
+            }
+        }
         Some(Command::Export { format, by, inputs }) => {
             let docs = library::load(&required(inputs)?)?;
+            warn_about_languages(&docs);
             crate::export::write(&docs, format, by, &mut out)
         }
         None if cli.inputs.is_empty() => {
             drop(out);
-            let (docs, notes) = library::home(crate::store::Dirs::from_env().library.as_deref());
-            for note in notes {
-                eprintln!("stenogram: {note}");
-            }
-            return crate::tui::run(docs, true);
+            return crate::tui::run(home_library(), true);
         }
         None => {
             let docs = library::load(&cli.inputs.sources())?;
@@ -129,10 +146,20 @@ pub fn run() -> Result<()> {
                 drop(out);
                 return crate::tui::run(docs, false);
             }
+            warn_about_languages(&docs);
             crate::plain::print(&docs, &mut out)
         }
     };
     result.or_else(ignore_broken_pipe)
+}
+
+/// The library `stenogram` opens without a PATH, with a note on stderr for a folder it could not read.
+fn home_library() -> Vec<crate::library::Document> {
+    let (docs, notes) = library::home(crate::store::Dirs::from_env().library.as_deref());
+    for note in notes {
+        eprintln!("stenogram: {note}");
+    }
+    docs
 }
 
 fn required(inputs: Inputs) -> Result<Sources> {
@@ -156,10 +183,28 @@ fn ignore_broken_pipe(e: std::io::Error) -> Result<()> {
     }
 }
 
-fn first_line(s: &str) -> String {
-    s.lines()
-        .next()
-        .unwrap_or_default()
-        .trim_start_matches("error: ")
-        .to_string()
+/// clap's whole message (the missing argument, the usage line, the hint), without its `error: `, with
+/// everything it echoes from the arguments made safe to print.
+fn usage_message(rendered: &str) -> String {
+    let message = rendered.trim_end();
+    let message = message.strip_prefix("error: ").unwrap_or(message);
+    message
+        .lines()
+        .map(crate::error::one_line)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Output that is not the reader says on stderr what `check` says about a document's languages, which the
+/// reader shows in its status line.
+fn warn_about_languages(docs: &[library::Document]) {
+    for d in docs {
+        for w in d
+            .warnings
+            .iter()
+            .filter(|w| w.kind == crate::ingest::WarningKind::Language)
+        {
+            eprintln!("stenogram: {}: line {}: {}", d.name, w.line, w.message);
+        }
+    }
 }

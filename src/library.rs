@@ -5,7 +5,7 @@
 //! error naming the file, before any parsing; in a folder such a file is skipped with that line on stderr.
 
 use crate::error::{Error, Result, shown};
-use crate::ingest::{Parsed, Warning};
+use crate::ingest::{Parsed, Warning, WarningKind};
 use crate::model::{Lang, Transcript};
 use include_dir::{Dir, include_dir};
 use std::collections::HashSet;
@@ -29,6 +29,17 @@ pub struct Document {
     pub origin: String,
     pub transcript: Transcript,
     pub warnings: Vec<Warning>,
+}
+
+impl Document {
+    /// The first warning that the text is not in the language it was given as, or switches language for a
+    /// long stretch, as a sentence: what the reader's status line shows.
+    pub fn language_warning(&self) -> Option<String> {
+        let w = self.warnings.iter().find(|w| w.kind == WarningKind::Language)?;
+        let mut chars = w.message.chars();
+        let first = chars.next()?;
+        Some(first.to_uppercase().chain(chars).collect())
+    }
 }
 
 /// Larger files are not transcripts (the longest real ones are well under a megabyte).
@@ -175,7 +186,11 @@ impl Unit {
     fn load(self, read: impl Fn(&Path) -> Result<String>) -> Result<Document> {
         let origin = self.origin();
         let (name, parsed): (String, Parsed) = match self {
-            Unit::Single(path) => (file_name(&path), crate::ingest::parse(&read(&path)?)),
+            Unit::Single(path) => {
+                let mut parsed = crate::ingest::parse(&read(&path)?);
+                parsed.warnings.extend(misnamed(&path, &parsed.transcript));
+                (file_name(&path), parsed)
+            }
             Unit::Pair { stem, en, ru } => (stem, crate::ingest::parse_pair(&read(&en)?, &read(&ru)?)),
         };
         Ok(Document {
@@ -215,6 +230,27 @@ fn units(mut files: Vec<PathBuf>, exists: impl Fn(&Path) -> bool) -> Vec<Unit> {
         }
     }
     out
+}
+
+/// A lone `NAME.en.txt` (or `.ru.txt`) wholly in the other language, which is how it was read.
+fn misnamed(path: &Path, t: &Transcript) -> Option<Warning> {
+    let named = [Lang::En, Lang::Ru]
+        .into_iter()
+        .find(|l| pair_stem(path, &format!(".{}.txt", l.code())).is_some())?;
+    let reads = match t.langs()[..] {
+        [only] if only != named => only,
+        _ => return None,
+    };
+    Some(Warning {
+        line: 1,
+        message: format!(
+            "the file is named .{}.txt but its text is {}: read as {}",
+            named.code(),
+            reads.name(),
+            reads.name()
+        ),
+        kind: WarningKind::Language,
+    })
 }
 
 /// `talk.en.txt` with suffix `.en.txt` → `talk`.
@@ -402,6 +438,22 @@ mod tests {
         assert_eq!(docs.len(), 5);
         assert_eq!(notes.len(), 1, "{notes:?}");
         assert!(notes[0].contains("no transcript could be read"), "{notes:?}");
+    }
+
+    #[test]
+    fn a_lone_en_file_holding_russian_is_read_as_russian_and_said_to_be_misnamed() {
+        let doc = Unit::Single(PathBuf::from("talk.en.txt"))
+            .load(|_| Ok("В.Путин: Добрый день.\n".into()))
+            .expect("loads");
+        assert_eq!(doc.transcript.langs(), [Lang::Ru]);
+        assert_eq!(
+            doc.language_warning().as_deref(),
+            Some("The file is named .en.txt but its text is Russian: read as Russian")
+        );
+        let doc = Unit::Single(PathBuf::from("talk.ru.txt"))
+            .load(|_| Ok("В.Путин: Добрый день.\n".into()))
+            .expect("loads");
+        assert_eq!(doc.language_warning(), None);
     }
 
     #[test]

@@ -13,12 +13,19 @@ const MAX_COLUMNS: usize = 1000;
 /// Between the two columns.
 const SEPARATOR: &str = " │ ";
 
-/// Prints every document side by side (Russian left), as wide as `$COLUMNS` or 80.
+/// Prints every document side by side (Russian left), as wide as `$COLUMNS`, else as the controlling
+/// terminal (`stenogram doc | less` is as wide as the terminal `less` runs in), else 80 columns.
 pub fn print(docs: &[Document], out: &mut dyn Write) -> io::Result<()> {
+    let usable = |c: usize| (20..=MAX_COLUMNS).contains(&c);
     let columns = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<usize>().ok())
-        .filter(|c| (20..=MAX_COLUMNS).contains(c))
+        .filter(|&c| usable(c))
+        .or_else(|| {
+            // crossterm asks /dev/tty: the terminal the user sees, whatever stdout is piped into.
+            let size = crossterm::terminal::window_size().ok()?;
+            Some(usize::from(size.columns)).filter(|&c| usable(c))
+        })
         .unwrap_or(80);
     print_width(docs, columns, out)
 }

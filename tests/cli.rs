@@ -344,23 +344,6 @@ fn a_pair_named_again_as_paths_is_loaded_once() {
 }
 
 #[test]
-fn a_usage_error_does_not_echo_escapes() {
-    // clap repeats the bad argument; its plain rendering strips escape sequences, and this keeps it so.
-    let o = run(&[
-        "export".as_ref(),
-        "--format".as_ref(),
-        "\x1b]0;pwned\x07".as_ref(),
-        "x".as_ref(),
-    ]);
-    assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(
-        !err.contains('\x1b') && !err.contains('\x07') && err.contains("invalid value"),
-        "{err:?}"
-    );
-}
-
-#[test]
 fn check_names_the_speakers_whose_names_translate() {
     let o = run(&[
         "check".as_ref(),
@@ -373,4 +356,114 @@ fn check_names_the_speakers_whose_names_translate() {
     let out = stdout(&o);
     assert!(out.contains("  verdict     translation\n"), "{out}");
     assert!(out.contains("  same person Nurse = Кормилица\n"), "{out}");
+}
+
+#[test]
+fn a_stray_c1_control_costs_no_text() {
+    // Byte 0x98 of a windows-1251 file decodes to U+0098, a C1 string introducer.
+    let dir = scratch("c1");
+    let file = dir.join("t.txt");
+    std::fs::write(&file, b"The treaty\xc2\x98 entered into force.\n").unwrap();
+    let o = run(&[
+        "export".as_ref(),
+        "--format".as_ref(),
+        "tsv".as_ref(),
+        file.as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "The treaty entered into force.\t\n");
+    let o = run(&["check".as_ref(), file.as_os_str()]);
+    let out = stdout(&o);
+    assert!(out.contains("  warnings    1\n"), "{out}");
+    assert!(
+        out.contains("    line 1: removed a control character (U+0098)\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_missing_argument_is_named() {
+    let o = run(&["--en".as_ref(), "a.txt".as_ref()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines[..2],
+        [
+            "stenogram: the following required arguments were not provided:",
+            "  --ru <FILE>"
+        ],
+        "{err}"
+    );
+    assert!(err.contains("Usage: stenogram --en <FILE> --ru <FILE>"), "{err}");
+}
+
+#[test]
+fn a_usage_error_does_not_echo_escapes_or_controls() {
+    // clap repeats the bad argument: escape sequences, C1 and bidi controls and marks never reach the terminal.
+    for (bad, shown) in [("\x1b]0;pwned\x07", ""), ("x\u{9b}31m\u{202e}y\u{200f}", "x31my")] {
+        let o = run(&["export".as_ref(), "--format".as_ref(), bad.as_ref(), "x".as_ref()]);
+        assert_eq!(o.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&o.stderr);
+        let expected = format!("stenogram: invalid value '{shown}' for '--format <FORMAT>'\n");
+        assert!(err.starts_with(&expected), "{err:?}");
+        assert!(
+            !err.contains(['\x1b', '\x07', '\u{9b}', '\u{202e}', '\u{200f}']),
+            "{err:?}"
+        );
+    }
+}
+
+const ENGLISH: &str = "V. Putin: Good afternoon, colleagues.\n\nWe discussed trade and energy.\n";
+const RUSSIAN: &str = "В.Путин: Добрый день, коллеги.\n\nМы обсудили торговлю и энергетику.\n";
+
+#[test]
+fn a_pair_given_the_wrong_way_round_is_read_the_right_way_round() {
+    let dir = scratch("swapped");
+    let (en, ru) = (dir.join("talk.en.txt"), dir.join("talk.ru.txt"));
+    // Each file holds the other language.
+    std::fs::write(&en, RUSSIAN).unwrap();
+    std::fs::write(&ru, ENGLISH).unwrap();
+    for args in [
+        vec!["--en".as_ref(), en.as_os_str(), "--ru".as_ref(), ru.as_os_str()],
+        vec![dir.as_os_str()],
+    ] {
+        let mut all: Vec<&std::ffi::OsStr> = vec!["export".as_ref(), "--format".as_ref(), "tsv".as_ref()];
+        all.extend(args);
+        let o = run(&all);
+        assert_eq!(o.status.code(), Some(0));
+        assert_eq!(
+            stdout(&o).lines().last(),
+            Some("We discussed trade and energy.\tМы обсудили торговлю и энергетику.")
+        );
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(
+            err,
+            "stenogram: talk: line 1: the file given as English is Russian and the one given as \
+             Russian is English: read the other way round\n"
+        );
+    }
+    let o = run(&["check".as_ref(), dir.as_os_str()]);
+    assert!(stdout(&o).contains("read the other way round"), "{}", stdout(&o));
+}
+
+#[test]
+fn a_long_stretch_in_the_other_language_is_warned_about() {
+    let dir = scratch("stretch");
+    let file = dir.join("mixed.txt");
+    let english = "The delegations discussed trade, energy and transport at length today.\n";
+    let russian = "Делегации подробно обсудили торговлю, энергетику и транспорт сегодня.\n";
+    let text = [english.repeat(8), russian.repeat(4), english.repeat(8)].concat();
+    std::fs::write(&file, text).unwrap();
+    let o = run(&[
+        "export".as_ref(),
+        "--format".as_ref(),
+        "tsv".as_ref(),
+        file.as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "stenogram: mixed.txt: line 9: lines 9–12 are in Russian, inside the English text\n"
+    );
 }

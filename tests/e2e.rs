@@ -323,6 +323,24 @@ fn hostile_text_never_reaches_the_terminal_as_escapes() {
 }
 
 #[test]
+fn piped_output_is_as_wide_as_the_terminal() {
+    // Shells do not export COLUMNS: the width must come from the terminal (here 120 columns).
+    let script = format!(
+        "env -u COLUMNS '{BIN}' '{}' > piped.txt; printf 'PIPED-DONE\\n'; sleep 60",
+        seed().display()
+    );
+    let t = Tmux::start("piped", &script);
+    t.wait("the piped output", |s| s.contains("PIPED-DONE"));
+    let out = std::fs::read_to_string(t.dir.join("piped.txt")).expect("piped output");
+    // At 120 columns the languages are side by side; at the old fallback of 80 they were stacked.
+    let widest = out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(
+        out.contains(" │ ") && (100..=120).contains(&widest),
+        "{widest}:\n{out}"
+    );
+}
+
+#[test]
 fn the_library_opens_with_no_arguments_under_term_screen() {
     let script = format!("printf 'BEFORE-MARKER\\n'; '{BIN}'; printf 'AFTER-EXIT %s\\n' $?; sleep 60");
     let t = Tmux::start_with("library", "screen", &script);

@@ -254,13 +254,14 @@ fn a_pair_is_one_transcript() {
     assert_eq!(version(t, Lang::Ru).blocks[0].paragraphs[0].line, 1);
     assert!(p.warnings.is_empty());
 
+    // Given the wrong way round, each file in the other language: read the right way round, and said so.
     let swapped = parse_pair("В.Путин: Добрый день.\n", "V. Putin: Good afternoon.\n");
+    assert_eq!(swapped.transcript, p.transcript);
     let messages: Vec<&str> = swapped.warnings.iter().map(|w| w.message.as_str()).collect();
     assert_eq!(
         messages,
         [
-            "the English file looks Russian (mostly Cyrillic); is the pair the right way round?",
-            "the Russian file looks English (mostly Latin); is the pair the right way round?",
+            "the file given as English is Russian and the one given as Russian is English: read the other way round"
         ]
     );
 }

@@ -7,7 +7,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use stenogram::layout::Arrangement;
 use stenogram::model::Lang;
-use stenogram::tui::app::{Action, App, Effect, Mode, Reader};
+use stenogram::tui::app::{Action, App, Effect, Mode, Overlay, Reader};
 use stenogram::tui::render;
 use tui_support::{document, opened, press_conference, reader, settle, text, type_in};
 
@@ -274,14 +274,63 @@ fn search_skips_collapsed_turns_and_is_case_insensitive_in_english() {
     app.update(Action::Search);
     type_in(&mut app, "OREShnik");
     app.update(Action::Confirm);
-    assert_eq!(r(&app).search.as_ref().map(|s| s.matches.len()), Some(2));
-    // Hiding Lukashenko, who says it, leaves nothing to find.
+    // «Орешник» too: the Latin letters spell it.
+    assert_eq!(r(&app).search.as_ref().map(|s| s.matches.len()), Some(4));
+    // Hiding Lukashenko, who says it, leaves nothing to show, and the reader says why.
     app.update(Action::SpeakerFilter);
     app.update(Action::Down);
     app.update(Action::Toggle);
     app.update(Action::Confirm);
     assert_eq!(r(&app).search.as_ref().map(|s| s.matches.len()), Some(0));
-    assert_eq!(app.message.as_deref(), Some("Not found: OREShnik"));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Only in hidden turns: 4 matches: f to show")
+    );
+    app.update(Action::Search);
+    type_in(&mut app, "xylophone");
+    app.update(Action::Confirm);
+    assert_eq!(app.message.as_deref(), Some("Not found: xylophone"));
+}
+
+#[test]
+fn search_counts_the_matches_the_speaker_filter_hides() {
+    let mut app = reader(press_conference(2), 120, 40);
+    // Hide the journalist, who asks «Вопрос обоим президентам» in each round.
+    app.update(Action::SpeakerFilter);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Toggle);
+    app.update(Action::Confirm);
+    assert_eq!(r(&app).hidden, [false, false, true]);
+    app.update(Action::Search);
+    type_in(&mut app, "президенты");
+    app.update(Action::Confirm);
+    // «Президенты обменялись…» in the narration is shown; the two questions are not.
+    assert_eq!(r(&app).search.as_ref().map(|s| s.matches.len()), Some(1));
+    assert_eq!(app.message.as_deref(), Some("2 more in hidden turns: f to show"));
+    assert!(text(&app).contains("2 more in hidden turns: f to show"));
+}
+
+#[test]
+fn a_topic_in_a_hidden_turn_shows_that_turn() {
+    let mut app = reader(press_conference(2), 120, 40);
+    // Hide Lukashenko, then jump to what only he says.
+    app.update(Action::SpeakerFilter);
+    app.update(Action::Down);
+    app.update(Action::Toggle);
+    app.update(Action::Confirm);
+    assert_eq!(r(&app).hidden, [false, true, false]);
+    app.update(Action::TopicPicker);
+    type_in(&mut app, "oreshnik");
+    app.update(Action::Confirm);
+    assert_eq!(r(&app).hidden, [false, false, false]);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Showing Alexander Lukashenko's turns again")
+    );
+    let cursor = r(&app).viewport.cursor;
+    assert_eq!(r(&app).alignment.units[cursor].speaker, Some(1));
+    assert!(visible(&app, r(&app).layout.unit_row[cursor]));
 }
 
 #[test]
@@ -321,7 +370,11 @@ fn picker_jumps_to_the_chosen_topic() {
     assert!(!picker.hits.is_empty());
     let topics = r(&app).topics.as_ref().expect("topic index").topics().to_vec();
     let first = &topics[picker.hits[0].topic];
-    assert!(first.snippet.ru.to_lowercase().contains("вопрос"), "{first:?}");
+    assert!(
+        picker.hits[0].snippet.ru.to_lowercase().contains("вопрос"),
+        "{:?}",
+        picker.hits[0]
+    );
     app.update(Action::Down);
     app.update(Action::Up);
     app.update(Action::Confirm);
@@ -333,6 +386,56 @@ fn picker_jumps_to_the_chosen_topic() {
     app.update(Action::Input('x'));
     app.update(Action::Cancel);
     assert_eq!(r(&app).viewport.cursor, first.unit);
+}
+
+#[test]
+fn f_in_the_library_searches_every_transcript_and_opens_a_hit_at_its_sentence() {
+    let mut report = press_conference(1);
+    report.versions.en = None;
+    if let Some(v) = report.versions.ru.as_mut() {
+        v.blocks.truncate(2);
+        v.blocks[1].paragraphs[0].text = "Стороны обсудили перемирие. Других новостей нет.".into();
+        v.blocks[1].paragraphs[0].sentences =
+            stenogram::sentences::split(&v.blocks[1].paragraphs[0].text, Lang::Ru);
+    }
+    let docs = vec![document("a.txt", press_conference(3)), document("b.txt", report)];
+    let (mut app, _) = App::new(docs, true, (120, 40), true);
+    let effects = app.update(Action::FindInLibrary);
+    assert!(effects.is_empty());
+    assert_eq!(app.mode(), Mode::Find);
+    type_in(&mut app, "перемирие");
+    let effects = app.update(Action::Confirm);
+    assert_eq!(
+        effects,
+        [Effect::IndexLibrary],
+        "the library is read in the background"
+    );
+    assert!(text(&app).contains("reading every transcript…"));
+    settle(&mut app, effects);
+    let Overlay::Find(f) = &app.overlay else {
+        panic!("still finding")
+    };
+    // Three rounds of the press conference and the report; the exact word first.
+    assert_eq!(f.hits.len(), 4, "{:?}", f.hits);
+    assert_eq!(
+        (f.hits[0].doc, f.hits[0].text.ru.as_str()),
+        (1, "Стороны обсудили перемирие.")
+    );
+    assert!(text(&app).contains("4 passages"));
+    app.update(Action::Down);
+    app.update(Action::Down);
+    let hit = match &app.overlay {
+        Overlay::Find(f) => f.hits[2].clone(),
+        _ => panic!("still finding"),
+    };
+    app.update(Action::Confirm);
+    assert_eq!(app.mode(), Mode::Reader);
+    assert_eq!((r(&app).doc, r(&app).viewport.cursor), (0, hit.unit));
+    assert!(visible(&app, r(&app).layout.unit_row[hit.unit]));
+    // The query is the reader's search there: n goes on to the next.
+    let search = r(&app).search.as_ref().expect("searched");
+    assert_eq!(search.query, "перемирие");
+    assert_eq!(search.matches[search.current.expect("current")], hit.matches[0]);
 }
 
 #[test]
@@ -475,9 +578,21 @@ fn a_long_document_opens_on_its_opening_and_takes_the_whole_alignment_in_place()
     // Another document's alignment is not this one's.
     app.update(Action::Aligned(1, Box::new(whole.clone())));
     assert!(r(&app).aligning);
-    app.update(Action::Aligned(0, Box::new(whole.clone())));
+    let effects = app.update(Action::Aligned(0, Box::new(whole.clone())));
     assert!(!r(&app).aligning);
     assert_eq!(r(&app).alignment, whole);
+    // The indexes are built in the background too; the picker waits for them.
+    assert_eq!(effects, [Effect::Index(0)]);
+    app.update(Action::TopicPicker);
+    assert_eq!(app.mode(), Mode::Reader);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Still indexing the document: a moment")
+    );
+    settle(&mut app, effects);
+    app.update(Action::TopicPicker);
+    assert_eq!(app.mode(), Mode::Picker);
+    app.update(Action::Cancel);
     assert_eq!(
         (r(&app).viewport.cursor, r(&app).viewport.scroll),
         (cursor, scroll)
@@ -513,11 +628,37 @@ fn a_failed_background_alignment_leaves_the_opening_usable_and_says_so() {
     let opening = r(&app).alignment.clone();
     app.update(Action::AlignFailed(1));
     assert!(r(&app).aligning);
-    app.update(Action::AlignFailed(0));
+    let effects = app.update(Action::AlignFailed(0));
     assert!(!r(&app).aligning);
+    assert_eq!(effects, [Effect::Index(0)], "indexed as it is");
     assert!(app.message.as_deref().is_some_and(|m| m.contains("opening only")));
+    settle(&mut app, effects);
     assert_eq!(r(&app).alignment, opening);
     // What waited for the whole now works on the opening.
     app.update(Action::Search);
     assert_eq!(app.mode(), Mode::Search);
+}
+
+#[test]
+fn the_status_line_says_when_the_languages_were_given_the_wrong_way_round() {
+    let mut doc = document("talk", press_conference(6));
+    doc.warnings.push(stenogram::ingest::Warning {
+        line: 1,
+        message: "the file given as English is Russian and the one given as Russian is English: \
+                  read the other way round"
+            .into(),
+        kind: stenogram::ingest::WarningKind::Language,
+    });
+    let (mut app, effects) = App::new(vec![doc], false, (120, 40), true);
+    settle(&mut app, effects);
+    let status = |app: &App| text(app).lines().last().unwrap_or_default().to_string();
+    assert!(
+        status(&app)
+            .starts_with(" The file given as English is Russian and the one given as Russian is English"),
+        "{}",
+        status(&app)
+    );
+    // Like the note on a missing language, it makes way for the key hints once the reader scrolls.
+    app.update(Action::LineDown);
+    assert!(!status(&app).contains("Russian"), "{}", status(&app));
 }

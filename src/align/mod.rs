@@ -118,6 +118,17 @@ impl Unit {
         self.parts[l].first().map(|p| p.block)
     }
 
+    /// The sentence of the other side that translates sentence `s` of side `lang`: from the links
+    /// when the aligner made them, else the one at the same relative position (`count` and
+    /// `other_count` are the two sides' numbers of sentences).
+    pub fn counterpart(&self, lang: Lang, s: usize, count: usize, other_count: usize) -> Option<usize> {
+        if let Some(link) = self.links.iter().find(|l| l.sentences[lang].contains(&s)) {
+            let r = &link.sentences[lang.other()];
+            return (!r.is_empty()).then_some(r.start);
+        }
+        (other_count > 0).then(|| (s * other_count / count.max(1)).min(other_count - 1))
+    }
+
     /// The sentences of side `l` in order, the numbering [`Link`] uses: the one way from a unit
     /// to its text.
     pub fn sentences<'a, 't: 'a>(

@@ -8,10 +8,12 @@
 //! Every step is linear in the input.
 
 mod labels;
+mod language;
 mod speakers;
 mod structure;
 
 use crate::model::{Lang, Transcript, Version};
+use crate::sanitize::{Removed, sanitize_and_report};
 use crate::translit::{is_letter, name_key};
 use labels::{Name, Who};
 use std::collections::{HashMap, HashSet};
@@ -25,6 +27,18 @@ pub struct Warning {
     /// 1-based line of the input.
     pub line: u32,
     pub message: String,
+    pub kind: WarningKind,
+}
+
+/// What a [`Warning`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarningKind {
+    /// A line that looks like a speaker label was read as text.
+    Label,
+    /// Control characters or escape sequences were removed from the text.
+    Control,
+    /// Text is not in the language it was given as, or a long stretch of it is in the other one.
+    Language,
 }
 
 /// A parsed transcript and what the parser wants the user to know about it.
@@ -36,34 +50,75 @@ pub struct Parsed {
 
 /// Parses a file holding one language, or English then Russian one after the other.
 pub fn parse(text: &str) -> Parsed {
-    let text = crate::sanitize::sanitize(text);
+    let (text, removed) = sanitize_and_report(text);
     let lines = numbered_lines(&text);
-    if let Some((first, at)) = split_by_script(&lines) {
-        return build(&[(first, &lines[..at]), (first.other(), &lines[at..])]);
-    }
-    if let Some((en, ru)) = interleaved(&lines) {
-        return build(&[(Lang::En, &en[..]), (Lang::Ru, &ru[..])]);
-    }
-    build(&[(dominant_script(&lines), &lines[..])])
+    let interleaved_halves;
+    let halves: Vec<(Lang, &[(u32, &str)])> = if let Some((first, at)) = split_by_script(&lines) {
+        vec![(first, &lines[..at]), (first.other(), &lines[at..])]
+    } else if let Some(both) = interleaved(&lines) {
+        interleaved_halves = both;
+        vec![
+            (Lang::En, &interleaved_halves.0[..]),
+            (Lang::Ru, &interleaved_halves.1[..]),
+        ]
+    } else {
+        vec![(dominant_script(&lines), &lines[..])]
+    };
+    let mut parsed = build(&halves);
+    parsed.warnings.extend(language::stretches(&halves));
+    parsed.warnings.extend(removal_warnings(&removed, ""));
+    parsed.warnings.sort_by_key(|w| w.line);
+    parsed
 }
 
-/// Parses the two halves of a pair given as two files.
+/// Parses the two halves of a pair given as two files. Halves given the wrong way round (Russian as
+/// English and English as Russian) are read the right way round, and the warnings say so.
 pub fn parse_pair(en: &str, ru: &str) -> Parsed {
-    let (en, ru) = (crate::sanitize::sanitize(en), crate::sanitize::sanitize(ru));
+    let ((en, en_removed), (ru, ru_removed)) = (sanitize_and_report(en), sanitize_and_report(ru));
     let (en, ru) = (numbered_lines(&en), numbered_lines(&ru));
-    let mut parsed = build(&[(Lang::En, &en[..]), (Lang::Ru, &ru[..])]);
-    let mismatched = [
-        (Lang::En, &en, "English", "Russian (mostly Cyrillic)"),
-        (Lang::Ru, &ru, "Russian", "English (mostly Latin)"),
-    ]
-    .into_iter()
-    .filter(|(lang, lines, ..)| !lines.is_empty() && dominant_script(lines) != *lang)
-    .map(|(_, _, which, looks)| Warning {
-        line: 1,
-        message: format!("the {which} file looks {looks}; is the pair the right way round?"),
-    });
-    parsed.warnings.splice(0..0, mismatched);
+    let (order, mut warnings) = language::pair_order(&en, &ru);
+    let [(en, en_removed), (ru, ru_removed)] = match order {
+        language::Order::AsGiven => [(en, en_removed), (ru, ru_removed)],
+        language::Order::Swapped => [(ru, ru_removed), (en, en_removed)],
+    };
+    let halves = [(Lang::En, &en[..]), (Lang::Ru, &ru[..])];
+    let mut parsed = build(&halves);
+    warnings.extend(language::stretches(&halves));
+    warnings.extend(removal_warnings(&en_removed, " (English file)"));
+    warnings.extend(removal_warnings(&ru_removed, " (Russian file)"));
+    warnings.sort_by_key(|w| w.line);
+    parsed.warnings.splice(0..0, warnings);
     parsed
+}
+
+/// How many lines with removed control characters `check` names one by one; the rest are counted.
+const REMOVALS_NAMED: usize = 10;
+
+/// One warning per line where `sanitize` removed something, up to [`REMOVALS_NAMED`], then one for
+/// the rest; `file` says which file of a pair.
+fn removal_warnings(removed: &[Removed], file: &str) -> Vec<Warning> {
+    let warning = |line: u32, message: String| Warning {
+        line,
+        message: format!("{message}{file}"),
+        kind: WarningKind::Control,
+    };
+    let mut warnings: Vec<Warning> = removed
+        .iter()
+        .take(REMOVALS_NAMED)
+        .map(|r| warning(r.line, r.to_string()))
+        .collect();
+    if let Some(first) = removed.get(REMOVALS_NAMED) {
+        let rest = &removed[REMOVALS_NAMED..];
+        let count: usize = rest.iter().map(|r| r.sequences + r.controls).sum();
+        warnings.push(warning(
+            first.line,
+            format!(
+                "removed {count} more escape sequences or control characters, on {} more lines",
+                rest.len()
+            ),
+        ));
+    }
+    warnings
 }
 
 /// Non-blank lines, trimmed, with their 1-based numbers in the source.
@@ -503,6 +558,7 @@ fn refused(l: &Classified) -> Warning {
     Warning {
         line: l.line,
         message: format!("\"{}\" looks like a speaker label but was read as text", l.text),
+        kind: WarningKind::Label,
     }
 }
 

@@ -15,7 +15,9 @@ pub struct Binding {
 
 const READ: &[Mode] = &[Mode::Reader];
 const LISTS: &[Mode] = &[Mode::Library, Mode::Speakers];
-const INPUTS: &[Mode] = &[Mode::LibraryFilter, Mode::Picker, Mode::Search];
+const INPUTS: &[Mode] = &[Mode::LibraryFilter, Mode::Picker, Mode::Search, Mode::Find];
+/// The popups listing what a query found.
+const FOUND: &[Mode] = &[Mode::Picker, Mode::Find];
 const EVERYWHERE: &[Mode] = &[
     Mode::Library,
     Mode::LibraryFilter,
@@ -25,6 +27,7 @@ const EVERYWHERE: &[Mode] = &[
     Mode::Picker,
     Mode::Search,
     Mode::Mark,
+    Mode::Find,
 ];
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
@@ -92,14 +95,15 @@ pub const BINDINGS: &[Binding] = &[
     key(READ, K::Char('o'), CTRL, A::JumpBack, "back before last jump"),
     ch(READ, 'M', A::ToggleMouse, "mouse wheel on/off"),
     ch(&[Mode::Library], '/', A::Search, "filter the list"),
+    ch(&[Mode::Library], 'f', A::FindInLibrary, "search every transcript"),
     ch(LISTS, 'j', A::Down, "down"),
     key(LISTS, K::Down, NONE, A::Down, "down"),
     ch(LISTS, 'k', A::Up, "up"),
     key(LISTS, K::Up, NONE, A::Up, "up"),
-    key(&[Mode::Picker], K::Down, NONE, A::Down, "down"),
-    key(&[Mode::Picker], K::Char('n'), CTRL, A::Down, "down"),
-    key(&[Mode::Picker], K::Up, NONE, A::Up, "up"),
-    key(&[Mode::Picker], K::Char('p'), CTRL, A::Up, "up"),
+    key(FOUND, K::Down, NONE, A::Down, "down"),
+    key(FOUND, K::Char('n'), CTRL, A::Down, "down"),
+    key(FOUND, K::Up, NONE, A::Up, "up"),
+    key(FOUND, K::Char('p'), CTRL, A::Up, "up"),
     ch(&[Mode::Speakers], ' ', A::Toggle, "check or uncheck"),
     ch(&[Mode::Speakers], 'a', A::ToggleAll, "all or none"),
     key(
@@ -112,6 +116,7 @@ pub const BINDINGS: &[Binding] = &[
     key(&[Mode::Speakers], K::Enter, NONE, A::Confirm, "apply"),
     key(&[Mode::Picker], K::Enter, NONE, A::Confirm, "jump"),
     key(&[Mode::Search], K::Enter, NONE, A::Confirm, "search"),
+    key(&[Mode::Find], K::Enter, NONE, A::Confirm, "search, then open"),
     key(INPUTS, K::Backspace, NONE, A::Backspace, "delete a character"),
     key(
         &[
@@ -120,6 +125,7 @@ pub const BINDINGS: &[Binding] = &[
             Mode::Search,
             Mode::LibraryFilter,
             Mode::Mark,
+            Mode::Find,
         ],
         K::Esc,
         NONE,

@@ -11,6 +11,7 @@ pub mod term;
 use crate::align::Alignment;
 use crate::cache;
 use crate::error::{Error, Result};
+use crate::find::LibraryIndex;
 use crate::library::Document;
 use crate::model::Transcript;
 use app::{Action, App, Effect};
@@ -20,7 +21,7 @@ use std::io;
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;
-use term::{ALIGN_THREAD, Session, Signal};
+use term::{BACKGROUND_THREAD, Session, Signal};
 
 /// How often the loop wakes without input to notice a hung-up terminal.
 const TICK: Duration = Duration::from_millis(200);
@@ -67,13 +68,15 @@ pub fn run(docs: Vec<Document>, library: bool) -> Result<()> {
 /// The exit status after a hang-up, as after SIGHUP.
 const HANG_UP_STATUS: i32 = 128 + signal_hook::consts::SIGHUP;
 
-/// What wakes the event loop: terminal input, a signal, or a whole alignment from the background
-/// (`None` if aligning failed).
+/// What wakes the event loop: terminal input, a signal, or the result of work done in the
+/// background.
 enum Wake {
     Input(io::Result<Event>),
     Signal(i32),
     /// With a note when the cache could not be used.
     Aligned(usize, Option<(Alignment, Option<String>)>),
+    /// What a background job made of its work.
+    Done(Action),
 }
 
 /// Reads terminal events on their own thread, so the loop can wait with a timeout that
@@ -90,24 +93,42 @@ fn spawn_input(tx: mpsc::Sender<Wake>) {
     });
 }
 
-/// Aligns document `doc` (or takes it from the cache in `cache_dir`) on its own thread, so that
-/// the reader stays responsive meanwhile. A panic there is reported as a failure rather than
-/// left to end the reader.
+/// Runs `work` on a thread of its own, named so that the panic hook leaves its panics to it.
+fn spawn_background(work: impl FnOnce() + Send + 'static) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name(BACKGROUND_THREAD.into())
+        .spawn(work)
+        .map(drop)
+}
+
+/// Runs `job` in the background, so that the reader stays responsive meanwhile, and sends the
+/// action it makes; or `failed` if it panics, rather than let that end the reader.
+fn spawn_job(
+    job: impl FnOnce() -> Action + Send + 'static,
+    failed: Action,
+    tx: mpsc::Sender<Wake>,
+) -> io::Result<()> {
+    spawn_background(move || {
+        let action = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job)).unwrap_or(failed);
+        // The loop may have ended; then nobody wants the result.
+        let _ = tx.send(Wake::Done(action));
+    })
+}
+
+/// Aligns document `doc` (or takes it from the cache in `cache_dir`) in the background. A panic
+/// there is reported as a failure rather than left to end the reader.
 fn spawn_align(
     doc: usize,
     transcript: Transcript,
     cache_dir: Option<PathBuf>,
     tx: mpsc::Sender<Wake>,
 ) -> io::Result<()> {
-    std::thread::Builder::new()
-        .name(ALIGN_THREAD.into())
-        .spawn(move || {
-            let aligned =
-                std::panic::catch_unwind(|| cache::load_or_align(&transcript, cache_dir.as_deref())).ok();
-            // The loop may have ended; then nobody wants the result.
-            let _ = tx.send(Wake::Aligned(doc, aligned));
-        })
-        .map(drop)
+    spawn_background(move || {
+        let aligned =
+            std::panic::catch_unwind(|| cache::load_or_align(&transcript, cache_dir.as_deref())).ok();
+        // The loop may have ended; then nobody wants the result.
+        let _ = tx.send(Wake::Aligned(doc, aligned));
+    })
 }
 
 /// Runs until the reader quits (`None`) or a signal ends it (the exit status).
@@ -165,6 +186,7 @@ fn event_loop(
                     Signal::Continue => session.resume()?,
                 },
                 Wake::Aligned(doc, aligned) => effects.extend(aligned_in(app, doc, aligned)),
+                Wake::Done(action) => effects.extend(app.update(action)),
             }
             match wakes.try_recv() {
                 Ok(next) if !app.quit => wake = next,
@@ -213,6 +235,17 @@ fn perform(
                 let aligned = cache::load_or_align(&d.transcript, persist.cache_dir().as_deref());
                 return Ok(aligned_in(app, doc, Some(aligned)));
             }
+        }
+        Effect::Index(doc) => {
+            if let Some(job) = app.index_job(doc) {
+                let job = move || Action::Indexed(doc, Box::new(job.run()));
+                spawn_job(job, Action::Indexed(doc, Box::default()), tx.clone())?;
+            }
+        }
+        Effect::IndexLibrary => {
+            let docs = app.library_job();
+            let job = move || Action::LibraryIndexed(Box::new(LibraryIndex::build(&docs)));
+            spawn_job(job, Action::LibraryIndexed(Box::default()), tx.clone())?;
         }
         Effect::Mouse(on) => session.set_mouse(on)?,
         Effect::Copy(text) => session.write(osc52(&text).as_bytes())?,

@@ -3,7 +3,7 @@
 //! The reading view writes spans row by row for the visible rows only, so a document of any
 //! length costs the same per frame.
 
-use super::app::{App, GUTTER, MIN_SIZE, MarkKey, Mode, Overlay, Picker, Reader, SpeakerList, Spot};
+use super::app::{App, Finder, GUTTER, MIN_SIZE, MarkKey, Mode, Overlay, Picker, Reader, SpeakerList, Spot};
 use super::keys;
 use crate::layout::{Arrangement, Line, Role, clean, fit, is_unsafe, width};
 use crate::model::{Lang, Transcript};
@@ -115,6 +115,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Overlay::Speakers(list) => draw_speakers(buf, area, app, list, &theme),
         Overlay::Picker(p) => draw_picker(buf, area, app, p, &theme),
         Overlay::Search(_) | Overlay::Mark(_) => {}
+        Overlay::Find(f) => draw_finder(buf, area, app, f, &theme),
     }
 }
 
@@ -203,7 +204,7 @@ fn draw_library(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let status = if lib.typing || !lib.query.is_empty() {
         format!(" filter: {}▏", lib.query)
     } else {
-        " Enter open · j/k move · / filter · ? help · q quit".to_string()
+        " Enter open · j/k move · / filter · f search all · ? help · q quit".to_string()
     };
     bar_line(buf, area, area.bottom() - 1, &status, "", theme.dim());
 }
@@ -481,6 +482,12 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Them
         let missing = Lang::BOTH.into_iter().find(|&l| t.version(l).is_none())?;
         Some(format!(" No {} text in this document", missing.name()))
     });
+    let absent = app
+        .docs
+        .get(r.doc)
+        .and_then(|d| d.language_warning())
+        .map(|w| format!(" {w}"))
+        .or(absent);
     let hint = if area.width >= 100 {
         " j/k scroll · {/} passage · [/] turn · f speakers · t topics · / search · s swap · ? help · q back"
     } else {
@@ -671,26 +678,13 @@ fn draw_picker(buf: &mut Buffer, area: Rect, app: &App, p: &Picker, theme: &Them
         return;
     };
     let Some(index) = &r.topics else { return };
-    let inner = popup(
-        buf,
-        area,
-        area.width.saturating_sub(4),
-        area.height.saturating_sub(2),
-        "jump to topic",
-    );
-    let w = usize::from(inner.width.saturating_sub(2));
-    let x = inner.x + 1;
-    buf.set_stringn(
-        x,
-        inner.y,
-        format!("› {}▏", clean(&p.query)),
-        w,
-        Style::new().add_modifier(Modifier::BOLD),
-    );
+    let (inner, x, w) = query_popup(buf, area, "jump to topic", &p.query);
     let hint = if p.hits.is_empty() && !p.query.is_empty() {
         "no topic matches".to_string()
     } else {
-        format!("{} topics · ↑/↓ choose · Enter jump · Esc cancel", p.hits.len())
+        let n = p.hits.len();
+        let topics = if n == 1 { "topic" } else { "topics" };
+        format!("{n} {topics} · ↑/↓ choose · Enter jump · Esc cancel")
     };
     buf.set_stringn(x, inner.y + 1, hint, w, theme.dim());
     // Two rows per topic: the first language with the speaker, then the second.
@@ -736,11 +730,75 @@ fn draw_picker(buf: &mut Buffer, area: Rect, app: &App, p: &Picker, theme: &Them
             draw_snippet(
                 buf,
                 (at, y, room),
-                &topic.snippet[lang],
+                &hit.snippet[lang],
                 &hit.positions[lang],
                 text_style,
                 theme,
             );
+        }
+    }
+}
+
+/// A popup nearly as large as `area` with `query` typed on its first line; returns its inside,
+/// and the column and width its lines are drawn at.
+fn query_popup(buf: &mut Buffer, area: Rect, title: &str, query: &str) -> (Rect, u16, usize) {
+    let inner = popup(
+        buf,
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+        title,
+    );
+    let w = usize::from(inner.width.saturating_sub(2));
+    let x = inner.x + 1;
+    buf.set_stringn(
+        x,
+        inner.y,
+        format!("› {}▏", clean(query)),
+        w,
+        Style::new().add_modifier(Modifier::BOLD),
+    );
+    (inner, x, w)
+}
+
+fn draw_finder(buf: &mut Buffer, area: Rect, app: &App, f: &Finder, theme: &Theme) {
+    let (inner, x, w) = query_popup(buf, area, "search every transcript", &f.query);
+    let hint = if f.waiting {
+        "reading every transcript…".to_string()
+    } else if f.searched.as_ref() != Some(&f.query) {
+        "Enter search · Esc cancel".to_string()
+    } else if f.hits.is_empty() {
+        "nothing found".to_string()
+    } else {
+        format!("{} passages · ↑/↓ choose · Enter open · Esc cancel", f.hits.len())
+    };
+    buf.set_stringn(x, inner.y + 1, hint, w, theme.dim());
+    if f.searched.as_ref() != Some(&f.query) {
+        return;
+    }
+    // Three rows per hit: where it is, then its sentence in each language.
+    let per_screen = usize::from(inner.height.saturating_sub(2)) / 3;
+    let first = f.selected.saturating_sub(per_screen.saturating_sub(1));
+    for (k, hit) in f.hits.iter().enumerate().skip(first).take(per_screen) {
+        let y = inner.y + 2 + ((k - first) * 3) as u16;
+        let base = if k == f.selected {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        let name = app.docs.get(hit.doc).map_or("", |d| d.name.as_str());
+        let speaker = hit
+            .speaker
+            .as_deref()
+            .map(|s| format!("  {s}"))
+            .unwrap_or_default();
+        let head = format!("{name}:{}{speaker}", hit.line);
+        buf.set_stringn(x, y, " ".repeat(w), w, base);
+        buf.set_stringn(x, y, clean(&head), w, base.patch(theme.role(Role::Speaker)));
+        for (dy, lang) in [Lang::Ru, Lang::En].into_iter().enumerate() {
+            let line = format!("  {}", clean(&hit.text[lang]));
+            buf.set_stringn(x, y + 1 + dy as u16, " ".repeat(w), w, base);
+            buf.set_stringn(x, y + 1 + dy as u16, line, w, base.add_modifier(Modifier::DIM));
         }
     }
 }

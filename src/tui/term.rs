@@ -161,16 +161,17 @@ fn restore() {
     let _ = out.write_all(LEAVE).and_then(|()| out.flush());
 }
 
-/// The name of the thread that aligns in the background, whose panic the reader survives.
-pub const ALIGN_THREAD: &str = "align";
+/// The name of the threads that align and index in the background, whose panics the reader
+/// survives.
+pub const BACKGROUND_THREAD: &str = "background";
 
 /// A panic restores the terminal first, so its message is readable and the shell usable. One in
-/// the background aligner is caught and reported on the status line instead: the reader goes on
+/// a background job is caught (the aligner's is reported on the status line): the reader goes on
 /// on its raw screen, which the message would garble.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if std::thread::current().name() == Some(ALIGN_THREAD) {
+        if std::thread::current().name() == Some(BACKGROUND_THREAD) {
             return;
         }
         restore();

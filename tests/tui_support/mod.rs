@@ -3,6 +3,8 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use stenogram::align::align;
+use stenogram::find::LibraryIndex;
 use stenogram::library::Document;
 use stenogram::model::{Block, BlockKind, ByLang, Lang, Meta, Paragraph, Speaker, Transcript, Version};
 use stenogram::tui::app::{Action, App, Effect};
@@ -123,25 +125,29 @@ pub fn seed(w: u16, h: u16) -> App {
     app
 }
 
-/// Does what the loop does with the effects `app` asked for that matter to tests: aligning a
-/// document now, whatever its length.
-pub fn settle(app: &mut App, effects: Vec<Effect>) {
-    for effect in effects {
-        if let Effect::Align { doc, .. } = effect
-            && let Some(d) = app.docs.get(doc)
-        {
-            let whole = stenogram::align::align(&d.transcript);
-            let more = app.update(Action::Aligned(doc, Box::new(whole)));
-            settle(app, more);
-        }
-    }
-}
-
-/// The reader opened straight on `t` at `w`×`h`, in colour, aligned.
+/// The reader opened straight on `t` at `w`×`h`, in colour, aligned and indexed.
 pub fn reader(t: Transcript, w: u16, h: u16) -> App {
     let (mut app, effects) = opened(t, w, h);
     settle(&mut app, effects);
     app
+}
+
+/// Does at once what the event loop does, on other threads, for `effects` and the effects that
+/// follow: aligning a document whatever its length (never from the cache), indexing it, indexing
+/// the library.
+pub fn settle(app: &mut App, mut effects: Vec<Effect>) {
+    while let Some(effect) = effects.pop() {
+        let action = match effect {
+            Effect::Align { doc, .. } => Action::Aligned(doc, Box::new(align(&app.docs[doc].transcript))),
+            Effect::Index(doc) => match app.index_job(doc) {
+                Some(job) => Action::Indexed(doc, Box::new(job.run())),
+                None => continue,
+            },
+            Effect::IndexLibrary => Action::LibraryIndexed(Box::new(LibraryIndex::build(&app.library_job()))),
+            Effect::Mouse(_) | Effect::Copy(_) | Effect::Remember(..) | Effect::Suspend => continue,
+        };
+        effects.extend(app.update(action));
+    }
 }
 
 /// The reader on `t` alone, and the effects opening it asked for.

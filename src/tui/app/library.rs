@@ -26,6 +26,7 @@ impl App {
             Action::Top => lib.selected = 0,
             Action::Bottom => lib.selected = last,
             Action::Search => lib.typing = true,
+            Action::FindInLibrary => self.overlay = Overlay::Find(super::Finder::default()),
             Action::Help => self.overlay = Overlay::Help,
             Action::Input(c) if lib.typing => {
                 lib.query.push(c);

@@ -5,6 +5,7 @@
 //! `&App` in `render.rs`, and tests drive the App with actions alone. Each feature keeps its
 //! state and its part of `update` in a module of its own.
 
+mod find;
 mod library;
 mod marks;
 mod picker;
@@ -15,13 +16,15 @@ mod study;
 mod viewport;
 
 use crate::align::Alignment;
+use crate::find::LibraryIndex;
 use crate::library::Document;
 use crate::model::Transcript;
 use crate::state::{Memory, Place};
+pub use find::Finder;
 pub use library::LibraryList;
 pub use marks::{MarkKey, Marks};
 pub use picker::Picker;
-pub use reader::{BACKGROUND_ALIGN, GUTTER, MIN_COLUMNS_WIDTH, Reader, View};
+pub use reader::{BACKGROUND_ALIGN, GUTTER, IndexJob, Indexes, MIN_COLUMNS_WIDTH, Reader, View};
 pub use search::Search;
 pub use speakers::SpeakerList;
 pub use study::{Pair, Spot, Study};
@@ -99,6 +102,12 @@ pub enum Action {
     Aligned(usize, Box<Alignment>),
     /// Aligning the whole of that document failed: the reader keeps its opening.
     AlignFailed(usize),
+    /// The search and topic indexes of a document (by index), built in the background.
+    Indexed(usize, Box<Indexes>),
+    /// `f` in the library: search every transcript.
+    FindInLibrary,
+    /// Every transcript of the library aligned and indexed, in the background.
+    LibraryIndexed(Box<LibraryIndex>),
 }
 
 /// What the event loop must do after an update: whatever needs the terminal, a thread or the
@@ -109,6 +118,12 @@ pub enum Effect {
     /// thread when `background`, the reader showing its opening meanwhile) and send
     /// [`Action::Aligned`] (or [`Action::AlignFailed`]).
     Align { doc: usize, background: bool },
+    /// Build the search and topic indexes of document `doc` over the reader's whole alignment
+    /// on another thread ([`App::index_job`]) and send [`Action::Indexed`].
+    Index(usize),
+    /// Align and index every document on another thread ([`App::library_job`]) and send
+    /// [`Action::LibraryIndexed`].
+    IndexLibrary,
     /// Turn mouse capture on or off.
     Mouse(bool),
     /// Put this text on the clipboard (OSC 52, which works over SSH and inside tmux).
@@ -133,6 +148,8 @@ pub enum Mode {
     Search,
     /// After `m` or `'`: waiting for the mark's letter.
     Mark,
+    /// Searching every transcript from the library.
+    Find,
 }
 
 /// A popup over the reader or library, or the search input on the status line.
@@ -146,6 +163,8 @@ pub enum Overlay {
     Search(String),
     /// `m` or `'` pressed, its letter to come.
     Mark(MarkKey),
+    /// The search across the library: its query and hits.
+    Find(Finder),
 }
 
 /// The whole state of the reader.
@@ -168,6 +187,9 @@ pub struct App {
     pub memory: Vec<Option<Memory>>,
     /// Where the last `y` copied a sentence pair: `y` there again copies the passage.
     last_copy: Option<Place>,
+    /// Every document aligned and indexed for searching the library: built the first time it
+    /// is searched.
+    pub library_index: Option<LibraryIndex>,
 }
 
 impl App {
@@ -188,6 +210,7 @@ impl App {
             study: Study::default(),
             memory: Vec::new(),
             last_copy: None,
+            library_index: None,
         };
         app.filter_library();
         let effects = if app.has_library { Vec::new() } else { app.open(0) };
@@ -201,6 +224,7 @@ impl App {
             (Overlay::Picker(_), _) => Mode::Picker,
             (Overlay::Search(_), _) => Mode::Search,
             (Overlay::Mark(_), _) => Mode::Mark,
+            (Overlay::Find(_), _) => Mode::Find,
             (Overlay::None, Some(_)) => Mode::Reader,
             (Overlay::None, None) if self.library.typing => Mode::LibraryFilter,
             (Overlay::None, None) => Mode::Library,
@@ -224,12 +248,16 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         self.message = None;
         match action {
-            Action::Aligned(doc, alignment) => self.aligned(doc, *alignment),
+            Action::Aligned(doc, alignment) => return self.aligned(doc, *alignment),
+            Action::Indexed(doc, indexes) => self.indexed(doc, *indexes),
+            Action::LibraryIndexed(index) => self.library_indexed(*index),
             Action::AlignFailed(doc) => {
                 if let Some(r) = self.reader.as_mut().filter(|r| r.doc == doc && r.aligning) {
                     r.aligning = false;
                     self.message =
                         Some("Could not align the whole document: this is its opening only".into());
+                    // Search and topics make do with the opening.
+                    return vec![Effect::Index(doc)];
                 }
             }
             Action::Resize(w, h) => {
@@ -286,6 +314,7 @@ impl App {
             Mode::Speakers => self.update_speakers(action),
             Mode::Picker => self.update_picker(action),
             Mode::Search => self.update_search_input(action),
+            Mode::Find => return self.update_find(action),
             Mode::Mark => {
                 if let Overlay::Mark(key) = self.overlay {
                     return self.update_marks(key, action);

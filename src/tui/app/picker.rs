@@ -42,12 +42,35 @@ impl App {
                     .map(|t| t.unit);
                 self.overlay = Overlay::None;
                 if let Some(unit) = unit {
-                    let stop = r.layout.stop_at(unit).unwrap_or(unit);
-                    r.goto(stop, height);
+                    self.message = self.show_turn(unit);
+                    self.go_to_unit(unit, height);
                 }
             }
             Action::Cancel => self.overlay = Overlay::None,
             _ => {}
+        }
+    }
+}
+
+impl App {
+    /// Shows the turns of `unit`'s speaker if the filter hides them, so that a jump lands on
+    /// the text rather than a collapsed line; returns the status message saying so.
+    pub(super) fn show_turn(&mut self, unit: usize) -> Option<String> {
+        let r = self.reader.as_mut()?;
+        let speaker = r.alignment.units.get(unit)?.speaker?;
+        let hidden = r.hidden.get_mut(speaker).filter(|h| **h)?;
+        *hidden = false;
+        self.relayout();
+        let name = &self.transcript()?.speakers.get(speaker)?.name;
+        let name = if name.en.is_empty() { &name.ru } else { &name.en };
+        Some(format!("Showing {name}'s turns again"))
+    }
+
+    /// Makes `unit` (or the collapsed run holding it) the cursor and brings it into view.
+    pub(super) fn go_to_unit(&mut self, unit: usize, height: usize) {
+        if let Some(r) = self.reader.as_mut() {
+            let stop = r.layout.stop_at(unit).unwrap_or(unit);
+            r.goto(stop, height);
         }
     }
 }
@@ -66,9 +89,10 @@ impl Reader {
                 .enumerate()
                 .filter(|(_, t)| matches!(t.kind, TopicKind::Heading | TopicKind::Question))
                 .take(PICKER_LIMIT)
-                .map(|(topic, _)| Hit {
+                .map(|(topic, t)| Hit {
                     topic,
                     score: 0,
+                    snippet: t.snippet.clone(),
                     positions: ByLang::default(),
                 })
                 .collect();

@@ -52,15 +52,40 @@ pub struct Reader {
     /// Turns per speaker (turn openings on either side), for the speaker list.
     pub turn_counts: Vec<usize>,
     pub search: Option<Search>,
-    /// Built on the first search.
+    /// Built in the background once the whole alignment is in place ([`Effect::Index`]).
     pub(super) search_index: Option<SearchIndex>,
-    /// Built when the picker first opens.
+    /// Built with `search_index`.
     pub topics: Option<TopicIndex>,
     /// The sentence under the sentence cursor, inside the cursor unit.
     pub sentence: Option<Place>,
     pub marks: Marks,
     /// Where to go once the whole alignment arrives: the place remembered from the last time.
     restore: Option<Place>,
+}
+
+/// What searching and jumping to topics in a document need, built off the event loop: a topic
+/// index takes most of a second on a 10 MB transcript.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Indexes {
+    pub search: SearchIndex,
+    pub topics: TopicIndex,
+}
+
+/// A document and its whole alignment, to index on another thread.
+pub struct IndexJob {
+    transcript: Transcript,
+    alignment: Alignment,
+}
+
+impl IndexJob {
+    /// Key terms are weighed against the bundled library whatever else is open, so a document
+    /// has the same topics however it was opened.
+    pub fn run(self) -> Indexes {
+        Indexes {
+            search: SearchIndex::build(&self.transcript, &self.alignment),
+            topics: TopicIndex::build(&self.transcript, &self.alignment, TermStats::bundled()),
+        }
+    }
 }
 
 impl App {
@@ -153,22 +178,28 @@ impl App {
     /// cache or aligns. One longer than [`BACKGROUND_ALIGN`] shows its opening meanwhile and is
     /// aligned in the background; a shorter one is aligned before the next frame.
     pub(super) fn open(&mut self, doc: usize) -> Vec<Effect> {
+        self.open_with(doc, None)
+    }
+
+    /// Opens document `doc`, on `whole` as its whole alignment when it is given.
+    pub(super) fn open_with(&mut self, doc: usize, whole: Option<Alignment>) -> Vec<Effect> {
         let Some(d) = self.docs.get(doc) else {
             return Vec::new();
         };
         let t = &d.transcript;
-        let background = text_len(t) > BACKGROUND_ALIGN;
-        let alignment = if background {
-            align::opening(t, OPENING)
-        } else {
-            Alignment::default()
+        let background = whole.is_none() && text_len(t) > BACKGROUND_ALIGN;
+        let aligning = whole.is_none();
+        let alignment = match whole {
+            Some(a) => a,
+            None if background => align::opening(t, OPENING),
+            None => Alignment::default(),
         };
         let turn_counts = turn_counts(t, &alignment);
         let single = t.langs().first().copied().unwrap_or(Lang::Ru);
         self.reader = Some(Reader {
             doc,
             alignment,
-            aligning: true,
+            aligning,
             layout: Layout::default(),
             options: Options {
                 arrangement: Arrangement::Columns,
@@ -190,7 +221,33 @@ impl App {
         });
         self.relayout();
         self.recall();
-        vec![Effect::Align { doc, background }]
+        if aligning {
+            vec![Effect::Align { doc, background }]
+        } else {
+            vec![Effect::Index(doc)]
+        }
+    }
+
+    /// The job [`Effect::Index`] asks for: the open document `doc` with its whole alignment.
+    pub fn index_job(&self, doc: usize) -> Option<IndexJob> {
+        let r = self.reader.as_ref().filter(|r| r.doc == doc && !r.aligning)?;
+        Some(IndexJob {
+            transcript: self.docs.get(doc)?.transcript.clone(),
+            alignment: r.alignment.clone(),
+        })
+    }
+
+    /// Puts the indexes of `doc` in place, if it is still the one open; an open picker lists
+    /// its topics.
+    pub(super) fn indexed(&mut self, doc: usize, indexes: Indexes) {
+        let Some(r) = self.reader.as_mut().filter(|r| r.doc == doc && !r.aligning) else {
+            return;
+        };
+        r.search_index = Some(indexes.search);
+        r.topics = Some(indexes.topics);
+        if let Overlay::Picker(p) = &mut self.overlay {
+            p.hits = r.list_topics(&p.query);
+        }
     }
 
     /// Gives the open document its marks and its place as it remembers them. A document
@@ -217,15 +274,17 @@ impl App {
         }
     }
 
-    /// Puts the whole alignment of `doc` in place of its opening. The opening's units are the
-    /// whole's first ones, so the screen stays where it was.
-    pub(super) fn aligned(&mut self, doc: usize, alignment: Alignment) {
-        let Some(opts) = self.layout_options() else { return };
+    /// Puts the whole alignment of `doc` in place of its opening, and asks for its indexes. The
+    /// opening's units are the whole's first ones, so the screen stays where it was.
+    pub(super) fn aligned(&mut self, doc: usize, alignment: Alignment) -> Vec<Effect> {
+        let Some(opts) = self.layout_options() else {
+            return Vec::new();
+        };
         let (Some(r), Some(d)) = (self.reader.as_mut(), self.docs.get(doc)) else {
-            return;
+            return Vec::new();
         };
         if r.doc != doc || !r.aligning {
-            return;
+            return Vec::new();
         }
         r.turn_counts = turn_counts(&d.transcript, &alignment);
         r.alignment = alignment;
@@ -234,6 +293,7 @@ impl App {
         if self.reader.as_ref().is_some_and(|r| r.restore.is_some()) {
             self.recall();
         }
+        vec![Effect::Index(doc)]
     }
 
     pub(super) fn update_reader(&mut self, action: Action) -> Vec<Effect> {
@@ -249,6 +309,10 @@ impl App {
             )
         {
             self.message = Some("Still aligning the whole document: a moment".into());
+            return Vec::new();
+        }
+        if r.topics.is_none() && matches!(action, Action::TopicPicker | Action::Search) {
+            self.message = Some("Still indexing the document: a moment".into());
             return Vec::new();
         }
         let half = (height / 2).max(1) as isize;
@@ -334,13 +398,6 @@ impl App {
             Action::PrevMatch => self.message = r.next_match(-1, height),
             Action::Cancel => r.search = None,
             Action::TopicPicker => {
-                if r.topics.is_none() {
-                    let library: Vec<&Transcript> = self.docs.iter().map(|d| &d.transcript).collect();
-                    let background = TermStats::from_library(&library);
-                    if let Some(d) = self.docs.get(r.doc) {
-                        r.topics = Some(TopicIndex::build(&d.transcript, &r.alignment, &background));
-                    }
-                }
                 self.overlay = Overlay::Picker(Picker {
                     hits: r.list_topics(""),
                     ..Picker::default()

@@ -2,8 +2,8 @@
 //! between them.
 
 use super::{Action, App, Overlay, Reader};
-use crate::model::Lang;
-use crate::search::{Match, SearchIndex};
+use crate::model::{Lang, Transcript};
+use crate::search::Match;
 use std::collections::HashMap;
 
 /// The last search: its matches outside collapsed turns, and which one the reader is on.
@@ -30,13 +30,10 @@ impl App {
                 let query = std::mem::take(query);
                 self.overlay = Overlay::None;
                 let height = self.body_height();
-                if let Some(r) = self.reader.as_mut() {
-                    if r.search_index.is_none()
-                        && let Some(d) = self.docs.get(r.doc)
-                    {
-                        r.search_index = Some(SearchIndex::build(&d.transcript, &r.alignment));
-                    }
-                    self.message = r.run_search(query, height);
+                if let Some(r) = self.reader.as_mut()
+                    && let Some(d) = self.docs.get(r.doc)
+                {
+                    self.message = r.run_search(&d.transcript, query, height);
                 }
             }
             Action::Cancel => self.overlay = Overlay::None,
@@ -48,7 +45,7 @@ impl App {
 impl Reader {
     /// Finds `query` outside collapsed turns and moves to the first match at or after the cursor.
     /// Returns the status message.
-    pub(super) fn run_search(&mut self, query: String, height: usize) -> Option<String> {
+    pub(super) fn run_search(&mut self, t: &Transcript, query: String, height: usize) -> Option<String> {
         if query.trim().is_empty() {
             self.search = None;
             return None;
@@ -56,9 +53,10 @@ impl Reader {
         let found = self
             .search_index
             .as_ref()
-            .map(|index| index.find(&query))
+            .map(|index| index.find(t, &query))
             .unwrap_or_default();
-        let matches: Vec<Match> = found.into_iter().filter(|m| !self.is_hidden(m.unit)).collect();
+        let (matches, hidden): (Vec<Match>, Vec<Match>) =
+            found.into_iter().partition(|m| !self.is_hidden(m.unit));
         let mut by_para: HashMap<(Lang, usize, usize), Vec<usize>> = HashMap::new();
         for (i, m) in matches.iter().enumerate() {
             by_para.entry((m.lang, m.block, m.para)).or_default().push(i);
@@ -67,7 +65,16 @@ impl Reader {
             .iter()
             .position(|m| m.unit >= self.viewport.cursor)
             .or((!matches.is_empty()).then_some(0));
-        let message = matches.is_empty().then(|| format!("Not found: {query}"));
+        // Say what the speaker filter hides rather than "Not found" for words that are there.
+        let message = match (matches.len(), hidden.len()) {
+            (0, 0) => Some(format!("Not found: {query}")),
+            (0, n) => Some(format!(
+                "Only in hidden turns: {n} {}: f to show",
+                plural(n, "match", "matches")
+            )),
+            (_, 0) => None,
+            (_, n) => Some(format!("{n} more in hidden turns: f to show")),
+        };
         self.search = Some(Search {
             query,
             matches,
@@ -107,6 +114,17 @@ impl Reader {
         })
     }
 
+    /// Makes the match `m` current, if the search found it.
+    pub(super) fn show_search_match(&mut self, m: &Match, height: usize) {
+        let found = self
+            .search
+            .as_ref()
+            .and_then(|s| s.matches.iter().position(|x| x == m));
+        if let Some(i) = found {
+            self.show_match(i, height);
+        }
+    }
+
     /// Makes match `i` current, its unit the cursor and its row visible.
     fn show_match(&mut self, i: usize, height: usize) {
         let Some(s) = self.search.as_mut() else { return };
@@ -115,4 +133,8 @@ impl Reader {
         let (unit, lang, para, start) = (m.unit, m.lang, (m.block, m.para), m.range.start);
         self.show_text(unit, lang, para, start, height);
     }
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
 }

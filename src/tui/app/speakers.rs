@@ -41,8 +41,9 @@ impl App {
                 let height = self.body_height();
                 if let Some(r) = self.reader.as_mut()
                     && let Some(query) = r.search.as_ref().map(|s| s.query.clone())
+                    && let Some(d) = self.docs.get(r.doc)
                 {
-                    self.message = r.run_search(query, height);
+                    self.message = r.run_search(&d.transcript, query, height);
                 }
             }
             Action::Cancel | Action::Back => self.overlay = Overlay::None,

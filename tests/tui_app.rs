@@ -662,3 +662,40 @@ fn the_status_line_says_when_the_languages_were_given_the_wrong_way_round() {
     app.update(Action::LineDown);
     assert!(!status(&app).contains("Russian"), "{}", status(&app));
 }
+
+/// The reader on a press conference, aligned, and the effects asking for its indexes not done.
+fn aligned_not_indexed() -> (App, Vec<Effect>) {
+    let (mut app, effects) = opened(press_conference(2), 120, 40);
+    let mut pending = Vec::new();
+    for effect in effects {
+        match effect {
+            Effect::Align { doc, .. } => {
+                let whole = stenogram::align::align(&app.docs[doc].transcript);
+                pending.extend(app.update(Action::Aligned(doc, Box::new(whole))));
+            }
+            other => pending.push(other),
+        }
+    }
+    (app, pending)
+}
+
+#[test]
+fn indexes_arriving_keep_the_last_keys_note_but_end_the_wait() {
+    // The note a key gave stays when the indexes arrive in the background.
+    let (mut app, index) = aligned_not_indexed();
+    app.update(Action::JumpBack);
+    let note = app.message.clone();
+    assert!(note.is_some());
+    settle(&mut app, index);
+    assert_eq!(app.message, note);
+    // The note asking to wait for them goes when they arrive.
+    let (mut app, index) = aligned_not_indexed();
+    app.update(Action::Search);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Still indexing"))
+    );
+    settle(&mut app, index);
+    assert_eq!(app.message, None);
+}

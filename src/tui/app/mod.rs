@@ -246,7 +246,12 @@ impl App {
 
     /// Applies `action` and returns what the event loop must do about it.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        self.message = None;
+        // Indexes finished in the background clear only the note asking to wait for them: the
+        // note of the user's last key (a copy, say) stays until the next key.
+        let indexes = matches!(action, Action::Indexed(..) | Action::LibraryIndexed(..));
+        if !indexes || self.message.as_deref() == Some(reader::STILL_INDEXING) {
+            self.message = None;
+        }
         match action {
             Action::Aligned(doc, alignment) => return self.aligned(doc, *alignment),
             Action::Indexed(doc, indexes) => self.indexed(doc, *indexes),

@@ -246,7 +246,19 @@ impl App {
 
     /// Applies `action` and returns what the event loop must do about it.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        self.message = None;
+        // A note stays until the reader does something: work finishing in the background or
+        // a resize does not wipe what the last key said.
+        let background = matches!(
+            action,
+            Action::Aligned(..)
+                | Action::Indexed(..)
+                | Action::LibraryIndexed(..)
+                | Action::AlignFailed(..)
+                | Action::Resize(..)
+        );
+        if !background {
+            self.message = None;
+        }
         match action {
             Action::Aligned(doc, alignment) => return self.aligned(doc, *alignment),
             Action::Indexed(doc, indexes) => self.indexed(doc, *indexes),

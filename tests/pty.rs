@@ -94,18 +94,45 @@ fn sgr_params(bytes: &[u8]) -> Vec<String> {
     params
 }
 
+/// The bottom row of the screen the output so far shows.
+fn status_line(pty: &Pty) -> String {
+    rows(pty.screen().screen()).pop().unwrap_or_default()
+}
+
+/// Presses `key`, which opens `what` (the search line, the topic picker) once the document's
+/// indexes are built in the background; until then it says to wait, and is pressed again.
+fn open(pty: &mut Pty, key_name: &str, what: &str) {
+    loop {
+        pty.send(&key(key_name));
+        pty.wait_for(&format!("{what} or a note to wait"), WAIT, |o| {
+            let mut screen = pty_support::emulator(pty.size());
+            screen.process(&o.bytes);
+            let all = rows(screen.screen()).join("\n");
+            all.contains(what) || all.contains("Still ")
+        });
+        let from = pty.len();
+        pty.settle(from, QUIET, WAIT);
+        if !status_line(pty).contains("Still ") {
+            return;
+        }
+        press(pty, "esc");
+        std::thread::sleep(QUIET);
+    }
+}
+
 /// A session touching every style: speakers, the header, search matches, the topic picker.
 fn colourful_session(name: &str, env: &[(&str, &str)]) -> Vec<u8> {
     let mut pty = reader(name, (120, 40), env, None);
-    for k in ["j", "space", "/"] {
+    for k in ["j", "space"] {
         press(&mut pty, k);
     }
+    open(&mut pty, "/", "Enter search");
     for c in "Путин".chars() {
         press(&mut pty, &c.to_string());
     }
     press(&mut pty, "enter");
     press(&mut pty, "n");
-    press(&mut pty, "t");
+    open(&mut pty, "t", "jump to topic");
     for c in "пере".chars() {
         press(&mut pty, &c.to_string());
     }

@@ -167,10 +167,16 @@ impl Pty {
                 } else {
                     "timed out"
                 };
-                let wrote = String::from_utf8_lossy(&out.bytes).escape_debug().to_string();
+                let mut screen = emulator(self.size);
+                screen.process(&out.bytes);
+                let tail = out.bytes.len().saturating_sub(600);
+                let last = String::from_utf8_lossy(&out.bytes[tail..])
+                    .escape_debug()
+                    .to_string();
                 // Unlocked first: the reader thread must not find the lock poisoned.
                 drop(out);
-                panic!("{why} waiting for {what}; the program wrote:\n{wrote}");
+                let shown = rows(screen.screen()).join("\n");
+                panic!("{why} waiting for {what}; the screen:\n{shown}\nthe last bytes: {last}");
             }
             out = self
                 .shared

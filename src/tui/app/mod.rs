@@ -256,7 +256,9 @@ impl App {
                 | Action::AlignFailed(..)
                 | Action::Resize(..)
         );
-        if !background {
+        let waited =
+            matches!(action, Action::Indexed(..)) && self.message.as_deref() == Some(reader::STILL_INDEXING);
+        if !background || waited {
             self.message = None;
         }
         match action {

@@ -20,6 +20,8 @@ pub const GUTTER: u16 = 2;
 pub const BACKGROUND_ALIGN: usize = 1 << 20;
 /// How much of each language the opening aligns, in chars: many screens, in a few milliseconds.
 const OPENING: usize = 64 << 10;
+/// The note while search and topics wait for the document's indexes.
+pub(super) const STILL_INDEXING: &str = "Still indexing the document: a moment";
 
 /// How the reader arranges the two languages; `Auto` picks by width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -312,7 +314,7 @@ impl App {
             return Vec::new();
         }
         if r.topics.is_none() && matches!(action, Action::TopicPicker | Action::Search) {
-            self.message = Some("Still indexing the document: a moment".into());
+            self.message = Some(STILL_INDEXING.into());
             return Vec::new();
         }
         let half = (height / 2).max(1) as isize;

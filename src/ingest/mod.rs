@@ -146,7 +146,12 @@ fn script(line: &str) -> i64 {
 }
 
 fn dominant_script(lines: &[(u32, &str)]) -> Lang {
-    if lines.iter().map(|(_, l)| script(l)).sum::<i64>() < 0 {
+    dominant(lines.iter().map(|(_, l)| script(l)))
+}
+
+/// The language of lines with these [`script`]s.
+fn dominant(scripts: impl Iterator<Item = i64>) -> Lang {
+    if scripts.sum::<i64>() < 0 {
         Lang::Ru
     } else {
         Lang::En

@@ -246,10 +246,19 @@ impl App {
 
     /// Applies `action` and returns what the event loop must do about it.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        // Indexes finished in the background clear only the note asking to wait for them: the
-        // note of the user's last key (a copy, say) stays until the next key.
-        let indexes = matches!(action, Action::Indexed(..) | Action::LibraryIndexed(..));
-        if !indexes || self.message.as_deref() == Some(reader::STILL_INDEXING) {
+        // A note stays until the reader does something: work finishing in the background or
+        // a resize does not wipe what the last key said.
+        let background = matches!(
+            action,
+            Action::Aligned(..)
+                | Action::Indexed(..)
+                | Action::LibraryIndexed(..)
+                | Action::AlignFailed(..)
+                | Action::Resize(..)
+        );
+        let waited =
+            matches!(action, Action::Indexed(..)) && self.message.as_deref() == Some(reader::STILL_INDEXING);
+        if !background || waited {
             self.message = None;
         }
         match action {

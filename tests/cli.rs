@@ -16,6 +16,15 @@ fn run(args: &[&std::ffi::OsStr]) -> Output {
         .expect("the binary runs")
 }
 
+fn export_tsv(file: &Path) -> Output {
+    run(&[
+        "export".as_ref(),
+        "--format".as_ref(),
+        "tsv".as_ref(),
+        file.as_os_str(),
+    ])
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -364,12 +373,7 @@ fn a_stray_c1_control_costs_no_text() {
     let dir = scratch("c1");
     let file = dir.join("t.txt");
     std::fs::write(&file, b"The treaty\xc2\x98 entered into force.\n").unwrap();
-    let o = run(&[
-        "export".as_ref(),
-        "--format".as_ref(),
-        "tsv".as_ref(),
-        file.as_os_str(),
-    ]);
+    let o = export_tsv(&file);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(stdout(&o), "The treaty entered into force.\t\n");
     let o = run(&["check".as_ref(), file.as_os_str()]);
@@ -455,12 +459,7 @@ fn a_long_stretch_in_the_other_language_is_warned_about() {
     let russian = "Делегации подробно обсудили торговлю, энергетику и транспорт сегодня.\n";
     let text = [english.repeat(8), russian.repeat(4), english.repeat(8)].concat();
     std::fs::write(&file, text).unwrap();
-    let o = run(&[
-        "export".as_ref(),
-        "--format".as_ref(),
-        "tsv".as_ref(),
-        file.as_os_str(),
-    ]);
+    let o = export_tsv(&file);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(
         String::from_utf8_lossy(&o.stderr),

@@ -290,7 +290,10 @@ fn ctrl_z_and_sigtstp_suspend_and_sigcont_takes_the_terminal_again() {
         } else {
             pty.signal(Signal::TSTP);
         }
-        pty.wait_for("the stop", WAIT, |_| state(pid) == Some('T'));
+        // Stopped, and what it wrote before stopping read off the pty (a thread does that).
+        pty.wait_for("the stop", WAIT, |o| {
+            state(pid) == Some('T') && contains(&o.bytes[from..], b"\x1b[?1049l")
+        });
         assert_restored(&pty, from, how);
         let from = pty.len();
         pty.signal(Signal::CONT);

@@ -379,7 +379,7 @@ impl App {
                 self.mouse = !self.mouse;
                 effects.push(Effect::Mouse(self.mouse));
                 self.message = Some(if self.mouse {
-                    "Mouse on: the wheel scrolls (m turns it off to select text)".into()
+                    "Mouse on: the wheel scrolls (M turns it off to select text)".into()
                 } else {
                     "Mouse off: the terminal selects text".into()
                 });

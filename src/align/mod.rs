@@ -118,11 +118,16 @@ impl Unit {
         self.parts[l].first().map(|p| p.block)
     }
 
+    /// The link holding sentence `s` of side `lang`, if the aligner made one.
+    pub fn link_of(&self, lang: Lang, s: usize) -> Option<&Link> {
+        self.links.iter().find(|l| l.sentences[lang].contains(&s))
+    }
+
     /// The sentence of the other side that translates sentence `s` of side `lang`: from the links
     /// when the aligner made them, else the one at the same relative position (`count` and
     /// `other_count` are the two sides' numbers of sentences).
     pub fn counterpart(&self, lang: Lang, s: usize, count: usize, other_count: usize) -> Option<usize> {
-        if let Some(link) = self.links.iter().find(|l| l.sentences[lang].contains(&s)) {
+        if let Some(link) = self.link_of(lang, s) {
             let r = &link.sentences[lang.other()];
             return (!r.is_empty()).then_some(r.start);
         }

@@ -289,9 +289,6 @@ impl Reader {
 
 /// The other side's sentences linked to sentence `i` of side `lang`.
 fn counterpart(u: &Unit, lang: Lang, i: usize) -> Option<Range<usize>> {
-    u.links
-        .iter()
-        .find(|link| link.sentences[lang].contains(&i))
-        .map(|link| link.sentences[lang.other()].clone())
-        .filter(|r| !r.is_empty())
+    let linked = &u.link_of(lang, i)?.sentences[lang.other()];
+    (!linked.is_empty()).then(|| linked.clone())
 }

@@ -38,14 +38,22 @@ impl Persist {
     }
 
     /// Keeps what document `doc` remembers and the study preference; a note if saving failed.
+    /// Nothing new (quitting right after closing a document, say) writes nothing.
     pub fn save(&mut self, doc: Option<(usize, Memory)>, study_hidden: Option<Lang>) -> Option<String> {
+        let mut changed = false;
         if let Some((doc, memory)) = doc
             && let Some(&id) = self.ids.get(doc)
+            && self.state.doc(id) != Some(&memory)
         {
             self.state.set_doc(id, memory);
+            changed = true;
         }
         if study_hidden != self.study_hidden() {
             self.state.set_prefs(Prefs { study_hidden });
+            changed = true;
+        }
+        if !changed {
+            return None;
         }
         self.state.save(self.dirs.state.as_ref()?).err()
     }

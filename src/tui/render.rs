@@ -3,7 +3,9 @@
 //! The reading view writes spans row by row for the visible rows only, so a document of any
 //! length costs the same per frame.
 
-use super::app::{App, Finder, GUTTER, MIN_SIZE, MarkKey, Mode, Overlay, Picker, Reader, SpeakerList, Spot};
+use super::app::{
+    App, Finder, GUTTER, MIN_SIZE, MarkKey, Mode, Overlay, Pair, Picker, Reader, SpeakerList, Spot,
+};
 use super::keys;
 use crate::layout::{Arrangement, Line, Role, clean, fit, is_unsafe, width};
 use crate::model::{Lang, Transcript};
@@ -278,7 +280,7 @@ fn draw_reader(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Them
             buf.set_string(body.x + left_w, y, "│", theme.dim());
         }
     }
-    draw_status(buf, area, app, r, theme);
+    draw_status(buf, area, app, r, &pair, theme);
 }
 
 /// What the gutter shows on a row.
@@ -475,7 +477,7 @@ fn draw_header(
     bar_line(buf, area, area.y, &left, &right, theme.chrome());
 }
 
-fn draw_status(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Theme) {
+fn draw_status(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, pair: &Pair, theme: &Theme) {
     let y = area.bottom() - 1;
     let t = app.transcript();
     let absent = t.filter(|t| t.langs().len() == 1).and_then(|t| {
@@ -526,14 +528,13 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App, r: &Reader, theme: &Them
     // unless study mode hides it and it is not revealed.
     let counterpart = match app.arrangement() {
         Some(Arrangement::Single(l)) if app.study.hidden != Some(l.other()) || app.study.revealed => {
-            t.map(|t| r.pair(t).texts).and_then(|texts| {
-                let other: Vec<&str> = texts
-                    .iter()
-                    .filter(|(x, _)| *x != l)
-                    .map(|(_, s)| s.as_str())
-                    .collect();
-                (!other.is_empty()).then(|| format!(" {}: {}", l.other().name(), other.join(" ")))
-            })
+            let other: Vec<&str> = pair
+                .texts
+                .iter()
+                .filter(|(x, _)| *x != l)
+                .map(|(_, s)| s.as_str())
+                .collect();
+            (!other.is_empty()).then(|| format!(" {}: {}", l.other().name(), other.join(" ")))
         }
         _ => None,
     };

@@ -96,7 +96,7 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                 {
                     continue;
                 }
-                let shared = Shared::of(
+                let shared = Shared::of::<3>(
                     (i - a + 1..=i)
                         .map(|r| &pairs[r % 3])
                         .map(|(first, row)| &row[j + 1 - b - first..=j - first]),

@@ -1,6 +1,7 @@
 //! The document model: a transcript's metadata, speakers and per-language blocks, paragraphs and sentences.
 //!
-//! Plain vectors and indices, no terminal code. Serializes to and from JSON losslessly.
+//! Plain vectors and indices, no terminal code. Serializes to and from JSON (and the cache's
+//! postcard) losslessly.
 
 use serde::{Deserialize, Serialize};
 use std::ops::{Index, IndexMut, Range};
@@ -147,8 +148,7 @@ pub struct Block {
     pub paragraphs: Vec<Paragraph>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "type", content = "speaker")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
     /// A section heading (`Q&A`, `Интеграция и экономика`).
     Heading,
@@ -160,6 +160,48 @@ pub enum BlockKind {
     Break,
     /// A trailing list of related links (`See also`, `Дополнительно`, `Читайте также:`), heading first.
     Related,
+}
+
+/// `BlockKind` as JSON names it (`{"type": "turn", "speaker": 0}`).
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "BlockKind", rename_all = "snake_case", tag = "type", content = "speaker")]
+enum NamedKind {
+    Heading,
+    Narration,
+    Turn(usize),
+    Break,
+    Related,
+}
+
+/// `BlockKind` in a binary format (the cache's postcard), which cannot read the named form back.
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "BlockKind")]
+enum IndexedKind {
+    Heading,
+    Narration,
+    Turn(usize),
+    Break,
+    Related,
+}
+
+impl Serialize for BlockKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            NamedKind::serialize(self, s)
+        } else {
+            IndexedKind::serialize(self, s)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for BlockKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if d.is_human_readable() {
+            NamedKind::deserialize(d)
+        } else {
+            IndexedKind::deserialize(d)
+        }
+    }
 }
 
 /// A paragraph of text, split into sentences.

@@ -164,7 +164,12 @@ pub enum BlockKind {
 
 /// `BlockKind` as JSON names it (`{"type": "turn", "speaker": 0}`).
 #[derive(Serialize, Deserialize)]
-#[serde(remote = "BlockKind", rename_all = "snake_case", tag = "type", content = "speaker")]
+#[serde(
+    remote = "BlockKind",
+    rename_all = "snake_case",
+    tag = "type",
+    content = "speaker"
+)]
 enum NamedKind {
     Heading,
     Narration,

@@ -137,7 +137,8 @@ fn event_loop(
     tx: mpsc::Sender<Wake>,
     wakes: mpsc::Receiver<Wake>,
 ) -> io::Result<Option<i32>> {
-    spawn_input(tx.clone());
+    // Keys typed meanwhile wait in the terminal: the input thread starts after the first frame.
+    let mut input = Some(tx.clone());
     loop {
         // Over SSH the window can shrink before its Resize event arrives: lay out for the real size.
         let size = session.screen.size()?;
@@ -157,6 +158,9 @@ fn event_loop(
             }
         }
         draw(session, app)?;
+        if let Some(tx) = input.take() {
+            spawn_input(tx);
+        }
         for effect in after {
             effects.extend(perform(effect, app, persist, session, &tx)?);
         }

@@ -144,11 +144,12 @@ pub struct Meta {
 /// A run of paragraphs of one kind: a speech turn, narration, a heading, ...
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
+    #[serde(with = "kind_format")]
     pub kind: BlockKind,
     pub paragraphs: Vec<Paragraph>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BlockKind {
     /// A section heading (`Q&A`, `Интеграция и экономика`).
     Heading,
@@ -162,7 +163,8 @@ pub enum BlockKind {
     Related,
 }
 
-/// `BlockKind` as JSON names it (`{"type": "turn", "speaker": 0}`).
+/// `BlockKind` as JSON names it (`{"type": "turn", "speaker": 0}`); binary formats (the cache's
+/// postcard), which cannot read that form back, take `BlockKind`'s own.
 #[derive(Serialize, Deserialize)]
 #[serde(
     remote = "BlockKind",
@@ -178,33 +180,24 @@ enum NamedKind {
     Related,
 }
 
-/// `BlockKind` in a binary format (the cache's postcard), which cannot read the named form back.
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "BlockKind")]
-enum IndexedKind {
-    Heading,
-    Narration,
-    Turn(usize),
-    Break,
-    Related,
-}
+/// [`NamedKind`] for JSON, `BlockKind`'s own form for binary formats.
+mod kind_format {
+    use super::{BlockKind, NamedKind};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-impl Serialize for BlockKind {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(kind: &BlockKind, s: S) -> Result<S::Ok, S::Error> {
         if s.is_human_readable() {
-            NamedKind::serialize(self, s)
+            NamedKind::serialize(kind, s)
         } else {
-            IndexedKind::serialize(self, s)
+            kind.serialize(s)
         }
     }
-}
 
-impl<'de> Deserialize<'de> for BlockKind {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<BlockKind, D::Error> {
         if d.is_human_readable() {
             NamedKind::deserialize(d)
         } else {
-            IndexedKind::deserialize(d)
+            BlockKind::deserialize(d)
         }
     }
 }

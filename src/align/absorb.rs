@@ -3,7 +3,7 @@
 //! the DP then pairs three and leaves the rest out, each as a gap. After the DP, each run of
 //! gaps is offered to the links on either side of it, as beads of up to [`WIDEST`] sentences a side.
 
-use super::beads::{Bead, Item};
+use super::beads::{Bead, Item, gap_runs};
 use super::cost::{Cost, Scorer};
 use super::params::*;
 use crate::model::Lang;
@@ -13,33 +13,24 @@ use std::ops::Range;
 /// it wherever that costs less than leaving them out.
 pub(super) fn absorb(path: Vec<Bead>, en: &[Item], ru: &[Item], model: Model) -> Vec<Bead> {
     let s = Scorer::new(en, ru, model);
-    let is_gap = |b: &Bead| b.en.is_empty() || b.ru.is_empty();
     let mut out: Vec<Bead> = Vec::with_capacity(path.len());
-    let mut k = 0;
-    while k < path.len() {
-        if !is_gap(&path[k]) {
-            out.push(path[k].clone());
-            k += 1;
-            continue;
-        }
-        let end = path[k..]
-            .iter()
-            .position(|b| !is_gap(b))
-            .map_or(path.len(), |n| k + n);
-        // Runs are maximal, so what comes before one is a link, if anything.
+    let mut done = 0;
+    for gaps in gap_runs(&path) {
+        out.extend_from_slice(&path[done..gaps.start]);
+        // Runs are maximal, so what comes before one is a link, if anything, and so is what
+        // comes after.
         let mut prev = out.pop();
-        let mut next = path.get(end).cloned();
-        let mut run = path[k..end].to_vec();
+        let mut next = path.get(gaps.end).cloned();
+        let mut run = path[gaps.clone()].to_vec();
         for l in Lang::BOTH {
             settle(&s, l, &mut prev, &mut run, &mut next);
         }
         out.extend(prev);
         out.extend(run);
-        if let Some(next) = next {
-            out.push(next);
-        }
-        k = end + 1;
+        out.extend(next);
+        done = (gaps.end + 1).min(path.len());
     }
+    out.extend_from_slice(&path[done..]);
     out
 }
 

@@ -439,17 +439,8 @@ impl Side {
 /// one side would drag the other side's untranslated paragraphs into its unit.
 fn settle_gaps(path: &mut [Bead], sides: &ByLang<Side>) {
     let para = |l: Lang, item: usize| sides[l].places[item].first;
-    let is_gap = |b: &Bead| b.en.is_empty() || b.ru.is_empty();
-    let mut start = 0;
-    while start < path.len() {
-        if !is_gap(&path[start]) {
-            start += 1;
-            continue;
-        }
-        let end = path[start..]
-            .iter()
-            .position(|b| !is_gap(b))
-            .map_or(path.len(), |k| start + k);
+    let runs: Vec<Range<usize>> = beads::gap_runs(path).collect();
+    for Range { start, end } in runs {
         let (before, rest) = path.split_at_mut(start);
         let (run, after) = rest.split_at_mut(end - start);
         let (prev, next) = (before.last(), after.first());
@@ -472,7 +463,6 @@ fn settle_gaps(path: &mut [Bead], sides: &ByLang<Side>) {
         };
         // Stable, so each side keeps its order.
         run.sort_by_key(class);
-        start = end;
     }
 }
 
@@ -496,9 +486,8 @@ fn group(path: &[Bead], sides: &ByLang<Side>, t: &Transcript) -> Vec<Unit> {
 /// sentence is a unit of its own, shown beside nothing, even inside a paragraph.
 fn closes_unit(path: &[Bead], k: usize, sides: &ByLang<Side>) -> bool {
     let bead = &path[k];
-    let gap = |b: &Bead| b.en.is_empty() || b.ru.is_empty();
     k + 1 == path.len()
-        || gap(bead) != gap(&path[k + 1])
+        || bead.is_gap() != path[k + 1].is_gap()
         || Lang::BOTH
             .iter()
             .any(|&l| !bead.range(l).is_empty() && sides[l].starts_at(bead.range(l).end))

@@ -82,4 +82,10 @@ pub(super) const PULL_CHANCE: f32 = 0.15;
 pub(super) const PULL_FULL: f32 = 0.45;
 pub(super) const PULL_WORDS: u32 = 4;
 /// Units less sure than this are marked doubtful, in the reader, the exports and `check`.
-pub(super) const DOUBTFUL: f32 = 0.5;
+pub const DOUBTFUL: f32 = 0.7;
+/// Half-width of the band around the path in which [`super::margin`] looks for rival alignments.
+pub(super) const MARGIN_BAND: usize = 6;
+/// A rival dearer than this many nats is no rival.
+pub(super) const MARGIN_CAP: f32 = 10.0;
+/// The logistic model of a unit's confidence, weights in the order of [`super::FEATURES`].
+pub const DOUBT_WEIGHTS: [f32; 11] = [-1.295, -1.116, -4.189, 1.622, 1.137, 2.319, -2.073, 1.257, 0.849, -7.237, 0.214];

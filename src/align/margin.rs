@@ -1,0 +1,133 @@
+//! How close the path came to putting a sentence elsewhere: for each sentence, the cheapest
+//! alignment that links it outside its unit, against the cheapest of all, in the DP's own costs.
+//! A forward and a backward pass over a band around the path give, for every bead, the cheapest
+//! path through it (max-marginals); every path holds exactly one bead per sentence, so a
+//! sentence's rival is the cheapest bead that holds it and links it otherwise.
+
+use super::band::{Band, guide_of};
+use super::beads::Bead;
+use super::cost::Scorer;
+use super::dp::{STATES, state_of};
+use super::params::*;
+use crate::model::{ByLang, Lang};
+use std::ops::Range;
+
+/// For each item of each side, how much dearer (in nats, at most [`MARGIN_CAP`]) the cheapest
+/// path in a band around `path` is that links it to an item of the other side outside
+/// `within[l][k]` (its unit's items there), or, where that range is empty, to any item at all.
+pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize>>>) -> ByLang<Vec<f32>> {
+    let (n, m) = (s.en.len(), s.ru.len());
+    let mut out = ByLang::new(vec![MARGIN_CAP; n], vec![MARGIN_CAP; m]);
+    if n == 0 || m == 0 {
+        return out;
+    }
+    let band = Band::around(&guide_of(path, n), m, MARGIN_BAND);
+    let mut offset = Vec::with_capacity(n + 2);
+    offset.push(0usize);
+    for i in 0..=n {
+        offset.push(offset[i] + band.hi[i] + 1 - band.lo[i]);
+    }
+    let cells = offset[n + 1];
+    let at = |i: usize, j: usize| offset[i] + j - band.lo[i];
+    // The beads ending in each cell, by shape: their cost, or infinity where one leaves the band.
+    let shapes = BEADS.len();
+    let mut cost = vec![f32::INFINITY; cells * shapes];
+    for i in 0..=n {
+        for j in band.lo[i]..=band.hi[i] {
+            for (t, &(a, b, prior)) in BEADS.iter().enumerate() {
+                if a > i || b > j || !band.contains(i - a, j - b) {
+                    continue;
+                }
+                cost[at(i, j) * shapes + t] = if a == 0 || b == 0 {
+                    GAP * (a + b) as f32
+                } else {
+                    s.cost(i, j, a, b, prior, s.shared(i, j, a, b)).total()
+                };
+            }
+        }
+    }
+    // Entering a bead of state `to` ending at (i, j) from state `from`: a run of gaps opens.
+    let enter = |from: usize, to: usize, i: usize, j: usize| {
+        if to != 0 && from != to {
+            s.gap_open(to, i, j)
+        } else {
+            0.0
+        }
+    };
+    // Cheapest cost from the origin to each cell, by the state of the last bead.
+    let mut forward = vec![[f32::INFINITY; STATES]; cells];
+    forward[0][0] = 0.0;
+    for i in 0..=n {
+        for j in band.lo[i]..=band.hi[i] {
+            for (t, &(a, b, _)) in BEADS.iter().enumerate() {
+                let c = cost[at(i, j) * shapes + t];
+                if !c.is_finite() {
+                    continue;
+                }
+                let (from, to) = (forward[at(i - a, j - b)], state_of(a, b));
+                let best = (0..STATES)
+                    .map(|st| from[st] + enter(st, to, i, j))
+                    .fold(f32::INFINITY, f32::min);
+                let cell = &mut forward[at(i, j)][to];
+                *cell = cell.min(best + c);
+            }
+        }
+    }
+    // Cheapest cost from each cell to the far corner, by the state of the bead that reached it.
+    let mut backward = vec![[f32::INFINITY; STATES]; cells];
+    backward[at(n, m)] = [0.0; STATES];
+    for i in (0..=n).rev() {
+        for j in (band.lo[i]..=band.hi[i]).rev() {
+            for (t, &(a, b, _)) in BEADS.iter().enumerate() {
+                let (i2, j2) = (i + a, j + b);
+                if i2 > n || j2 > m || !band.contains(i2, j2) {
+                    continue;
+                }
+                let c = cost[at(i2, j2) * shapes + t];
+                let to = state_of(a, b);
+                let rest = backward[at(i2, j2)][to];
+                if !c.is_finite() || !rest.is_finite() {
+                    continue;
+                }
+                for st in 0..STATES {
+                    let v = enter(st, to, i2, j2) + c + rest;
+                    let cell = &mut backward[at(i, j)][st];
+                    *cell = cell.min(v);
+                }
+            }
+        }
+    }
+    let best = forward[at(n, m)].into_iter().fold(f32::INFINITY, f32::min);
+    if !best.is_finite() {
+        return out;
+    }
+    // Whether linking item `k` of side `l` to `other` of the other side takes it out of its unit.
+    let leaves = |l: Lang, k: usize, other: &Range<usize>| {
+        let w = &within[l][k];
+        w.is_empty() || other.start < w.start || other.end > w.end
+    };
+    for i in 0..=n {
+        for j in band.lo[i]..=band.hi[i] {
+            for (t, &(a, b, _)) in BEADS.iter().enumerate() {
+                let c = cost[at(i, j) * shapes + t];
+                if !c.is_finite() || a == 0 || b == 0 {
+                    continue;
+                }
+                let (en, ru) = (i - a..i, j - b..j);
+                let (to, from) = (state_of(a, b), forward[at(i - a, j - b)]);
+                let through = (0..STATES)
+                    .map(|st| from[st] + enter(st, to, i, j))
+                    .fold(f32::INFINITY, f32::min)
+                    + c
+                    + backward[at(i, j)][to];
+                let margin = (through - best).clamp(0.0, MARGIN_CAP);
+                for (l, items, other) in [(Lang::En, en.clone(), ru.clone()), (Lang::Ru, ru, en)] {
+                    for k in items.filter(|&k| leaves(l, k, &other)) {
+                        out[l][k] = out[l][k].min(margin);
+                    }
+                }
+            }
+        }
+    }
+    out
+}

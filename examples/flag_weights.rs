@@ -34,8 +34,11 @@ const VARIANTS: u64 = 3;
 /// chance per line that a whole passage of 2 to 8 lines starts being left out.
 const LEFT_OUT: f64 = 0.04;
 const PASSAGE: f64 = 0.006;
-/// L2 penalty of the logistic fit.
+/// L2 penalties of the logistic fits: of the unit model, and of the document model, whose
+/// classes are apart (translations align well, other pairs badly) and whose slope only a
+/// penalty keeps finite.
 const RIDGE: f64 = 1.0;
+const DOCUMENT_RIDGE: f64 = 0.01;
 
 /// A pseudo-random generator (SplitMix64): the documents are the same on every run.
 struct Rng(u64);
@@ -65,10 +68,16 @@ struct Line {
     heading: bool,
 }
 
-/// A unit's features and whether it is right.
+/// A unit's features and whether it is right; in a document whose two sides are not
+/// translations of each other, no unit is right (see `unrelated`).
+#[derive(Clone)]
 struct Sample {
+    evidence: Evidence,
     x: [f64; FEATURES.len()],
     right: bool,
+    related: bool,
+    /// The document's first unit: it stands for the document in the document model.
+    first: bool,
 }
 
 fn main() {
@@ -79,40 +88,87 @@ fn main() {
     let mut works = read_corpus(Path::new(&dir));
     works.sort_by(|a, b| a.0.cmp(&b.0));
     let (mut train, mut test) = (Vec::new(), Vec::new());
-    for (name, lines) in &works {
+    for (w, (name, lines)) in works.iter().enumerate() {
         let held = HELD_OUT.contains(&name.as_str());
+        // The next work of the same part, for a document whose Russian is not a translation.
+        let other = (1..works.len())
+            .map(|d| &works[(w + d) % works.len()])
+            .find(|(n, _)| HELD_OUT.contains(&n.as_str()) == held)
+            .map(|(_, l)| l);
         for (k, chunk) in lines.chunks(DOC_LINES).enumerate() {
+            let set = if held { &mut test } else { &mut train };
             for v in 0..VARIANTS {
                 let seed = (k as u64) << 8 | v | (name.len() as u64) << 20;
-                let samples = samples(chunk, &mut Rng(seed ^ hash(name)));
-                if held { &mut test } else { &mut train }.extend(samples);
+                set.extend(samples(chunk, &mut Rng(seed ^ hash(name)), true));
+            }
+            if let Some(other) = other {
+                let unrelated: Vec<Line> = chunk
+                    .iter()
+                    .zip(other.iter().skip(k * DOC_LINES).chain(other.iter().cycle()))
+                    .map(|(a, b)| Line {
+                        en: a.en.clone(),
+                        ru: b.ru.clone(),
+                        heading: false,
+                    })
+                    .collect();
+                set.extend(samples(&unrelated, &mut Rng(k as u64 ^ hash(name)), false));
             }
         }
     }
-    if let Ok(path) = std::env::var("FLAG_DUMP") {
-        let mut out = String::new();
-        for (h, set) in [(0, &train), (1, &test)] {
-            for s in set.iter() {
-                out += &format!("{h},{},{}\n", u8::from(s.right), s.x.map(|v| v.to_string()).join(","));
-            }
-        }
-        std::fs::write(path, out).unwrap();
-    }
-    let w = fit(&train);
-    let threshold = best_threshold(&train, &w);
-    println!("features: {FEATURES:?}");
-    println!("learned weights: {:?}", w.map(|x| (x * 1000.0).round() / 1000.0));
-    println!("threshold (best F1 on the training works): {threshold:.2}");
-    let compiled: Vec<f64> = align::DOUBT_WEIGHTS.iter().map(|&x| f64::from(x)).collect();
-    let compiled: [f64; FEATURES.len()] = compiled.try_into().unwrap_or([0.0; FEATURES.len()]);
+    // The unit model learns from translations only, so that it learns what makes a unit of a
+    // translation wrong; the document model, one sample per document, whether the two sides are
+    // translations at all.
+    let translations = |set: &[Sample]| set.iter().filter(|s| s.related).cloned().collect::<Vec<_>>();
+    let unit: Vec<_> = translations(&train).iter().map(|s| (s.x, s.right)).collect();
+    let docs: Vec<_> = train
+        .iter()
+        .filter(|s| s.first)
+        .map(|s| ([1.0, s.x[QUALITY]], s.related))
+        .collect();
+    let model = Model {
+        unit: fit(&unit, RIDGE),
+        document: fit(&docs, DOCUMENT_RIDGE),
+    };
+    let threshold = best_threshold(&translations(&train), |s| model.confidence(s));
+    println!("unit features: {FEATURES:?}");
+    println!("DOUBT_WEIGHTS: {:?}", model.unit.map(round));
+    println!("TRANSLATION_WEIGHTS (bias, quality): {:?}", model.document.map(round));
+    println!("DOUBTFUL (best F1 of the flag on the training works): {threshold:.2}");
+    let compiled = |s: &Sample| f64::from(s.evidence.confidence());
     for (what, set) in [("training works", &train), ("held-out works", &test)] {
-        report(&format!("{what}, learned"), set, &w, threshold);
+        let related = translations(set);
+        report(&format!("{what}, learned"), &related, |s| model.confidence(s), threshold);
         report(
             &format!("{what}, compiled in"),
-            set,
-            &compiled,
+            &related,
+            compiled,
             f64::from(align::DOUBTFUL),
         );
+        println!(
+            "{what}, documents that are not translations: mean unit confidence {:.3} learned, {:.3} compiled in",
+            unrelated_mean(set, |s| model.confidence(s)),
+            unrelated_mean(set, compiled)
+        );
+    }
+}
+
+/// Index of the document's quality among the unit features.
+const QUALITY: usize = 8;
+
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// A unit's confidence: the chance that it is right if the document is a translation, times the
+/// chance that it is one.
+struct Model {
+    unit: [f64; FEATURES.len()],
+    document: [f64; 2],
+}
+
+impl Model {
+    fn confidence(&self, s: &Sample) -> f64 {
+        logistic(&self.unit, &s.x) * logistic(&self.document, &[1.0, s.x[QUALITY]])
     }
 }
 
@@ -166,8 +222,11 @@ fn clean(line: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Makes a document of `lines`, aligns it and judges each unit.
-fn samples(lines: &[Line], rng: &mut Rng) -> Vec<Sample> {
+/// Makes a document of `lines`, aligns it and judges each unit. Where the two sides are
+/// `related` by translation only; else, every unit is wrong: two texts that say different things
+/// shown side by side are misleading however they are cut, and `check`'s verdict, the mean
+/// confidence, must say so.
+fn samples(lines: &[Line], rng: &mut Rng, related: bool) -> Vec<Sample> {
     // Which lines each side keeps.
     let mut keep = [vec![true; lines.len()], vec![true; lines.len()]];
     let mut k = 0;
@@ -240,7 +299,8 @@ fn samples(lines: &[Line], rng: &mut Rng) -> Vec<Sample> {
     alignment
         .units
         .iter()
-        .map(|u| {
+        .enumerate()
+        .map(|(k, u)| {
             // Paragraph n starts on line 2n + 1.
             let of = |l: Lang| -> Vec<usize> {
                 let mut ps: Vec<usize> = u.parts[l]
@@ -252,49 +312,62 @@ fn samples(lines: &[Line], rng: &mut Rng) -> Vec<Sample> {
                 ps
             };
             let (en, ru) = (of(Lang::En), of(Lang::Ru));
-            let right = match (en.is_empty(), ru.is_empty()) {
+            let right = related
+                && match (en.is_empty(), ru.is_empty()) {
                 (false, false) => en.iter().all(|&e| ru.iter().all(|&r| gold.contains(&(e, r)))),
                 (false, true) => en.iter().all(|e| !paired[0].contains(e)),
                 _ => ru.iter().all(|r| !paired[1].contains(r)),
             };
             let x = features(&u.evidence);
             Sample {
+                evidence: u.evidence,
                 x,
                 right,
+                related,
+                first: k == 0,
             }
         })
         .collect()
+}
+
+/// The mean confidence of the units of documents that are not translations, as `check` takes it.
+fn unrelated_mean(samples: &[Sample], confidence: impl Fn(&Sample) -> f64) -> f64 {
+    let (sum, n) = samples
+        .iter()
+        .filter(|s| !s.related)
+        .fold((0.0, 0), |(sum, n), s| (sum + confidence(s), n + 1));
+    sum / f64::from(n.max(1))
 }
 
 fn features(e: &Evidence) -> [f64; FEATURES.len()] {
     e.features().map(f64::from)
 }
 
-fn chance(w: &[f64; FEATURES.len()], x: &[f64; FEATURES.len()]) -> f64 {
+fn logistic<const N: usize>(w: &[f64; N], x: &[f64; N]) -> f64 {
     let z: f64 = w.iter().zip(x).map(|(w, x)| w * x).sum();
     1.0 / (1.0 + (-z).exp())
 }
 
-/// Logistic regression of "right" by Newton's method, with a ridge penalty off the bias.
-fn fit(samples: &[Sample]) -> [f64; FEATURES.len()] {
-    const N: usize = FEATURES.len();
+/// Logistic regression of the labels by Newton's method, with a ridge penalty off the bias (the
+/// first feature).
+fn fit<const N: usize>(data: &[([f64; N], bool)], ridge: f64) -> [f64; N] {
     let mut w = [0.0; N];
     for _ in 0..30 {
         let mut grad = [0.0; N];
         let mut hess = [[0.0; N]; N];
-        for s in samples {
-            let p = chance(&w, &s.x);
-            let y = if s.right { 1.0 } else { 0.0 };
+        for (x, right) in data {
+            let p = logistic(&w, x);
+            let y = if *right { 1.0 } else { 0.0 };
             for a in 0..N {
-                grad[a] += (y - p) * s.x[a];
+                grad[a] += (y - p) * x[a];
                 for b in 0..N {
-                    hess[a][b] += p * (1.0 - p) * s.x[a] * s.x[b];
+                    hess[a][b] += p * (1.0 - p) * x[a] * x[b];
                 }
             }
         }
         for a in 1..N {
-            grad[a] -= RIDGE * w[a];
-            hess[a][a] += RIDGE;
+            grad[a] -= ridge * w[a];
+            hess[a][a] += ridge;
         }
         let step = solve(hess, grad);
         for a in 0..N {
@@ -332,8 +405,8 @@ fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> [f64; N] {
 }
 
 /// (flagged, wrong, wrong and flagged) at `threshold`.
-fn counts(samples: &[Sample], w: &[f64; FEATURES.len()], threshold: f64) -> (usize, usize, usize) {
-    let flagged = |s: &Sample| chance(w, &s.x) < threshold;
+fn counts(samples: &[Sample], confidence: impl Fn(&Sample) -> f64, threshold: f64) -> (usize, usize, usize) {
+    let flagged = |s: &Sample| confidence(s) < threshold;
     (
         samples.iter().filter(|s| flagged(s)).count(),
         samples.iter().filter(|s| !s.right).count(),
@@ -342,9 +415,9 @@ fn counts(samples: &[Sample], w: &[f64; FEATURES.len()], threshold: f64) -> (usi
 }
 
 /// The threshold, in steps of 0.01, at which the flag's F1 for wrong units is best.
-fn best_threshold(samples: &[Sample], w: &[f64; FEATURES.len()]) -> f64 {
+fn best_threshold(samples: &[Sample], confidence: impl Fn(&Sample) -> f64 + Copy) -> f64 {
     let f1 = |t: f64| {
-        let (flagged, wrong, caught) = counts(samples, w, t);
+        let (flagged, wrong, caught) = counts(samples, confidence, t);
         2.0 * caught as f64 / (flagged + wrong).max(1) as f64
     };
     (1..100)
@@ -353,8 +426,8 @@ fn best_threshold(samples: &[Sample], w: &[f64; FEATURES.len()]) -> f64 {
         .unwrap_or(0.5)
 }
 
-fn report(what: &str, samples: &[Sample], w: &[f64; FEATURES.len()], threshold: f64) {
-    let (flagged, wrong, caught) = counts(samples, w, threshold);
+fn report(what: &str, samples: &[Sample], confidence: impl Fn(&Sample) -> f64, threshold: f64) {
+    let (flagged, wrong, caught) = counts(samples, confidence, threshold);
     println!(
         "{what}: {} units, {wrong} wrong, {flagged} flagged below {threshold:.2}: \
          recall {caught}/{wrong} = {:.2}, precision {caught}/{flagged} = {:.2}",

@@ -74,16 +74,17 @@ impl Evidence {
         ]
     }
 
-    /// The chance that the unit is right.
+    /// The chance that the unit is right: that it is right if the document is a translation,
+    /// times the chance that it is one.
     pub fn confidence(&self) -> f32 {
-        let z: f32 = self
-            .features()
-            .iter()
-            .zip(params::DOUBT_WEIGHTS)
-            .map(|(x, w)| x * w)
-            .sum();
-        1.0 / (1.0 + (-z).exp())
+        logistic(&self.features(), &params::DOUBT_WEIGHTS)
+            * logistic(&[1.0, self.quality], &params::TRANSLATION_WEIGHTS)
     }
+}
+
+fn logistic<const N: usize>(x: &[f32; N], w: &[f32; N]) -> f32 {
+    let z: f32 = x.iter().zip(w).map(|(x, w)| x * w).sum();
+    1.0 / (1.0 + (-z).exp())
 }
 
 /// The evidence about each unit [`super::group`] makes of `path`, aligned under `model`.

@@ -19,7 +19,7 @@ mod params;
 mod summary;
 
 pub use doubt::{Evidence, FEATURES};
-pub use params::{DOUBT_WEIGHTS, DOUBTFUL};
+pub use params::{DOUBT_WEIGHTS, DOUBTFUL, TRANSLATION_WEIGHTS};
 pub use summary::{GOOD, POOR, Summary, Verdict, summary, why_doubtful};
 
 use crate::model::{Block, BlockKind, ByLang, Lang, Paragraph, Span, Transcript, Version};

@@ -37,7 +37,6 @@ struct Row<'a> {
     confidence: f32,
     /// Whether the reader marks the unit `?`: the pairing, or the omission, is doubtful.
     doubtful: bool,
-    evidence: crate::align::Evidence,
     /// Source line of each paragraph the text comes from.
     lines: ByLang<Vec<u32>>,
 }
@@ -60,7 +59,6 @@ fn rows<'a>(t: &'a Transcript, units: &[Unit], by: ExportBy) -> Vec<Row<'a>> {
             ru,
             confidence,
             doubtful: u.is_doubtful(),
-            evidence: u.evidence,
             lines,
         };
         match by {

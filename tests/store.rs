@@ -117,7 +117,7 @@ fn an_unreadable_state_folder_is_a_note_not_a_failure() {
 /// fingerprint with it.
 #[test]
 fn the_aligner_version_changes_with_its_output() {
-    const PINNED: (u32, u64) = (1, 0x336d_f17f_87a6_e9df);
+    const PINNED: (u32, u64) = (2, 0x0b61_0b10_fc9b_f1bc);
     let docs = load(&[
         "000_press_conference.txt",
         "001_talks_start_en.txt",
@@ -130,6 +130,9 @@ fn the_aligner_version_changes_with_its_output() {
         let mut a = align::align(&doc.transcript);
         for u in &mut a.units {
             u.confidence = (u.confidence * 1000.0).round();
+            // What the confidence is computed from: its unrounded floats could differ by a last
+            // bit across platforms, and the rounded confidence stands for it.
+            u.evidence = Default::default();
         }
         h.add(&postcard::to_stdvec(&a).expect("serializes"));
     }

@@ -77,8 +77,102 @@ impl Evidence {
     /// The chance that the unit is right: that it is right if the document is a translation,
     /// times the chance that it is one.
     pub fn confidence(&self) -> f32 {
-        logistic(&self.features(), &params::DOUBT_WEIGHTS)
-            * logistic(&[1.0, self.quality], &params::TRANSLATION_WEIGHTS)
+        logistic(&self.features(), &params::DOUBT_WEIGHTS) * self.document()
+    }
+}
+
+impl Evidence {
+    /// The chance that the two versions are translations of each other, from how much of the
+    /// whole text pairs surely.
+    pub fn document(&self) -> f32 {
+        logistic(&[1.0, self.quality], &params::TRANSLATION_WEIGHTS)
+    }
+
+    /// How much each term lowered the unit's log-odds of being right, against a unit of the same
+    /// side count that pairs whole paragraphs, fits perfectly, has no rival and lies in a
+    /// document that aligns throughout.
+    pub fn lowering(&self) -> Vec<(Term, f32)> {
+        let one_sided = self.untranslated >= 1.0;
+        let clean = Evidence {
+            margin: params::MARGIN_CAP,
+            fit: if one_sided { self.fit } else { 1.0 },
+            untranslated: if one_sided { 1.0 } else { 0.0 },
+            loose: 0,
+            piece: false,
+            quality: 1.0,
+            ..*self
+        };
+        let (x, c) = (self.features(), clean.features());
+        let lost = |k: usize| params::DOUBT_WEIGHTS[k] * (c[k] - x[k]);
+        Term::ALL
+            .into_iter()
+            .map(|t| (t, t.features().iter().map(|&k| lost(k)).sum()))
+            .collect()
+    }
+}
+
+/// A term of the confidence model that can make a unit doubtful.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Term {
+    Margin,
+    Fit,
+    Untranslated,
+    Loose,
+    Piece,
+    Quality,
+}
+
+impl Term {
+    const ALL: [Term; 6] = [
+        Term::Margin,
+        Term::Fit,
+        Term::Untranslated,
+        Term::Loose,
+        Term::Piece,
+        Term::Quality,
+    ];
+
+    /// Its indices in [`FEATURES`].
+    fn features(self) -> &'static [usize] {
+        match self {
+            Term::Margin => &[3, 4],
+            Term::Fit => &[5],
+            Term::Untranslated => &[6],
+            Term::Loose => &[9],
+            Term::Piece => &[2],
+            Term::Quality => &[8],
+        }
+    }
+
+    /// What the term says about a unit with evidence `e`, for `check`.
+    pub fn describe(self, e: &Evidence) -> String {
+        match self {
+            Term::Margin => format!(
+                "a sentence may belong with the passage beside it (the next best alignment costs only {:.1} more)",
+                e.margin
+            ),
+            Term::Fit => format!(
+                "the two sides match poorly in length, names, numbers and words (fit {:.2})",
+                e.fit
+            ),
+            Term::Untranslated => format!(
+                "{:.0}% of its text has no counterpart",
+                100.0 * e.untranslated
+            ),
+            Term::Loose => format!(
+                "it shows {} paragraph pair{} side by side that no sentence of one translates in the other",
+                e.loose,
+                if e.loose == 1 { "" } else { "s" }
+            ),
+            Term::Piece => {
+                "left out inside a translated paragraph: its translation may be merged into a neighbour's"
+                    .to_string()
+            }
+            Term::Quality => format!(
+                "the document aligns loosely ({:.0}% of its text paired surely)",
+                100.0 * e.quality
+            ),
+        }
     }
 }
 

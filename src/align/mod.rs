@@ -18,7 +18,7 @@ mod margin;
 mod params;
 mod summary;
 
-pub use doubt::{Evidence, FEATURES};
+pub use doubt::{Evidence, FEATURES, Term};
 pub use params::{DOUBT_WEIGHTS, DOUBTFUL, TRANSLATION_WEIGHTS};
 pub use summary::{GOOD, POOR, Summary, Verdict, summary, why_doubtful};
 
@@ -32,7 +32,7 @@ use std::ops::Range;
 /// The aligner's version, part of the alignment cache's key: bump it with every change that can
 /// change an alignment (a weight, a pass, the lexicon), or readers are shown stale ones from
 /// their cache. `tests/store.rs` fails, asking for the bump, when the output changes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// A transcript's two versions as one ordered sequence of units.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -134,12 +134,20 @@ fn main() {
     let threshold = best_threshold(&translations(&train), |s| model.confidence(s));
     println!("unit features: {FEATURES:?}");
     println!("DOUBT_WEIGHTS: {:?}", model.unit.map(round));
-    println!("TRANSLATION_WEIGHTS (bias, quality): {:?}", model.document.map(round));
+    println!(
+        "TRANSLATION_WEIGHTS (bias, quality): {:?}",
+        model.document.map(round)
+    );
     println!("DOUBTFUL (best F2 of the flag on the training works): {threshold:.2}");
     let compiled = |s: &Sample| f64::from(s.evidence.confidence());
     for (what, set) in [("training works", &train), ("held-out works", &test)] {
         let related = translations(set);
-        report(&format!("{what}, learned"), &related, |s| model.confidence(s), threshold);
+        report(
+            &format!("{what}, learned"),
+            &related,
+            |s| model.confidence(s),
+            threshold,
+        );
         report(
             &format!("{what}, compiled in"),
             &related,
@@ -175,8 +183,9 @@ impl Model {
 }
 
 fn hash(s: &str) -> u64 {
-    s.bytes()
-        .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
 }
 
 /// The corpus's works, as line pairs, less the dev set's works.
@@ -188,12 +197,16 @@ fn read_corpus(dir: &Path) -> Vec<(String, Vec<Line>)> {
     };
     for entry in entries.flatten() {
         let file = entry.file_name().to_string_lossy().into_owned();
-        let Some(name) = file.strip_suffix("_en.txt") else { continue };
+        let Some(name) = file.strip_suffix("_en.txt") else {
+            continue;
+        };
         if DEV_SET.iter().any(|d| name.contains(d)) {
             continue;
         }
         let read = |suffix: &str| std::fs::read_to_string(dir.join(format!("{name}{suffix}")));
-        let (Ok(en), Ok(ru)) = (read("_en.txt"), read("_ru.txt")) else { continue };
+        let (Ok(en), Ok(ru)) = (read("_en.txt"), read("_ru.txt")) else {
+            continue;
+        };
         let lines = en
             .lines()
             .zip(ru.lines())
@@ -316,10 +329,10 @@ fn samples(lines: &[Line], rng: &mut Rng, related: bool) -> Vec<Sample> {
             let (en, ru) = (of(Lang::En), of(Lang::Ru));
             let right = related
                 && match (en.is_empty(), ru.is_empty()) {
-                (false, false) => en.iter().all(|&e| ru.iter().all(|&r| gold.contains(&(e, r)))),
-                (false, true) => en.iter().all(|e| !paired[0].contains(e)),
-                _ => ru.iter().all(|r| !paired[1].contains(r)),
-            };
+                    (false, false) => en.iter().all(|&e| ru.iter().all(|&r| gold.contains(&(e, r)))),
+                    (false, true) => en.iter().all(|e| !paired[0].contains(e)),
+                    _ => ru.iter().all(|r| !paired[1].contains(r)),
+                };
             let x = features(&u.evidence);
             Sample {
                 evidence: u.evidence,
@@ -401,7 +414,11 @@ fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> [f64; N] {
     let mut x = [0.0; N];
     for c in (0..N).rev() {
         let s: f64 = (c + 1..N).map(|k| a[c][k] * x[k]).sum();
-        x[c] = if a[c][c].abs() < 1e-12 { 0.0 } else { (b[c] - s) / a[c][c] };
+        x[c] = if a[c][c].abs() < 1e-12 {
+            0.0
+        } else {
+            (b[c] - s) / a[c][c]
+        };
     }
     x
 }

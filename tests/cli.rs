@@ -109,6 +109,29 @@ fn check_says_when_a_pair_is_not_a_translation() {
 }
 
 #[test]
+fn check_says_why_a_unit_is_doubtful() {
+    // Juliet's second sentence has no sentence of its own in the Russian, whose one sentence may
+    // translate both.
+    let o = run(&[
+        "check".as_ref(),
+        "--en".as_ref(),
+        data("play.en.txt").as_os_str(),
+        "--ru".as_ref(),
+        data("play.ru.txt").as_os_str(),
+    ]);
+    let out = stdout(&o);
+    assert!(out.lines().any(|l| l == "  verdict     translation"), "{out}");
+    let doubts: Vec<&str> = out.lines().filter(|l| l.starts_with("  doubtful ")).collect();
+    assert!(
+        doubts.iter().any(|l| l.ends_with(
+            "only in the English text; left out inside a translated paragraph: its translation may be merged into a neighbour's; \
+             a sentence may belong with the passage beside it (the next best alignment costs only 2.2 more)"
+        )),
+        "{out}"
+    );
+}
+
+#[test]
 fn check_a_folder_lists_every_transcript_in_name_order() {
     let o = run(&["check".as_ref(), data("").as_os_str()]);
     assert_eq!(o.status.code(), Some(0));

@@ -155,10 +155,7 @@ impl Term {
                 "the two sides match poorly in length, names, numbers and words (fit {:.2})",
                 e.fit
             ),
-            Term::Untranslated => format!(
-                "{:.0}% of its text has no counterpart",
-                100.0 * e.untranslated
-            ),
+            Term::Untranslated => format!("{:.0}% of its text has no counterpart", 100.0 * e.untranslated),
             Term::Loose => format!(
                 "it shows {} paragraph pair{} side by side that no sentence of one translates in the other",
                 e.loose,

@@ -14,7 +14,8 @@ use std::ops::Range;
 
 /// For each item of each side, how much dearer (in nats, at most [`MARGIN_CAP`]) the cheapest
 /// path in a band around `path` is that links it to an item of the other side outside
-/// `within[l][k]` (its unit's items there), or, where that range is empty, to any item at all.
+/// `within[l][k]` (its unit's items there; where that range is empty, to any item at all), or
+/// that leaves it untranslated where `path` pairs it.
 pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize>>>) -> ByLang<Vec<f32>> {
     let (n, m) = (s.en.len(), s.ru.len());
     let mut out = ByLang::new(vec![MARGIN_CAP; n], vec![MARGIN_CAP; m]);
@@ -101,16 +102,25 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
     if !best.is_finite() {
         return out;
     }
-    // Whether linking item `k` of side `l` to `other` of the other side takes it out of its unit.
+    let mut paired = ByLang::new(vec![false; n], vec![false; m]);
+    for b in path.iter().filter(|b| !b.en.is_empty() && !b.ru.is_empty()) {
+        b.en.clone().for_each(|k| paired.en[k] = true);
+        b.ru.clone().for_each(|k| paired.ru[k] = true);
+    }
+    // Whether linking item `k` of side `l` to `other` of the other side (none: leaving it
+    // untranslated) changes what the unit claims of it.
     let leaves = |l: Lang, k: usize, other: &Range<usize>| {
         let w = &within[l][k];
+        if other.is_empty() {
+            return paired[l][k];
+        }
         w.is_empty() || other.start < w.start || other.end > w.end
     };
     for i in 0..=n {
         for j in band.lo[i]..=band.hi[i] {
             for (t, &(a, b, _)) in BEADS.iter().enumerate() {
                 let c = cost[at(i, j) * shapes + t];
-                if !c.is_finite() || a == 0 || b == 0 {
+                if !c.is_finite() {
                     continue;
                 }
                 let (en, ru) = (i - a..i, j - b..j);
@@ -130,4 +140,66 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::anchors::Features;
+    use crate::align::beads::{Item, align};
+    use crate::model::BlockKind;
+
+    fn items(texts: &[&str], lang: Lang) -> Vec<Item> {
+        texts
+            .iter()
+            .map(|t| Item {
+                features: Features::of(t, lang),
+                block: 0,
+                kind: BlockKind::Narration,
+                para_start: true,
+            })
+            .collect()
+    }
+
+    /// Each item's margin when every bead of the path is a unit of its own.
+    fn per_bead(en: &[&str], ru: &[&str]) -> ByLang<Vec<f32>> {
+        let (en, ru) = (items(en, Lang::En), items(ru, Lang::Ru));
+        let path = align(&en, &ru, FIRST);
+        let mut within = ByLang::new(vec![0..0; en.len()], vec![0..0; ru.len()]);
+        for b in &path {
+            b.en.clone().for_each(|k| within.en[k] = b.ru.clone());
+            b.ru.clone().for_each(|k| within.ru[k] = b.en.clone());
+        }
+        margins(&Scorer::new(&en, &ru, FIRST), &path, &within)
+    }
+
+    #[test]
+    fn a_sentence_that_fits_two_places_has_a_thin_margin_and_a_clean_pair_a_wide_one() {
+        let clean = per_bead(
+            &[
+                "Trade grew by 5.7% in 2024.",
+                "More than 2,000 companies operate in Minsk.",
+            ],
+            &[
+                "Товарооборот вырос на 5,7% в 2024 году.",
+                "В Минске работает более 2 000 компаний.",
+            ],
+        );
+        assert!(clean.en.iter().chain(&clean.ru).all(|&m| m > 3.0), "{clean:?}");
+        // An untranslated sentence between two pairs: merged into either, or left alone, the
+        // costs are close.
+        let torn = per_bead(
+            &[
+                "Trade grew by 5.7% in 2024.",
+                "It was a good year.",
+                "More than 2,000 companies operate in Minsk.",
+            ],
+            &[
+                "Товарооборот вырос на 5,7% в 2024 году.",
+                "В Минске работает более 2 000 компаний.",
+            ],
+        );
+        assert!(torn.en[1] < 1.5, "{torn:?}");
+        assert!(torn.en[0] > 3.0 && torn.en[2] > 3.0, "{torn:?}");
+    }
 }

@@ -403,12 +403,13 @@ fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> [f64; N] {
         if a[c][c].abs() < 1e-12 {
             continue;
         }
-        for r in c + 1..N {
-            let f = a[r][c] / a[c][c];
-            for k in c..N {
-                a[r][k] -= f * a[c][k];
+        let (pivot, bc) = (a[c], b[c]);
+        for (row, br) in a.iter_mut().zip(b.iter_mut()).skip(c + 1) {
+            let f = row[c] / pivot[c];
+            for (x, y) in row.iter_mut().zip(pivot).skip(c) {
+                *x -= f * y;
             }
-            b[r] -= f * b[c];
+            *br -= f * bc;
         }
     }
     let mut x = [0.0; N];

@@ -90,10 +90,8 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
                 if !c.is_finite() || !rest.is_finite() {
                     continue;
                 }
-                for st in 0..STATES {
-                    let v = enter(st, to, i2, j2) + c + rest;
-                    let cell = &mut backward[at(i, j)][st];
-                    *cell = cell.min(v);
+                for (st, cell) in backward[at(i, j)].iter_mut().enumerate() {
+                    *cell = cell.min(enter(st, to, i2, j2) + c + rest);
                 }
             }
         }

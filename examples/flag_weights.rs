@@ -1,12 +1,15 @@
-//! Learns the unit confidence model (`DOUBT_WEIGHTS` and `DOUBTFUL` in src/align/params.rs) from
-//! synthetic documents with a known alignment, made from the Bilinguator parallel corpus the way
-//! the dev set was made: each side's lines regrouped into paragraphs independently, some lines
-//! and a few whole passages left out of one side.
+//! Learns the confidence model (`DOUBT_WEIGHTS`, `TRANSLATION_WEIGHTS` and `DOUBTFUL` in
+//! src/align/params.rs) from synthetic documents with a known alignment, made from the
+//! Bilinguator parallel corpus the way the dev set was made: each side's lines regrouped into
+//! paragraphs independently, some lines and a few whole passages left out of one side. The dev
+//! set's works are not used (the corpus leaves them out; `DEV_SET` skips them should it not).
 //!
 //! `cargo run --release --example flag_weights -- <corpus-dir>` fits a logistic model of "the
-//! unit is right" on the units of the training works, picks the threshold that best tells wrong
-//! units from right ones there (F1 of the flag), and prints both with the flag's precision and
-//! recall on the held-out works, under the learned model and under the one compiled in.
+//! unit is right" on the units of the training works' translations, and one of "the document is
+//! a translation" on those documents and on documents pairing one work's English with another's
+//! Russian; picks the threshold at which the flag best tells wrong units from right ones on the
+//! training works (F2: recall counts twice); and prints the flag's precision and recall on the
+//! training and the held-out works, under the learned model and under the one compiled in.
 //!
 //! A unit is wrong as the dev set's scorer judges it: it links an English paragraph to a Russian
 //! one that share no line, or it is one-sided and one of its paragraphs has a counterpart.

@@ -55,6 +55,13 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
             0.0
         }
     };
+    // The cheapest way into a bead of state `to` ending at (i, j) from the scores by state
+    // `from` of its start.
+    let arrive = |from: [f32; STATES], to: usize, i: usize, j: usize| {
+        (0..STATES)
+            .map(|st| from[st] + enter(st, to, i, j))
+            .fold(f32::INFINITY, f32::min)
+    };
     // Cheapest cost from the origin to each cell, by the state of the last bead.
     let mut forward = vec![[f32::INFINITY; STATES]; cells];
     forward[0][0] = 0.0;
@@ -62,15 +69,12 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
         for j in band.lo[i]..=band.hi[i] {
             for (t, &(a, b, _)) in BEADS.iter().enumerate() {
                 let c = cost[at(i, j) * shapes + t];
-                if !c.is_finite() {
-                    continue;
+                if c.is_finite() {
+                    let to = state_of(a, b);
+                    let best = arrive(forward[at(i - a, j - b)], to, i, j) + c;
+                    let cell = &mut forward[at(i, j)][to];
+                    *cell = cell.min(best);
                 }
-                let (from, to) = (forward[at(i - a, j - b)], state_of(a, b));
-                let best = (0..STATES)
-                    .map(|st| from[st] + enter(st, to, i, j))
-                    .fold(f32::INFINITY, f32::min);
-                let cell = &mut forward[at(i, j)][to];
-                *cell = cell.min(best + c);
             }
         }
     }
@@ -122,12 +126,8 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
                     continue;
                 }
                 let (en, ru) = (i - a..i, j - b..j);
-                let (to, from) = (state_of(a, b), forward[at(i - a, j - b)]);
-                let through = (0..STATES)
-                    .map(|st| from[st] + enter(st, to, i, j))
-                    .fold(f32::INFINITY, f32::min)
-                    + c
-                    + backward[at(i, j)][to];
+                let to = state_of(a, b);
+                let through = arrive(forward[at(i - a, j - b)], to, i, j) + c + backward[at(i, j)][to];
                 let margin = (through - best).clamp(0.0, MARGIN_CAP);
                 for (l, items, other) in [(Lang::En, en.clone(), ru.clone()), (Lang::Ru, ru, en)] {
                     for k in items.filter(|&k| leaves(l, k, &other)) {

@@ -6,7 +6,7 @@
 
 use super::band::{Band, guide_of};
 use super::beads::Bead;
-use super::cost::Scorer;
+use super::cost::{Scorer, Shared};
 use super::dp::{STATES, state_of};
 use super::params::*;
 use crate::model::{ByLang, Lang};
@@ -30,6 +30,24 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
     }
     let cells = offset[n + 1];
     let at = |i: usize, j: usize| offset[i] + j - band.lo[i];
+    // What each sentence pair a bead may hold shares, computed once: row r (English item r - 1)
+    // from two columns left of its band to the end of the band two rows on, as in the DP.
+    let pairs: Vec<(usize, Vec<Shared>)> = (0..=n)
+        .map(|r| {
+            if r == 0 {
+                return (0, Vec::new());
+            }
+            let (from, to) = (band.lo[r].saturating_sub(2).max(1), band.hi[(r + 2).min(n)]);
+            (from, (from..=to).map(|j| s.pair(r - 1, j - 1)).collect())
+        })
+        .collect();
+    let shared = |i: usize, j: usize, a: usize, b: usize| {
+        Shared::of(
+            (i + 1 - a..=i)
+                .map(|r| &pairs[r])
+                .map(|(first, row)| &row[j + 1 - b - first..=j - first]),
+        )
+    };
     // The beads ending in each cell, by shape: their cost, or infinity where one leaves the band.
     let shapes = BEADS.len();
     let mut cost = vec![f32::INFINITY; cells * shapes];
@@ -42,7 +60,7 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
                 cost[at(i, j) * shapes + t] = if a == 0 || b == 0 {
                     GAP * (a + b) as f32
                 } else {
-                    s.cost(i, j, a, b, prior, s.shared(i, j, a, b)).total()
+                    s.cost(i, j, a, b, prior, shared(i, j, a, b)).total()
                 };
             }
         }

@@ -591,6 +591,7 @@ mod tests {
                     parts: ByLang::new(side(*b, en), side(*b, ru)),
                     speaker: (*b == 1).then_some(0),
                     confidence: 1.0,
+                    evidence: Default::default(),
                     links: vec![],
                 })
                 .collect(),

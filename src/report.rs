@@ -100,7 +100,7 @@ fn document(d: &Document, out: &mut dyn Write) -> io::Result<()> {
             .total_cmp(&aligned.units[y].confidence)
     });
     for &k in doubtful.iter().take(DOUBTS_SHOWN) {
-        if let Some(why) = crate::align::why_doubtful(t, &aligned, k) {
+        if let Some(why) = crate::align::why_doubtful(&aligned, k) {
             writeln!(out, "  {:<KEY$}unit {}: {why}", "doubtful", k + 1)?;
         }
     }

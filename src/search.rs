@@ -344,6 +344,7 @@ mod tests {
             parts: ByLang::new(side(en), side(ru)),
             speaker: Some(0),
             confidence: 1.0,
+            evidence: Default::default(),
             links: Vec::new(),
         }
     }

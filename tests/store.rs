@@ -179,7 +179,7 @@ fn an_unreadable_state_folder_is_a_note_not_a_failure() {
 /// fingerprint with it.
 #[test]
 fn the_aligner_version_changes_with_its_output() {
-    const PINNED: (u32, u64) = (2, 0x08c6_175f_f3e1_c227);
+    const PINNED: (u32, u64) = (3, 0x99db_3d65_928f_e1df);
     let docs = load(&[
         "000_press_conference.txt",
         "001_talks_start_en.txt",
@@ -192,6 +192,9 @@ fn the_aligner_version_changes_with_its_output() {
         let mut a = align::align(&doc.transcript);
         for u in &mut a.units {
             u.confidence = (u.confidence * 1000.0).round();
+            // What the confidence is computed from: its unrounded floats could differ by a last
+            // bit across platforms, and the rounded confidence stands for it.
+            u.evidence = Default::default();
         }
         h.add(&postcard::to_stdvec(&a).expect("serializes"));
     }

@@ -154,6 +154,18 @@ impl<'a> Scorer<'a> {
         }
     }
 
+    /// What opening a run of untranslated sentences costs with a gap bead of state `to` (1
+    /// English, 2 Russian) ending at (`i`, `j`). An omission starting at a paragraph is the usual
+    /// kind: a paragraph left out.
+    #[inline]
+    pub(super) fn gap_open(&self, to: usize, i: usize, j: usize) -> f32 {
+        match to {
+            1 if self.en.items[i - 1].para_start => GAP_OPEN_PARA,
+            2 if self.ru.items[j - 1].para_start => GAP_OPEN_PARA,
+            _ => GAP_OPEN,
+        }
+    }
+
     /// What the kinds of the blocks of English item `e` and Russian item `r` add to a pairing of them.
     #[inline]
     pub(super) fn kinds(&self, e: usize, r: usize) -> f32 {

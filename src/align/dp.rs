@@ -71,12 +71,7 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                 let to = state_of(a, b);
                 let at = j - b - band.lo[i - a];
                 if to != 0 {
-                    // An omission starting at a paragraph is the usual kind: a paragraph left out.
-                    let gap_open = match to {
-                        1 if s.en.items[i - 1].para_start => GAP_OPEN_PARA,
-                        2 if s.ru.items[j - 1].para_start => GAP_OPEN_PARA,
-                        _ => GAP_OPEN,
-                    };
+                    let gap_open = s.gap_open(to, i, j);
                     let (from, from_state) = (0..STATES)
                         .map(|st| {
                             let open = if st != to { gap_open } else { 0.0 };
@@ -96,7 +91,7 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                 {
                     continue;
                 }
-                let shared = Shared::of::<3>(
+                let shared = Shared::of::<DP_WIDEST>(
                     (i - a + 1..=i)
                         .map(|r| &pairs[r % 3])
                         .map(|(first, row)| &row[j + 1 - b - first..=j - first]),

@@ -14,24 +14,28 @@ mod anchors;
 mod band;
 mod beads;
 mod cost;
+mod doubt;
 mod dp;
 mod learn;
+mod margin;
 mod params;
 mod summary;
 
+pub use doubt::{Evidence, FEATURES, Term};
+pub use params::{DOUBT_WEIGHTS, DOUBTFUL, TRANSLATION_WEIGHTS};
 pub use summary::{GOOD, POOR, Summary, Verdict, summary, why_doubtful};
 
 use crate::model::{Block, BlockKind, ByLang, Lang, Paragraph, Span, Transcript, Version};
 use anchors::Features;
 use beads::{Bead, Item};
-use params::{Model, PULL_CHANCE, PULL_FULL, PULL_WORDS};
+use params::Model;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// The aligner's version, part of the alignment cache's key: bump it with every change that can
 /// change an alignment (a weight, a pass, the lexicon), or readers are shown stale ones from
 /// their cache. `tests/store.rs` fails, asking for the bump, when the output changes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// A transcript's two versions as one ordered sequence of units.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -50,13 +54,12 @@ pub struct Unit {
     pub parts: ByLang<Vec<Part>>,
     /// The speaker (index into `Transcript::speakers`) when the unit is part of a turn.
     pub speaker: Option<usize>,
-    /// How sure the aligner is of the unit, 0 to 1. For a paired unit: that the two sides say the
-    /// same thing (length fit and shared anchors of its links; untranslated sentences count 0).
-    /// For a one-sided unit: that the passage really has no counterpart, which can only be judged
-    /// from how well the rest of the transcript aligns — the share of the text in paired links,
-    /// weighted by their confidence. So omissions in a good translation score high and everything
-    /// in a pair of unrelated texts scores low. 1 when the transcript has one language only.
+    /// How sure the aligner is of the unit, 0 to 1: the chance that its pairing (for a one-sided
+    /// unit, its omission) is right, from its [`Evidence`]. 1 when the transcript has one
+    /// language only.
     pub confidence: f32,
+    /// What the aligner's costs say about the unit: what `confidence` comes from.
+    pub evidence: Evidence,
     /// Sentence links inside the unit, in order.
     pub links: Vec<Link>,
 }
@@ -207,12 +210,10 @@ pub fn align(t: &Transcript) -> Alignment {
     let mut path = absorb::absorb(path, &sides.en.items, &sides.ru.items, model);
     settle_gaps(&mut path, &sides);
     let mut units = group(&path, &sides, t);
-    let one_language = t.langs().len() < 2;
-    let quality = quality(&path, &sides);
-    let pulls = pulls(&path, &sides);
-    for (u, pull) in units.iter_mut().zip(pulls) {
-        if u.is_one_sided() {
-            u.confidence = if one_language { 1.0 } else { quality * (1.0 - pull) };
+    if t.langs().len() == 2 {
+        for (u, evidence) in units.iter_mut().zip(doubt::evidence(&path, &sides, model)) {
+            u.confidence = evidence.confidence();
+            u.evidence = evidence;
         }
     }
     Alignment {
@@ -282,80 +283,6 @@ fn ratio(ru: u64, en: u64) -> f32 {
     const TYPICAL: f32 = 1.1;
     const PRIOR_CHARS: f32 = 2000.0;
     ((ru as f32 + TYPICAL * PRIOR_CHARS) / (en as f32 + PRIOR_CHARS)).clamp(0.5, 2.5)
-}
-
-/// For each unit [`group`] makes of `path`, how strongly its untranslated sentences are pulled
-/// towards the other side's sentences in the links just before and after it, 0 to 1: a passage
-/// whose words translate a neighbour's is more likely misplaced than untranslated.
-fn pulls(path: &[Bead], sides: &ByLang<Side>) -> Vec<f32> {
-    let dice = |e: &Features, r: &Features| {
-        let known = e.known + r.known;
-        if known < PULL_WORDS {
-            return 0.0;
-        }
-        2.0 * cost::common(&e.concepts, &r.concepts) as f32 / known as f32
-    };
-    // For each bead, the last bead before it and the first after it that advance each side.
-    let mut before: ByLang<Vec<Option<usize>>> = ByLang::default();
-    let mut after: ByLang<Vec<Option<usize>>> = ByLang::default();
-    for l in Lang::BOTH {
-        let mut last = None;
-        for (k, b) in path.iter().enumerate() {
-            before[l].push(last);
-            if !b.range(l).is_empty() {
-                last = Some(k);
-            }
-        }
-        let mut next = None;
-        after[l] = vec![None; path.len()];
-        for (k, b) in path.iter().enumerate().rev() {
-            after[l][k] = next;
-            if !b.range(l).is_empty() {
-                next = Some(k);
-            }
-        }
-    }
-    let near = |k: usize, l: Lang| -> Vec<usize> {
-        [before[l][k], after[l][k]]
-            .into_iter()
-            .flatten()
-            .flat_map(|b| path[b].range(l))
-            .collect()
-    };
-    let mut out = Vec::new();
-    let mut unit = 0.0f32;
-    for (k, bead) in path.iter().enumerate() {
-        for l in Lang::BOTH
-            .into_iter()
-            .filter(|&l| bead.range(l.other()).is_empty())
-        {
-            let others = near(k, l.other());
-            for item in bead.range(l) {
-                let f = &sides[l].items[item].features;
-                for &o in &others {
-                    let g = &sides[l.other()].items[o].features;
-                    let d = if l == Lang::En { dice(f, g) } else { dice(g, f) };
-                    unit = unit.max(((d - PULL_CHANCE) / (PULL_FULL - PULL_CHANCE)).clamp(0.0, 1.0));
-                }
-            }
-        }
-        if closes_unit(path, k, sides) {
-            out.push(unit);
-            unit = 0.0;
-        }
-    }
-    out
-}
-
-/// The share of all text in paired links, weighted by their confidence.
-fn quality(path: &[Bead], sides: &ByLang<Side>) -> f32 {
-    let (mut good, mut all) = (0.0, 0.0);
-    for b in path {
-        let w = b.weight(sides);
-        good += w * b.confidence;
-        all += w;
-    }
-    if all > 0.0 { good / all } else { 0.0 }
 }
 
 impl Bead {
@@ -470,15 +397,36 @@ fn settle_gaps(path: &mut [Bead], sides: &ByLang<Side>) {
 /// versions paragraph alike, a unit is a paragraph pair; where they do not, the longer paragraph
 /// is shown in pieces, each beside its counterpart.
 fn group(path: &[Bead], sides: &ByLang<Side>, t: &Transcript) -> Vec<Unit> {
-    let mut units = Vec::new();
+    unit_beads(path, sides)
+        .into_iter()
+        .map(|beads| close(&path[beads], sides, t))
+        .collect()
+}
+
+/// The beads of each unit of `path`, as [`group`] cuts them.
+fn unit_beads(path: &[Bead], sides: &ByLang<Side>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
     let mut from = 0;
     for k in 0..path.len() {
         if closes_unit(path, k, sides) {
-            units.push(close(&path[from..=k], sides, t));
+            out.push(from..k + 1);
             from = k + 1;
         }
     }
-    units
+    out
+}
+
+/// The items of each side that `beads` hold, empty where they hold none of a side.
+fn spans(beads: &[Bead]) -> ByLang<Range<usize>> {
+    let items = |l: Lang| {
+        let start = beads.iter().find_map(|b| b.range(l).next());
+        let end = beads.iter().rev().find_map(|b| b.range(l).last());
+        match (start, end) {
+            (Some(s), Some(e)) => s..e + 1,
+            _ => 0..0,
+        }
+    };
+    ByLang::new(items(Lang::En), items(Lang::Ru))
 }
 
 /// Whether bead `k` of `path` ends a unit: a side it advances starts a paragraph next, or the
@@ -495,15 +443,7 @@ fn closes_unit(path: &[Bead], k: usize, sides: &ByLang<Side>) -> bool {
 
 /// The unit of the beads `beads`.
 fn close(beads: &[Bead], sides: &ByLang<Side>, t: &Transcript) -> Unit {
-    let items = |l: Lang| {
-        let start = beads.iter().find_map(|b| b.range(l).next());
-        let end = beads.iter().rev().find_map(|b| b.range(l).last());
-        match (start, end) {
-            (Some(s), Some(e)) => s..e + 1,
-            _ => 0..0,
-        }
-    };
-    let items = ByLang::new(items(Lang::En), items(Lang::Ru));
+    let items = spans(beads);
     let parts = |l: Lang| -> Vec<Part> {
         let mut parts: Vec<Part> = Vec::new();
         for place in &sides[l].places[items[l].clone()] {
@@ -536,12 +476,6 @@ fn close(beads: &[Bead], sides: &ByLang<Side>, t: &Transcript) -> Unit {
         })
         .filter(|l| Lang::BOTH.iter().any(|&g| !l.sentences[g].is_empty()))
         .collect();
-    let (mut good, mut all) = (0.0, 0.0);
-    for b in beads {
-        let w = b.weight(sides).max(1.0);
-        good += w * b.confidence;
-        all += w;
-    }
     let parts = ByLang::new(parts(Lang::En), parts(Lang::Ru));
     let speaker = Lang::BOTH.iter().find_map(|&l| {
         let first = parts[l].first()?;
@@ -553,7 +487,8 @@ fn close(beads: &[Bead], sides: &ByLang<Side>, t: &Transcript) -> Unit {
     Unit {
         parts,
         speaker,
-        confidence: good / all,
+        confidence: 1.0,
+        evidence: Evidence::default(),
         links,
     }
 }

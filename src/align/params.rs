@@ -12,6 +12,8 @@ pub(super) const BEADS: [(usize, usize, f32); 8] = [
     (3, 1, prior(3, 1)),
     (1, 3, prior(1, 3)),
 ];
+/// The most sentences of one side in a bead of [`BEADS`].
+pub(super) const DP_WIDEST: usize = 3;
 /// The most sentences of one side in any bead: the DP's reach three, those that take in the
 /// untranslated sentences beside them after the DP ([`super::absorb`]) more.
 pub(super) const WIDEST: usize = 6;
@@ -93,5 +95,21 @@ pub(super) const NAME_LINKS: u32 = 3;
 pub(super) const PULL_CHANCE: f32 = 0.15;
 pub(super) const PULL_FULL: f32 = 0.45;
 pub(super) const PULL_WORDS: u32 = 4;
-/// Units less sure than this are marked doubtful, in the reader, the exports and `check`.
-pub(super) const DOUBTFUL: f32 = 0.5;
+/// Half-width of the band around the path in which [`super::margin`] looks for rival alignments.
+pub(super) const MARGIN_BAND: usize = 6;
+/// A rival dearer than this many nats is no rival.
+pub(super) const MARGIN_CAP: f32 = 10.0;
+/// The model of a unit's confidence, learned by
+/// `cargo run --release --example flag_weights -- ../shared/corpus/bilinguator-en-ru` from
+/// synthetic documents made of the Bilinguator corpus the way the dev set was made (none of the
+/// dev set's works): [`DOUBT_WEIGHTS`], in the order of [`super::FEATURES`], a logistic model of
+/// the chance that a unit of a translation is right; [`TRANSLATION_WEIGHTS`] (bias, document
+/// quality) one of the chance that the two versions are translations of each other at all.
+pub const DOUBT_WEIGHTS: [f32; 11] = [
+    -2.355, 0.053, -4.152, 2.214, 0.826, 2.155, 0.0, 0.552, 1.177, -5.196, 0.256,
+];
+pub const TRANSLATION_WEIGHTS: [f32; 2] = [-11.153, 21.613];
+/// Units less sure than this are marked doubtful, in the reader, the exports and `check`: the
+/// threshold at which the flag told wrong units from right ones best on the training works of
+/// `flag_weights`, by an F-score that weighs recall twice (most wrong units should be flagged).
+pub const DOUBTFUL: f32 = 0.72;

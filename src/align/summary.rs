@@ -106,37 +106,33 @@ impl fmt::Display for Summary {
     }
 }
 
-/// Why unit `k` of `a`, the alignment of `t`, is doubtful, in a few words; `None` when it is not.
-/// Read off the unit as a person would check it: structure, lengths, words that translate.
-pub fn why_doubtful(t: &Transcript, a: &Alignment, k: usize) -> Option<String> {
+/// Why unit `k` of `a` is doubtful, in a few words; `None` when it is not. Names the terms of its
+/// [`Evidence`](super::Evidence) that lowered its confidence most, against a unit that pairs
+/// whole paragraphs, fits well and has no rival.
+pub fn why_doubtful(a: &Alignment, k: usize) -> Option<String> {
     let u = a.units.get(k).filter(|u| u.is_doubtful())?;
-    let text = |l: Lang| u.sentences(t, l).map(|s| s.text).collect::<Vec<_>>().join(" ");
+    let e = &u.evidence;
+    let mut reasons: Vec<String> = Vec::new();
     if let Some(l) = Lang::BOTH.into_iter().find(|&l| u.parts[l.other()].is_empty()) {
-        return Some(format!(
-            "only in the {} text: it may belong beside a neighbouring passage",
-            l.name()
-        ));
+        reasons.push(format!("only in the {} text", l.name()));
     }
-    let kind = |l: Lang| Some(t.version(l)?.blocks.get(u.block(l)?)?.kind);
-    let (en, ru) = (text(Lang::En), text(Lang::Ru));
-    let (en_chars, ru_chars) = (en.chars().count(), ru.chars().count());
-    let concepts = |s: &str, l| crate::lexicon::concepts(s, l);
-    let (ce, cr) = (concepts(&en, Lang::En), concepts(&ru, Lang::Ru));
-    let shared = super::cost::common(&ce.ids, &cr.ids) as usize;
-    let ratio = ru_chars as f32 / en_chars.max(1) as f32;
-    Some(match (kind(Lang::En), kind(Lang::Ru)) {
-        (Some(e), Some(r)) if std::mem::discriminant(&e) != std::mem::discriminant(&r) => {
-            format!("ingest read the two sides differently ({e:?} / {r:?})")
-        }
-        _ if !(0.6..=2.0).contains(&ratio) => {
-            format!("lengths differ: {en_chars} chars of English, {ru_chars} of Russian")
-        }
-        _ if (ce.known + cr.known) >= 4 && 4 * shared < (ce.known.min(cr.known) as usize) => {
-            format!(
-                "few words translate each other ({shared} of {} known)",
-                ce.known.min(cr.known)
-            )
-        }
-        _ => "the evidence for this pairing is weak".to_string(),
-    })
+    if e.document() < 0.5 {
+        reasons.push(format!(
+            "the versions hardly align anywhere ({:.0}% of the text paired surely): they may not be translations",
+            100.0 * e.quality
+        ));
+        return Some(reasons.join("; "));
+    }
+    let mut terms: Vec<(f32, String)> = e
+        .lowering()
+        .into_iter()
+        .filter(|&(_, lost)| lost > 0.5)
+        .map(|(term, lost)| (lost, term.describe(e)))
+        .collect();
+    terms.sort_by(|x, y| y.0.total_cmp(&x.0));
+    reasons.extend(terms.into_iter().take(2).map(|(_, why)| why));
+    if reasons.len() < 2 {
+        reasons.push("the evidence for this pairing is weak".to_string());
+    }
+    Some(reasons.join("; "))
 }

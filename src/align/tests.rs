@@ -334,3 +334,81 @@ fn names_that_translate_are_learned_from_the_confident_links() {
     assert!(ru.iter().all(|it| it.features.has(hatter[0])), "{ru:?}");
     assert!(!sides.ru.items.iter().any(|it| it.features.has(hatter[0])));
 }
+
+#[test]
+fn a_clean_translation_has_no_doubtful_pair() {
+    let a = align(&sample());
+    for (k, u) in a.units.iter().enumerate().filter(|(_, u)| !u.is_one_sided()) {
+        assert!(!u.is_doubtful() && why_doubtful(&a, k).is_none(), "{u:?}");
+    }
+    // An omission is surer the better the rest aligns and the less a neighbour pulls it, never
+    // as sure as a pair: more likely right than not.
+    let omitted = &a.units[5];
+    assert!(
+        omitted.confidence > 0.5 && omitted.confidence < 0.9,
+        "{omitted:?}"
+    );
+}
+
+/// The sample with a sentence Lukashenko adds in the English only, and with or without Putin's
+/// interjection in the Russian only.
+fn with_an_added_sentence(interjection: bool) -> Transcript {
+    let mut t = sample();
+    if let Some(v) = t.versions.en.as_mut() {
+        v.blocks[1] = block(
+            LUKASHENKO,
+            &[
+                "Thank you, Vladimir Vladimirovich. I fully agree with what the President said about our trade.",
+                "We will build a railway from Moscow to Minsk and on to Brest.",
+            ],
+        );
+    }
+    if let (false, Some(v)) = (interjection, t.versions.ru.as_mut()) {
+        v.blocks.remove(2);
+    }
+    t
+}
+
+const ADDED: &str = "I fully agree with what the President said about our trade.";
+
+#[test]
+fn a_sentence_left_out_of_a_translated_paragraph_is_doubtful_and_check_says_why() {
+    let t = with_an_added_sentence(false);
+    let a = align(&t);
+    let k = a
+        .units
+        .iter()
+        .position(|u| u.is_one_sided() && u.sentences(&t, Lang::En).any(|s| s.text == ADDED))
+        .unwrap_or_else(|| panic!("the added sentence stands alone: {:?}", parts(&a)));
+    assert!(
+        a.units[k].evidence.piece && a.units[k].is_doubtful(),
+        "{:?}",
+        a.units[k]
+    );
+    let why = why_doubtful(&a, k).unwrap_or_default();
+    assert!(
+        why.starts_with("only in the English text; left out inside a translated paragraph"),
+        "{why}"
+    );
+    for u in a.units.iter().filter(|u| !u.is_one_sided()) {
+        assert!(!u.is_doubtful(), "{u:?}");
+    }
+}
+
+#[test]
+fn two_untranslated_sentences_paired_together_are_the_least_sure_pair() {
+    // Next to Putin's interjection, which the English lacks, the path pairs the added sentence
+    // with it: their lengths fit, nothing else does.
+    let t = with_an_added_sentence(true);
+    let a = align(&t);
+    let holds = |u: &Unit| u.sentences(&t, Lang::En).any(|s| s.text == ADDED);
+    let k = a.units.iter().position(holds).expect("a unit holds it");
+    assert!(
+        !a.units[k].is_one_sided() && a.units[k].evidence.fit < 0.1,
+        "{:?}",
+        a.units[k]
+    );
+    for u in a.units.iter().filter(|u| !u.is_one_sided() && !holds(u)) {
+        assert!(u.confidence > a.units[k].confidence, "{u:?}");
+    }
+}

@@ -1,0 +1,463 @@
+//! Learns the confidence model (`DOUBT_WEIGHTS`, `TRANSLATION_WEIGHTS` and `DOUBTFUL` in
+//! src/align/params.rs) from synthetic documents with a known alignment, made from the
+//! Bilinguator parallel corpus the way the dev set was made: each side's lines regrouped into
+//! paragraphs independently, some lines and a few whole passages left out of one side. The dev
+//! set's works are not used (the corpus leaves them out; `DEV_SET` skips them should it not).
+//!
+//! `cargo run --release --example flag_weights -- <corpus-dir>` fits a logistic model of "the
+//! unit is right" on the units of the training works' translations, and one of "the document is
+//! a translation" on those documents and on documents pairing one work's English with another's
+//! Russian; picks the threshold at which the flag best tells wrong units from right ones on the
+//! training works (F2: recall counts twice); and prints the flag's precision and recall on the
+//! training and the held-out works, under the learned model and under the one compiled in.
+//!
+//! A unit is wrong as the dev set's scorer judges it: it links an English paragraph to a Russian
+//! one that share no line, or it is one-sided and one of its paragraphs has a counterpart.
+
+use std::collections::HashSet;
+use std::path::Path;
+use stenogram::align::{self, Evidence, FEATURES};
+use stenogram::ingest::parse_pair;
+use stenogram::model::Lang;
+
+/// Works kept out of training, to measure the model on: a short story, an essay, a fairy tale and
+/// a Russian original (the works `build_lexicon --eval` holds out).
+const HELD_OUT: &[&str] = &[
+    "the_gift_of_the_magi",
+    "nothing_in_biology",
+    "le_petit_prince",
+    "malchik_u_khrista_na_yolke",
+];
+/// Works of the dev set, never used here should the corpus hold them.
+const DEV_SET: &[&str] = &["alice", "canterville", "khameleon", "chameleon", "idleness"];
+/// Corpus lines per synthetic document, and documents made of each stretch (different cuts).
+const DOC_LINES: usize = 250;
+const VARIANTS: u64 = 3;
+/// The share of lines left out of one side (mostly the Russian, as translators abridge), and the
+/// chance per line that a whole passage of 2 to 8 lines starts being left out.
+const LEFT_OUT: f64 = 0.04;
+const PASSAGE: f64 = 0.006;
+/// L2 penalties of the logistic fits: of the unit model, and of the document model, whose
+/// classes are apart (translations align well, other pairs badly) and whose slope only a
+/// penalty keeps finite.
+const RIDGE: f64 = 1.0;
+const DOCUMENT_RIDGE: f64 = 0.01;
+/// The β of the F-score the threshold is chosen by.
+const RECALL_WEIGHT: f64 = 2.0;
+
+/// A pseudo-random generator (SplitMix64): the documents are the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn chance(&mut self, p: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// One corpus line pair, tags removed; `heading` for an `<h1>` line.
+struct Line {
+    en: String,
+    ru: String,
+    heading: bool,
+}
+
+/// A unit's features and whether it is right; in a document whose two sides are not
+/// translations of each other, no unit is right (see `unrelated`).
+#[derive(Clone)]
+struct Sample {
+    evidence: Evidence,
+    x: [f64; FEATURES.len()],
+    right: bool,
+    related: bool,
+    /// The document's first unit: it stands for the document in the document model.
+    first: bool,
+}
+
+fn main() {
+    let Some(dir) = std::env::args().nth(1) else {
+        eprintln!("usage: flag_weights <corpus-dir>");
+        std::process::exit(2);
+    };
+    let mut works = read_corpus(Path::new(&dir));
+    works.sort_by(|a, b| a.0.cmp(&b.0));
+    let (mut train, mut test) = (Vec::new(), Vec::new());
+    for (w, (name, lines)) in works.iter().enumerate() {
+        let held = HELD_OUT.contains(&name.as_str());
+        // The next work of the same part, for a document whose Russian is not a translation.
+        let other = (1..works.len())
+            .map(|d| &works[(w + d) % works.len()])
+            .find(|(n, _)| HELD_OUT.contains(&n.as_str()) == held)
+            .map(|(_, l)| l);
+        for (k, chunk) in lines.chunks(DOC_LINES).enumerate() {
+            let set = if held { &mut test } else { &mut train };
+            for v in 0..VARIANTS {
+                let seed = (k as u64) << 8 | v | (name.len() as u64) << 20;
+                set.extend(samples(chunk, &mut Rng(seed ^ hash(name)), true));
+            }
+            if let Some(other) = other {
+                let unrelated: Vec<Line> = chunk
+                    .iter()
+                    .zip(other.iter().skip(k * DOC_LINES).chain(other.iter().cycle()))
+                    .map(|(a, b)| Line {
+                        en: a.en.clone(),
+                        ru: b.ru.clone(),
+                        heading: false,
+                    })
+                    .collect();
+                set.extend(samples(&unrelated, &mut Rng(k as u64 ^ hash(name)), false));
+            }
+        }
+    }
+    // The unit model learns from translations only, so that it learns what makes a unit of a
+    // translation wrong; the document model, one sample per document, whether the two sides are
+    // translations at all.
+    let translations = |set: &[Sample]| set.iter().filter(|s| s.related).cloned().collect::<Vec<_>>();
+    let unit: Vec<_> = translations(&train).iter().map(|s| (s.x, s.right)).collect();
+    let docs: Vec<_> = train
+        .iter()
+        .filter(|s| s.first)
+        .map(|s| ([1.0, s.x[QUALITY]], s.related))
+        .collect();
+    let model = Model {
+        unit: fit(&unit, RIDGE),
+        document: fit(&docs, DOCUMENT_RIDGE),
+    };
+    let threshold = best_threshold(&translations(&train), |s| model.confidence(s));
+    println!("unit features: {FEATURES:?}");
+    println!("DOUBT_WEIGHTS: {:?}", model.unit.map(round));
+    println!(
+        "TRANSLATION_WEIGHTS (bias, quality): {:?}",
+        model.document.map(round)
+    );
+    println!("DOUBTFUL (best F2 of the flag on the training works): {threshold:.2}");
+    let compiled = |s: &Sample| f64::from(s.evidence.confidence());
+    for (what, set) in [("training works", &train), ("held-out works", &test)] {
+        let related = translations(set);
+        report(
+            &format!("{what}, learned"),
+            &related,
+            |s| model.confidence(s),
+            threshold,
+        );
+        report(
+            &format!("{what}, compiled in"),
+            &related,
+            compiled,
+            f64::from(align::DOUBTFUL),
+        );
+        println!(
+            "{what}, documents that are not translations: mean unit confidence {:.3} learned, {:.3} compiled in",
+            unrelated_mean(set, |s| model.confidence(s)),
+            unrelated_mean(set, compiled)
+        );
+    }
+}
+
+/// Index of the document's quality among the unit features.
+const QUALITY: usize = 8;
+
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// A unit's confidence: the chance that it is right if the document is a translation, times the
+/// chance that it is one.
+struct Model {
+    unit: [f64; FEATURES.len()],
+    document: [f64; 2],
+}
+
+impl Model {
+    fn confidence(&self, s: &Sample) -> f64 {
+        logistic(&self.unit, &s.x) * logistic(&self.document, &[1.0, s.x[QUALITY]])
+    }
+}
+
+fn hash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// The corpus's works, as line pairs, less the dev set's works.
+fn read_corpus(dir: &Path) -> Vec<(String, Vec<Line>)> {
+    let mut works = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        eprintln!("cannot read {}", dir.display());
+        std::process::exit(1);
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let Some(name) = file.strip_suffix("_en.txt") else {
+            continue;
+        };
+        if DEV_SET.iter().any(|d| name.contains(d)) {
+            continue;
+        }
+        let read = |suffix: &str| std::fs::read_to_string(dir.join(format!("{name}{suffix}")));
+        let (Ok(en), Ok(ru)) = (read("_en.txt"), read("_ru.txt")) else {
+            continue;
+        };
+        let lines = en
+            .lines()
+            .zip(ru.lines())
+            .skip(2)
+            .filter(|(e, _)| !e.starts_with("<img"))
+            .map(|(e, r)| Line {
+                heading: e.starts_with("<h1>"),
+                en: clean(e),
+                ru: clean(r),
+            })
+            .filter(|l| !l.en.is_empty() && !l.ru.is_empty())
+            .collect();
+        works.push((name.to_string(), lines));
+    }
+    works
+}
+
+/// A corpus line as plain text: a line break inside it a space, tags dropped.
+fn clean(line: &str) -> String {
+    let line = line.replace("<delimiter>", " ");
+    let mut out = String::new();
+    let mut rest = line.as_str();
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        rest = rest[at..].find('>').map_or("", |end| &rest[at + end + 1..]);
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Makes a document of `lines`, aligns it and judges each unit. Where the two sides are
+/// `related` by translation only; else, every unit is wrong: two texts that say different things
+/// shown side by side are misleading however they are cut, and `check`'s verdict, the mean
+/// confidence, must say so.
+fn samples(lines: &[Line], rng: &mut Rng, related: bool) -> Vec<Sample> {
+    // Which lines each side keeps.
+    let mut keep = [vec![true; lines.len()], vec![true; lines.len()]];
+    let mut k = 0;
+    while k < lines.len() {
+        let side = usize::from(rng.below(4) != 0);
+        if rng.chance(PASSAGE) {
+            let len = 2 + rng.below(7) as usize;
+            for x in keep[side].iter_mut().skip(k).take(len) {
+                *x = false;
+            }
+            k += len;
+            continue;
+        }
+        if rng.chance(LEFT_OUT) {
+            keep[side][k] = false;
+        }
+        k += 1;
+    }
+    // Each side's paragraphs: the corpus lines they hold; a heading stands alone.
+    let paragraphs = |side: usize, rng: &mut Rng| {
+        let mut paras: Vec<Vec<usize>> = Vec::new();
+        let mut room = 0;
+        for (k, line) in lines.iter().enumerate().filter(|&(k, _)| keep[side][k]) {
+            if room == 0 || line.heading || paras.last().is_some_and(|p| lines[p[0]].heading) {
+                paras.push(Vec::new());
+                room = [1, 1, 1, 1, 1, 2, 2, 2, 3, 4][rng.below(10) as usize];
+            }
+            if let Some(p) = paras.last_mut() {
+                p.push(k);
+            }
+            room -= 1;
+        }
+        paras
+    };
+    let paras = [paragraphs(0, rng), paragraphs(1, rng)];
+    let text = |side: usize| {
+        paras[side]
+            .iter()
+            .map(|p| {
+                p.iter()
+                    .map(|&k| if side == 0 { &lines[k].en } else { &lines[k].ru })
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    // The paragraphs of each side that share a line, and those with a counterpart.
+    let mut gold = HashSet::new();
+    let mut owner = vec![None; lines.len()];
+    for (q, p) in paras[1].iter().enumerate() {
+        for &k in p {
+            owner[k] = Some(q);
+        }
+    }
+    for (e, p) in paras[0].iter().enumerate() {
+        for &k in p {
+            if let Some(q) = owner[k] {
+                gold.insert((e, q));
+            }
+        }
+    }
+    let paired: [HashSet<usize>; 2] = [
+        gold.iter().map(|&(e, _)| e).collect(),
+        gold.iter().map(|&(_, r)| r).collect(),
+    ];
+    let t = parse_pair(&text(0), &text(1)).transcript;
+    let alignment = align::align(&t);
+    alignment
+        .units
+        .iter()
+        .enumerate()
+        .map(|(k, u)| {
+            // Paragraph n starts on line 2n + 1.
+            let of = |l: Lang| -> Vec<usize> {
+                let mut ps: Vec<usize> = u.parts[l]
+                    .iter()
+                    .filter_map(|p| t.version(l)?.blocks.get(p.block)?.paragraphs.get(p.para))
+                    .map(|p| (p.line.max(1) as usize - 1) / 2)
+                    .collect();
+                ps.dedup();
+                ps
+            };
+            let (en, ru) = (of(Lang::En), of(Lang::Ru));
+            let right = related
+                && match (en.is_empty(), ru.is_empty()) {
+                    (false, false) => en.iter().all(|&e| ru.iter().all(|&r| gold.contains(&(e, r)))),
+                    (false, true) => en.iter().all(|e| !paired[0].contains(e)),
+                    _ => ru.iter().all(|r| !paired[1].contains(r)),
+                };
+            let x = features(&u.evidence);
+            Sample {
+                evidence: u.evidence,
+                x,
+                right,
+                related,
+                first: k == 0,
+            }
+        })
+        .collect()
+}
+
+/// The mean confidence of the units of documents that are not translations, as `check` takes it.
+fn unrelated_mean(samples: &[Sample], confidence: impl Fn(&Sample) -> f64) -> f64 {
+    let (sum, n) = samples
+        .iter()
+        .filter(|s| !s.related)
+        .fold((0.0, 0), |(sum, n), s| (sum + confidence(s), n + 1));
+    sum / f64::from(n.max(1))
+}
+
+fn features(e: &Evidence) -> [f64; FEATURES.len()] {
+    e.features().map(f64::from)
+}
+
+fn logistic<const N: usize>(w: &[f64; N], x: &[f64; N]) -> f64 {
+    let z: f64 = w.iter().zip(x).map(|(w, x)| w * x).sum();
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// Logistic regression of the labels by Newton's method, with a ridge penalty off the bias (the
+/// first feature).
+fn fit<const N: usize>(data: &[([f64; N], bool)], ridge: f64) -> [f64; N] {
+    let mut w = [0.0; N];
+    for _ in 0..30 {
+        let mut grad = [0.0; N];
+        let mut hess = [[0.0; N]; N];
+        for (x, right) in data {
+            let p = logistic(&w, x);
+            let y = if *right { 1.0 } else { 0.0 };
+            for a in 0..N {
+                grad[a] += (y - p) * x[a];
+                for b in 0..N {
+                    hess[a][b] += p * (1.0 - p) * x[a] * x[b];
+                }
+            }
+        }
+        for a in 1..N {
+            grad[a] -= ridge * w[a];
+            hess[a][a] += ridge;
+        }
+        let step = solve(hess, grad);
+        for a in 0..N {
+            w[a] += step[a];
+        }
+    }
+    w
+}
+
+/// Solves `a x = b` by Gaussian elimination with partial pivoting.
+fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> [f64; N] {
+    for c in 0..N {
+        let p = (c..N)
+            .max_by(|&x, &y| a[x][c].abs().total_cmp(&a[y][c].abs()))
+            .unwrap_or(c);
+        a.swap(c, p);
+        b.swap(c, p);
+        if a[c][c].abs() < 1e-12 {
+            continue;
+        }
+        let (pivot, bc) = (a[c], b[c]);
+        for (row, br) in a.iter_mut().zip(b.iter_mut()).skip(c + 1) {
+            let f = row[c] / pivot[c];
+            for (x, y) in row.iter_mut().zip(pivot).skip(c) {
+                *x -= f * y;
+            }
+            *br -= f * bc;
+        }
+    }
+    let mut x = [0.0; N];
+    for c in (0..N).rev() {
+        let s: f64 = (c + 1..N).map(|k| a[c][k] * x[k]).sum();
+        x[c] = if a[c][c].abs() < 1e-12 {
+            0.0
+        } else {
+            (b[c] - s) / a[c][c]
+        };
+    }
+    x
+}
+
+/// (flagged, wrong, wrong and flagged) at `threshold`.
+fn counts(samples: &[Sample], confidence: impl Fn(&Sample) -> f64, threshold: f64) -> (usize, usize, usize) {
+    let flagged = |s: &Sample| confidence(s) < threshold;
+    (
+        samples.iter().filter(|s| flagged(s)).count(),
+        samples.iter().filter(|s| !s.right).count(),
+        samples.iter().filter(|s| !s.right && flagged(s)).count(),
+    )
+}
+
+/// The threshold, in steps of 0.01, at which the flag's F-score for wrong units is best, with
+/// recall weighed [`RECALL_WEIGHT`] times precision: most wrong units should be flagged.
+fn best_threshold(samples: &[Sample], confidence: impl Fn(&Sample) -> f64 + Copy) -> f64 {
+    let b2 = RECALL_WEIGHT * RECALL_WEIGHT;
+    let f1 = |t: f64| {
+        let (flagged, wrong, caught) = counts(samples, confidence, t);
+        (1.0 + b2) * caught as f64 / (flagged as f64 + b2 * wrong as f64).max(1.0)
+    };
+    (1..100)
+        .map(|k| f64::from(k) / 100.0)
+        .max_by(|&a, &b| f1(a).total_cmp(&f1(b)))
+        .unwrap_or(0.5)
+}
+
+fn report(what: &str, samples: &[Sample], confidence: impl Fn(&Sample) -> f64, threshold: f64) {
+    let (flagged, wrong, caught) = counts(samples, confidence, threshold);
+    println!(
+        "{what}: {} units, {wrong} wrong, {flagged} flagged below {threshold:.2}: \
+         recall {caught}/{wrong} = {:.2}, precision {caught}/{flagged} = {:.2}",
+        samples.len(),
+        caught as f64 / wrong.max(1) as f64,
+        caught as f64 / flagged.max(1) as f64,
+    );
+}

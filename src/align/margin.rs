@@ -1,0 +1,221 @@
+//! How close the path came to putting a sentence elsewhere: for each sentence, the cheapest
+//! alignment that links it outside its unit, against the cheapest of all, in the DP's own costs.
+//! A forward and a backward pass over a band around the path give, for every bead, the cheapest
+//! path through it (max-marginals); every path holds exactly one bead per sentence, so a
+//! sentence's rival is the cheapest bead that holds it and links it otherwise.
+
+use super::band::{Band, guide_of};
+use super::beads::Bead;
+use super::cost::{Scorer, Shared};
+use super::dp::{STATES, state_of};
+use super::params::*;
+use crate::model::{ByLang, Lang};
+use std::ops::Range;
+
+/// For each item of each side, how much dearer (in nats, at most [`MARGIN_CAP`]) the cheapest
+/// path in a band around `path` is that links it to an item of the other side outside
+/// `within[l][k]` (its unit's items there; where that range is empty, to any item at all), or
+/// that leaves it untranslated where `path` pairs it.
+pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize>>>) -> ByLang<Vec<f32>> {
+    let (n, m) = (s.en.len(), s.ru.len());
+    let mut out = ByLang::new(vec![MARGIN_CAP; n], vec![MARGIN_CAP; m]);
+    if n == 0 || m == 0 {
+        return out;
+    }
+    let band = Band::around(&guide_of(path, n), m, MARGIN_BAND);
+    let mut offset = Vec::with_capacity(n + 2);
+    offset.push(0usize);
+    for i in 0..=n {
+        offset.push(offset[i] + band.hi[i] + 1 - band.lo[i]);
+    }
+    let cells = offset[n + 1];
+    let at = |i: usize, j: usize| offset[i] + j - band.lo[i];
+    // What each sentence pair a bead may hold shares, computed once: row r (English item r - 1)
+    // from two columns left of its band to the end of the band two rows on, as in the DP.
+    let pairs: Vec<(usize, Vec<Shared>)> = (0..=n)
+        .map(|r| {
+            if r == 0 {
+                return (0, Vec::new());
+            }
+            let (from, to) = (band.lo[r].saturating_sub(2).max(1), band.hi[(r + 2).min(n)]);
+            (from, (from..=to).map(|j| s.pair(r - 1, j - 1)).collect())
+        })
+        .collect();
+    let shared = |i: usize, j: usize, a: usize, b: usize| {
+        Shared::of::<DP_WIDEST>(
+            (i + 1 - a..=i)
+                .map(|r| &pairs[r])
+                .map(|(first, row)| &row[j + 1 - b - first..=j - first]),
+        )
+    };
+    // The beads ending in each cell, by shape: their cost, or infinity where one leaves the band.
+    let shapes = BEADS.len();
+    let mut cost = vec![f32::INFINITY; cells * shapes];
+    for i in 0..=n {
+        for j in band.lo[i]..=band.hi[i] {
+            for (t, &(a, b, prior)) in BEADS.iter().enumerate() {
+                if a > i || b > j || !band.contains(i - a, j - b) {
+                    continue;
+                }
+                cost[at(i, j) * shapes + t] = if a == 0 || b == 0 {
+                    GAP * (a + b) as f32
+                } else {
+                    s.cost(i, j, a, b, prior, shared(i, j, a, b)).total()
+                };
+            }
+        }
+    }
+    // Entering a bead of state `to` ending at (i, j) from state `from`: a run of gaps opens.
+    let enter = |from: usize, to: usize, i: usize, j: usize| {
+        if to != 0 && from != to {
+            s.gap_open(to, i, j)
+        } else {
+            0.0
+        }
+    };
+    // The cheapest way into a bead of state `to` ending at (i, j) from the scores by state
+    // `from` of its start.
+    let arrive = |from: [f32; STATES], to: usize, i: usize, j: usize| {
+        (0..STATES)
+            .map(|st| from[st] + enter(st, to, i, j))
+            .fold(f32::INFINITY, f32::min)
+    };
+    // Cheapest cost from the origin to each cell, by the state of the last bead.
+    let mut forward = vec![[f32::INFINITY; STATES]; cells];
+    forward[0][0] = 0.0;
+    for i in 0..=n {
+        for j in band.lo[i]..=band.hi[i] {
+            for (t, &(a, b, _)) in BEADS.iter().enumerate() {
+                let c = cost[at(i, j) * shapes + t];
+                if c.is_finite() {
+                    let to = state_of(a, b);
+                    let best = arrive(forward[at(i - a, j - b)], to, i, j) + c;
+                    let cell = &mut forward[at(i, j)][to];
+                    *cell = cell.min(best);
+                }
+            }
+        }
+    }
+    // Cheapest cost from each cell to the far corner, by the state of the bead that reached it.
+    let mut backward = vec![[f32::INFINITY; STATES]; cells];
+    backward[at(n, m)] = [0.0; STATES];
+    for i in (0..=n).rev() {
+        for j in (band.lo[i]..=band.hi[i]).rev() {
+            for (t, &(a, b, _)) in BEADS.iter().enumerate() {
+                let (i2, j2) = (i + a, j + b);
+                if i2 > n || j2 > m || !band.contains(i2, j2) {
+                    continue;
+                }
+                let c = cost[at(i2, j2) * shapes + t];
+                let to = state_of(a, b);
+                let rest = backward[at(i2, j2)][to];
+                if !c.is_finite() || !rest.is_finite() {
+                    continue;
+                }
+                for (st, cell) in backward[at(i, j)].iter_mut().enumerate() {
+                    *cell = cell.min(enter(st, to, i2, j2) + c + rest);
+                }
+            }
+        }
+    }
+    let best = forward[at(n, m)].into_iter().fold(f32::INFINITY, f32::min);
+    if !best.is_finite() {
+        return out;
+    }
+    let mut paired = ByLang::new(vec![false; n], vec![false; m]);
+    for b in path.iter().filter(|b| !b.en.is_empty() && !b.ru.is_empty()) {
+        b.en.clone().for_each(|k| paired.en[k] = true);
+        b.ru.clone().for_each(|k| paired.ru[k] = true);
+    }
+    // Whether linking item `k` of side `l` to `other` of the other side (none: leaving it
+    // untranslated) changes what the unit claims of it.
+    let leaves = |l: Lang, k: usize, other: &Range<usize>| {
+        let w = &within[l][k];
+        if other.is_empty() {
+            return paired[l][k];
+        }
+        w.is_empty() || other.start < w.start || other.end > w.end
+    };
+    for i in 0..=n {
+        for j in band.lo[i]..=band.hi[i] {
+            for (t, &(a, b, _)) in BEADS.iter().enumerate() {
+                let c = cost[at(i, j) * shapes + t];
+                if !c.is_finite() {
+                    continue;
+                }
+                let (en, ru) = (i - a..i, j - b..j);
+                let to = state_of(a, b);
+                let through = arrive(forward[at(i - a, j - b)], to, i, j) + c + backward[at(i, j)][to];
+                let margin = (through - best).clamp(0.0, MARGIN_CAP);
+                for (l, items, other) in [(Lang::En, en.clone(), ru.clone()), (Lang::Ru, ru, en)] {
+                    for k in items.filter(|&k| leaves(l, k, &other)) {
+                        out[l][k] = out[l][k].min(margin);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::anchors::Features;
+    use crate::align::beads::{Item, align};
+    use crate::model::BlockKind;
+
+    fn items(texts: &[&str], lang: Lang) -> Vec<Item> {
+        texts
+            .iter()
+            .map(|t| Item {
+                features: Features::of(t, lang),
+                block: 0,
+                kind: BlockKind::Narration,
+                para_start: true,
+            })
+            .collect()
+    }
+
+    /// Each item's margin when every bead of the path is a unit of its own.
+    fn per_bead(en: &[&str], ru: &[&str]) -> ByLang<Vec<f32>> {
+        let (en, ru) = (items(en, Lang::En), items(ru, Lang::Ru));
+        let path = align(&en, &ru, FIRST);
+        let mut within = ByLang::new(vec![0..0; en.len()], vec![0..0; ru.len()]);
+        for b in &path {
+            b.en.clone().for_each(|k| within.en[k] = b.ru.clone());
+            b.ru.clone().for_each(|k| within.ru[k] = b.en.clone());
+        }
+        margins(&Scorer::new(&en, &ru, FIRST), &path, &within)
+    }
+
+    #[test]
+    fn a_sentence_that_fits_two_places_has_a_thin_margin_and_a_clean_pair_a_wide_one() {
+        let clean = per_bead(
+            &[
+                "Trade grew by 5.7% in 2024.",
+                "More than 2,000 companies operate in Minsk.",
+            ],
+            &[
+                "Товарооборот вырос на 5,7% в 2024 году.",
+                "В Минске работает более 2 000 компаний.",
+            ],
+        );
+        assert!(clean.en.iter().chain(&clean.ru).all(|&m| m > 3.0), "{clean:?}");
+        // An untranslated sentence between two pairs: merged into either, or left alone, the
+        // costs are close.
+        let torn = per_bead(
+            &[
+                "Trade grew by 5.7% in 2024.",
+                "It was a good year.",
+                "More than 2,000 companies operate in Minsk.",
+            ],
+            &[
+                "Товарооборот вырос на 5,7% в 2024 году.",
+                "В Минске работает более 2 000 компаний.",
+            ],
+        );
+        assert!(torn.en[1] < 1.5, "{torn:?}");
+        assert!(torn.en[0] > 3.0 && torn.en[2] > 3.0, "{torn:?}");
+    }
+}

@@ -3,7 +3,7 @@
 
 use super::band::Band;
 use super::beads::Bead;
-use super::cost::{Scorer, Shared, bonus};
+use super::cost::{Marks, Scorer, Shared, bonus};
 use super::params::*;
 
 pub(super) const UNREACHED: u8 = u8::MAX;
@@ -40,6 +40,7 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
     // most two rows and columns, and the band's edges only grow, so row i needs the columns from
     // two left of its band to the end of the band two rows on.
     let mut pairs: [(usize, Vec<Shared>); 3] = Default::default();
+    let mut marks = Marks::default();
     for i in 0..=n {
         let (lo, hi) = (band.lo[i], band.hi[i]);
         if i > 0 {
@@ -47,7 +48,7 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
             let (first, row) = &mut pairs[i % 3];
             *first = from;
             row.clear();
-            row.extend((from..=to).map(|j| s.pair(i - 1, j - 1)));
+            s.pairs(i - 1, from - 1..to, &mut marks, row);
         }
         for state_rows in rows.iter_mut() {
             let row = &mut state_rows[i % 4];
@@ -96,8 +97,9 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                 {
                     continue;
                 }
+                // An exclusive range: an inclusive one costs a check per step, here for every bead.
                 let shared = Shared::of(
-                    (i - a + 1..=i)
+                    (i + 1 - a..i + 1)
                         .map(|r| &pairs[r % 3])
                         .map(|(first, row)| &row[j + 1 - b - first..=j - first]),
                 );

@@ -91,9 +91,15 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                     continue;
                 }
                 let (from, from_state) = mins[(i - a) % 4][at];
-                // Anchors and words can lower a cost below its prior by at most this much.
+                // Anchors and words can lower a cost below its prior and length by at most this
+                // much (the lexical term with every word shared), and every other part of a cost
+                // is at least 0: a bead that fits badly by length stops here, before what its
+                // sentences share is summed. The slack absorbs the rounding of the cost's other
+                // terms, so the pruning never drops a bead the full cost would keep.
+                let length = s.length(i, j, a, b);
                 if !from.is_finite()
-                    || from + prior - BONUS_CAP - LEXICAL * (1.0 - LEXICAL_CHANCE) >= best[0].0
+                    || from + (prior + length - BONUS_CAP + s.lexical(i, j, a, b, u32::MAX) - 1e-3)
+                        >= best[0].0
                 {
                     continue;
                 }
@@ -103,11 +109,9 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                         .map(|r| &pairs[r % 3])
                         .map(|(first, row)| &row[j + 1 - b - first..=j - first]),
                 );
-                // Every other part of a cost is at least 0: most beads off the path share no
-                // anchor, or fit badly by length, and stop here. The slack absorbs the rounding of
-                // the cost's other terms, so the pruning never drops a bead the full cost would keep.
+                // The same with what they share: most beads off the path share no anchor.
                 let bound = prior - bonus(shared) + s.lexical(i, j, a, b, shared.words);
-                if from + bound >= best[0].0 || from + (bound + s.length(i, j, a, b) - 1e-3) >= best[0].0 {
+                if from + bound >= best[0].0 || from + (bound + length - 1e-3) >= best[0].0 {
                     continue;
                 }
                 let total = from + s.cost(i, j, a, b, prior, shared).total();

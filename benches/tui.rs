@@ -24,6 +24,7 @@ fn document(text: &str) -> Document {
         origin: "bench".into(),
         transcript: parsed.transcript,
         warnings: parsed.warnings,
+        cached: None,
     }
 }
 

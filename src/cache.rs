@@ -1,31 +1,40 @@
-//! The alignment cache: each whole alignment kept in the cache folder under a key made of the
-//! transcript and the aligner's version, so that a document opened again shows at once.
+//! The document cache: each document the reader aligned, kept in the cache folder as ingest read
+//! it (transcript and warnings) with its identity and its whole alignment, under a key made of
+//! its files' bytes and the versions of ingest and the aligner. Opening it again reads the files,
+//! hashes them once and decodes the entry: no decoding of the text, no ingest, no aligning.
 //!
 //! An entry is a header (what it is, its key, the payload's length and checksum) and the
-//! alignment in postcard, which loads several times faster than JSON (`benches/cache.rs`). An
+//! [`Entry`] in postcard, which loads several times faster than JSON (`benches/cache.rs`). An
 //! entry that is damaged, cut short or for another key is ignored with a note, never trusted.
 
 use crate::align::{self, Alignment};
 use crate::error::shown;
-use crate::model::Transcript;
+use crate::ingest::{self, Warning};
+use crate::model::{Lang, Transcript};
+use crate::state::DocId;
 use crate::store::{self, Fnv};
+use serde::{Deserialize, Serialize};
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// What an alignment depends on: the transcript as ingest made it (every field, so that a change
-/// in ingest is a new key too), the aligner's version and stenogram's.
+/// What a cached document depends on: the bytes of its files (one, or a pair's English then
+/// Russian), the language a lone file's name gives it (`.en.txt`: a warning depends on it), and
+/// the versions of ingest (which also covers the model's binary layout), the aligner and
+/// stenogram.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key(u64);
 
 impl Key {
-    pub fn of(t: &Transcript) -> Key {
+    pub fn of(files: &[&[u8]], named: Option<Lang>) -> Key {
         let mut h = Fnv::default();
+        h.add(named.map_or("", Lang::code).as_bytes());
+        h.add(&ingest::VERSION.to_le_bytes());
         h.add(&align::VERSION.to_le_bytes());
         h.add(env!("CARGO_PKG_VERSION").as_bytes());
-        // Serializing into a hash cannot fail: the hash takes every byte, and every model type
-        // has a known length.
-        if postcard::to_io(t, &mut h).is_err() {
-            unreachable!("the model serializes into any writer");
+        for file in files {
+            // The length first, so that no two lists of files run together into the same bytes.
+            h.add(&(file.len() as u64).to_le_bytes());
+            h.add(file);
         }
         Key(h.finish())
     }
@@ -35,35 +44,45 @@ impl Key {
     }
 }
 
+/// Everything opening a document computes from its key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub transcript: Transcript,
+    pub warnings: Vec<Warning>,
+    /// [`DocId::of`] the transcript, which the reader's state goes by.
+    pub id: DocId,
+    pub alignment: Alignment,
+}
+
 /// Identifies a cache entry's file and the layout of its header; bump the digit when it changes.
-const MAGIC: &[u8; 16] = b"stenogram-align1";
+const MAGIC: &[u8; 16] = b"stenogram-cache2";
 /// MAGIC, the key, the payload's length and its checksum.
 const HEADER: usize = 16 + 8 + 8 + 8;
 /// The cache keeps at most this many bytes of entries, the least recently used going first.
 const MAX_BYTES: u64 = 256 << 20;
 
-/// The alignment cached under `key` in `dir`: `Ok(None)` if there is none, `Err` with a one-line
+/// The document cached under `key` in `dir`: `Ok(None)` if there is none, `Err` with a one-line
 /// note if there is one that cannot be used (it is then left to be overwritten).
-pub fn load(dir: &Path, key: Key) -> Result<Option<Alignment>, String> {
+pub fn load(dir: &Path, key: Key) -> Result<Option<Entry>, String> {
     let path = key.path(dir);
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(note(&path, &e.to_string())),
     };
-    let alignment = decode(&bytes, key).map_err(|what| note(&path, what))?;
+    let entry = decode(&bytes, key).map_err(|what| note(&path, what))?;
     // Used now, so kept longer: pruning goes by modification time.
     if let Ok(f) = std::fs::File::options().append(true).open(&path) {
         let _ = f.set_modified(std::time::SystemTime::now());
     }
-    Ok(Some(alignment))
+    Ok(Some(entry))
 }
 
-/// Keeps `alignment` under `key` in `dir`, then trims the cache to its size; a failure is a
+/// Keeps `entry` under `key` in `dir`, then trims the cache to its size; a failure is a
 /// one-line note, and the reader goes on without the cache.
-pub fn store(dir: &Path, key: Key, alignment: &Alignment) -> Result<(), String> {
+pub fn store(dir: &Path, key: Key, entry: &Entry) -> Result<(), String> {
     let path = key.path(dir);
-    let payload = postcard::to_stdvec(alignment).map_err(|e| note(&path, &e.to_string()))?;
+    let payload = postcard::to_stdvec(entry).map_err(|e| note(&path, &e.to_string()))?;
     let mut bytes = Vec::with_capacity(HEADER + payload.len());
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&key.0.to_le_bytes());
@@ -75,29 +94,12 @@ pub fn store(dir: &Path, key: Key, alignment: &Alignment) -> Result<(), String> 
     Ok(())
 }
 
-/// The alignment of `t`: from the cache in `dir` if it holds it, else aligned now and stored
-/// there. The note says why the cache could not be used, when it could not.
-pub fn load_or_align(t: &Transcript, dir: Option<&Path>) -> (Alignment, Option<String>) {
-    let Some(dir) = dir else {
-        return (align::align(t), None);
-    };
-    let key = Key::of(t);
-    let failed = match load(dir, key) {
-        Ok(Some(alignment)) => return (alignment, None),
-        Ok(None) => None,
-        Err(note) => Some(note),
-    };
-    let alignment = align::align(t);
-    let failed = failed.or(store(dir, key, &alignment).err());
-    (alignment, failed)
-}
-
 fn note(path: &Path, what: &str) -> String {
-    format!("alignment cache {}: {what} (ignored)", shown(path))
+    format!("cache {}: {what} (ignored)", shown(path))
 }
 
-/// The alignment in entry `bytes`, if they are a whole entry for `key`.
-fn decode(bytes: &[u8], key: Key) -> Result<Alignment, &'static str> {
+/// The entry in `bytes`, if they are a whole entry for `key`.
+fn decode(bytes: &[u8], key: Key) -> Result<Entry, &'static str> {
     let (header, payload) = bytes.split_at_checked(HEADER).ok_or("cut short")?;
     let word = |k: usize| {
         let at = MAGIC.len() + 8 * k;
@@ -113,7 +115,7 @@ fn decode(bytes: &[u8], key: Key) -> Result<Alignment, &'static str> {
         return Err("damaged (checksum mismatch)");
     }
     match postcard::take_from_bytes(payload) {
-        Ok((alignment, [])) => Ok(alignment),
+        Ok((entry, [])) => Ok(entry),
         _ => Err("damaged (does not decode)"),
     }
 }
@@ -150,10 +152,18 @@ fn prune(dir: &Path, max: u64) {
 mod tests {
     use super::*;
 
-    fn alignment() -> Alignment {
-        Alignment {
-            units: Vec::new(),
-            same_speakers: vec![(0, 1), (2, 3)],
+    /// A document with a speaker's turn, a heading and a warning: every kind of thing an entry
+    /// holds comes back.
+    fn entry() -> Entry {
+        let parsed = crate::ingest::parse(
+            "Talks\nV.Putin: The talks began.\nThey went \u{1b}[31mwell.\n\nПереговоры\nВ.Путин: Переговоры начались.\n",
+        );
+        assert!(!parsed.warnings.is_empty() && !parsed.transcript.speakers.is_empty());
+        Entry {
+            id: DocId::of(&parsed.transcript),
+            alignment: align::align(&parsed.transcript),
+            transcript: parsed.transcript,
+            warnings: parsed.warnings,
         }
     }
 
@@ -161,8 +171,8 @@ mod tests {
     fn an_entry_reads_back_only_under_its_own_key() {
         let dir = tempfile::tempdir().expect("temp dir");
         let (key, other) = (Key(1), Key(2));
-        store(dir.path(), key, &alignment()).expect("stored");
-        assert_eq!(load(dir.path(), key), Ok(Some(alignment())));
+        store(dir.path(), key, &entry()).expect("stored");
+        assert_eq!(load(dir.path(), key), Ok(Some(entry())));
         assert_eq!(load(dir.path(), other), Ok(None));
         // Copied under another key's name: refused, not taken for that document's.
         std::fs::copy(key.path(dir.path()), other.path(dir.path())).expect("copy");
@@ -174,7 +184,7 @@ mod tests {
     fn every_damage_is_a_note() {
         let dir = tempfile::tempdir().expect("temp dir");
         let key = Key(7);
-        store(dir.path(), key, &alignment()).expect("stored");
+        store(dir.path(), key, &entry()).expect("stored");
         let good = std::fs::read(key.path(dir.path())).expect("entry");
         let mut flipped = good.clone();
         *flipped.last_mut().expect("payload") ^= 1;
@@ -190,6 +200,20 @@ mod tests {
             let note = load(dir.path(), key).expect_err(why);
             assert!(note.contains(why), "{note}");
         }
+    }
+
+    #[test]
+    fn the_key_is_the_files_bytes_each_apart() {
+        let key = |files: &[&[u8]]| Key::of(files, None);
+        assert_eq!(key(&[b"ab", b"c"]), key(&[b"ab", b"c"]));
+        assert_ne!(key(&[b"ab", b"c"]), key(&[b"a", b"bc"]));
+        assert_ne!(key(&[b"ab", b"c"]), key(&[b"c", b"ab"]));
+        assert_ne!(key(&[b"abc"]), key(&[b"ab", b"c"]));
+        assert_ne!(key(&[b"abc"]), Key::of(&[b"abc"], Some(Lang::En)));
+        assert_ne!(
+            Key::of(&[b"abc"], Some(Lang::Ru)),
+            Key::of(&[b"abc"], Some(Lang::En))
+        );
     }
 
     #[test]

@@ -141,7 +141,8 @@ pub fn run() -> Result<()> {
             return crate::tui::run(home_library(), true);
         }
         None => {
-            let docs = library::load(&cli.inputs.sources())?;
+            let cache = crate::store::Dirs::from_env().cache;
+            let docs = library::open(&cli.inputs.sources(), cache.as_deref())?;
             if std::io::stdout().is_terminal() {
                 drop(out);
                 return crate::tui::run(docs, false);
@@ -155,7 +156,8 @@ pub fn run() -> Result<()> {
 
 /// The library `stenogram` opens without a PATH, with a note on stderr for a folder it could not read.
 fn home_library() -> Vec<crate::library::Document> {
-    let (docs, notes) = library::home(crate::store::Dirs::from_env().library.as_deref());
+    let dirs = crate::store::Dirs::from_env();
+    let (docs, notes) = library::home(dirs.library.as_deref(), dirs.cache.as_deref());
     for note in notes {
         eprintln!("stenogram: {note}");
     }

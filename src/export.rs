@@ -316,6 +316,7 @@ mod tests {
             origin: "talks.txt".into(),
             transcript: t,
             warnings: vec![],
+            cached: None,
         }
     }
 

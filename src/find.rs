@@ -40,7 +40,10 @@ impl LibraryIndex {
             docs: docs
                 .iter()
                 .map(|d| {
-                    let a = align(&d.transcript);
+                    let a = d
+                        .cached_alignment()
+                        .cloned()
+                        .unwrap_or_else(|| align(&d.transcript));
                     let index = SearchIndex::build(&d.transcript, &a);
                     (a, index)
                 })

@@ -4,9 +4,12 @@
 //! `NAME.ru.txt` joined into one document. Hostile files (huge, binary, empty) are refused with a one-line
 //! error naming the file, before any parsing; in a folder such a file is skipped with that line on stderr.
 
+use crate::align::Alignment;
+use crate::cache::{self, Key};
 use crate::error::{Error, Result, shown};
 use crate::ingest::{Parsed, Warning, WarningKind};
 use crate::model::{Lang, Transcript};
+use crate::state::DocId;
 use include_dir::{Dir, include_dir};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -29,9 +32,51 @@ pub struct Document {
     pub origin: String,
     pub transcript: Transcript,
     pub warnings: Vec<Warning>,
+    /// Its place in the document cache, when it was loaded with one ([`open`]).
+    pub cached: Option<Cached>,
+}
+
+/// A document's place in the cache, and what the cache gave for it.
+#[derive(Debug, Clone)]
+pub struct Cached {
+    pub key: Key,
+    /// Its identity, when the cache held the document.
+    pub id: Option<DocId>,
+    /// Its whole alignment, from the cache or made since.
+    pub alignment: Option<Alignment>,
+    /// Why the cache's entry for it could not be used.
+    pub note: Option<String>,
 }
 
 impl Document {
+    /// What the reader's state knows it by: from the cache when it came from there.
+    pub fn id(&self) -> DocId {
+        let cached = self.cached.as_ref().and_then(|c| c.id);
+        cached.unwrap_or_else(|| DocId::of(&self.transcript))
+    }
+
+    /// Its whole alignment, when the cache held it or it has been aligned since.
+    pub fn cached_alignment(&self) -> Option<&Alignment> {
+        self.cached.as_ref()?.alignment.as_ref()
+    }
+
+    /// Its whole alignment, made now and kept with the document in the cache in `dir` when it
+    /// was loaded with one; the note says why the cache could not be used, when it could not.
+    pub fn align_and_keep(&self, dir: Option<&Path>) -> (Alignment, Option<String>) {
+        let alignment = crate::align::align(&self.transcript);
+        let Some((dir, cached)) = dir.zip(self.cached.as_ref()) else {
+            return (alignment, None);
+        };
+        let entry = cache::Entry {
+            transcript: self.transcript.clone(),
+            warnings: self.warnings.clone(),
+            id: DocId::of(&self.transcript),
+            alignment,
+        };
+        let failed = cache::store(dir, cached.key, &entry).err();
+        (entry.alignment, cached.note.clone().or(failed))
+    }
+
     /// The first warning that the text is not in the language it was given as, or switches language for a
     /// long stretch, as a sentence: what the reader's status line shows.
     pub fn language_warning(&self) -> Option<String> {
@@ -47,6 +92,12 @@ const MAX_FILE_BYTES: u64 = 64 << 20;
 
 /// Loads every transcript named by `sources`.
 pub fn load(sources: &Sources) -> Result<Vec<Document>> {
+    open(sources, None)
+}
+
+/// Loads every transcript named by `sources` as [`load`] does, each from the document cache in
+/// `cache` when it holds it (then without decoding or ingest, and with its alignment).
+pub fn open(sources: &Sources, cache: Option<&Path>) -> Result<Vec<Document>> {
     let mut docs = Vec::new();
     let mut seen = HashSet::new();
     if let Some((en, ru)) = &sources.pair {
@@ -65,7 +116,7 @@ pub fn load(sources: &Sources) -> Result<Vec<Document>> {
         };
         // The pair's files, named again as paths or found in a folder, are not loaded twice.
         seen.extend([unit.origin(), shown(en), shown(ru)]);
-        docs.push(unit.load(read_text)?);
+        docs.push(unit.load(read_file, cache)?);
     }
     for path in &sources.paths {
         let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
@@ -73,7 +124,7 @@ pub fn load(sources: &Sources) -> Result<Vec<Document>> {
             // A file the user named: an error in it is an error.
             for unit in units(vec![path.clone()], Path::is_file) {
                 if seen.insert(unit.origin()) {
-                    docs.push(unit.load(read_text)?);
+                    docs.push(unit.load(read_file, cache)?);
                 }
             }
             continue;
@@ -89,7 +140,7 @@ pub fn load(sources: &Sources) -> Result<Vec<Document>> {
                 continue;
             }
             tried += 1;
-            match unit.load(read_text) {
+            match unit.load(read_file, cache) {
                 Ok(doc) => docs.push(doc),
                 Err(e) => {
                     eprintln!("stenogram: {e} (skipped)");
@@ -105,17 +156,18 @@ pub fn load(sources: &Sources) -> Result<Vec<Document>> {
 }
 
 /// The library `stenogram` opens without a PATH: the bundled transcripts and those in the user's
-/// folder `user` (see [`crate::store::Dirs`]), in [`order`]. A folder that does not exist or holds
-/// no transcript adds nothing; one that cannot be read gives a one-line note, and the rest show.
-pub fn home(user: Option<&Path>) -> (Vec<Document>, Vec<String>) {
-    let mut docs = bundled();
+/// folder `user` (see [`crate::store::Dirs`]), in [`order`], each from the document cache in
+/// `cache` when it holds it. A folder that does not exist or holds no transcript adds nothing;
+/// one that cannot be read gives a one-line note, and the rest show.
+pub fn home(user: Option<&Path>, cache: Option<&Path>) -> (Vec<Document>, Vec<String>) {
+    let mut docs = bundled_in(cache);
     let mut notes = Vec::new();
     if let Some(dir) = user {
         let sources = Sources {
             paths: vec![dir.to_path_buf()],
             pair: None,
         };
-        match load(&sources) {
+        match open(&sources, cache) {
             Ok(mine) => docs.extend(mine),
             Err(Error::NotFound(_) | Error::NoTranscripts(_)) => {}
             Err(e) => notes.push(e.to_string()),
@@ -152,15 +204,20 @@ static BUNDLED: Dir = include_dir!("$CARGO_MANIFEST_DIR/transcripts");
 
 /// The transcripts shipped in `transcripts/`, embedded at build time.
 pub fn bundled() -> Vec<Document> {
+    bundled_in(None)
+}
+
+/// The bundled transcripts, each from the document cache in `cache` when it holds it.
+fn bundled_in(cache: Option<&Path>) -> Vec<Document> {
     let files: Vec<PathBuf> = BUNDLED
         .files()
         .map(|f| f.path().to_path_buf())
         .filter(|p| is_txt(p))
         .collect();
-    let read = |p: &Path| decode_text(p, BUNDLED.get_file(p).map_or(&[][..], |f| f.contents()));
+    let read = |p: &Path| Ok(BUNDLED.get_file(p).map_or(&[][..], |f| f.contents()).to_vec());
     units(files, |p| BUNDLED.get_file(p).is_some())
         .into_iter()
-        .filter_map(|unit| unit.load(read).ok())
+        .filter_map(|unit| unit.load(read, cache).ok())
         .map(|doc| Document {
             origin: format!("bundled:{}", doc.name),
             ..doc
@@ -182,22 +239,68 @@ impl Unit {
         }
     }
 
-    /// Reads the unit's text with `read` (from disk, or from the bundle) and parses it.
-    fn load(self, read: impl Fn(&Path) -> Result<String>) -> Result<Document> {
+    /// Reads the unit's files with `read` (from disk, or from the bundle) and parses them, or
+    /// takes what they make from the document cache in `cache` when it holds it.
+    fn load(self, read: impl Fn(&Path) -> Result<Vec<u8>>, cache: Option<&Path>) -> Result<Document> {
         let origin = self.origin();
-        let (name, parsed): (String, Parsed) = match self {
-            Unit::Single(path) => {
-                let mut parsed = crate::ingest::parse(&read(&path)?);
-                parsed.warnings.extend(misnamed(&path, &parsed.transcript));
-                (file_name(&path), parsed)
+        let (name, paths) = match &self {
+            Unit::Single(path) => (file_name(path), vec![path]),
+            Unit::Pair { stem, en, ru } => (stem.clone(), vec![en, ru]),
+        };
+        let files = paths.iter().map(|p| read(p)).collect::<Result<Vec<_>>>()?;
+        let named = match &self {
+            Unit::Single(path) => named_lang(path),
+            Unit::Pair { .. } => None,
+        };
+        let looked_up = cache.map(|dir| {
+            let key = Key::of(&files.iter().map(Vec::as_slice).collect::<Vec<_>>(), named);
+            let (hit, note) = match cache::load(dir, key) {
+                Ok(entry) => (entry, None),
+                Err(note) => (None, Some(note)),
+            };
+            (key, hit, note)
+        });
+        let (parsed, cached) = match looked_up {
+            Some((key, Some(entry), note)) => {
+                let parsed = Parsed {
+                    transcript: entry.transcript,
+                    warnings: entry.warnings,
+                };
+                let cached = Cached {
+                    key,
+                    id: Some(entry.id),
+                    alignment: Some(entry.alignment),
+                    note,
+                };
+                (parsed, Some(cached))
             }
-            Unit::Pair { stem, en, ru } => (stem, crate::ingest::parse_pair(&read(&en)?, &read(&ru)?)),
+            miss => {
+                let texts = paths
+                    .iter()
+                    .zip(&files)
+                    .map(|(p, bytes)| decode_text(p, bytes))
+                    .collect::<Result<Vec<_>>>()?;
+                let mut parsed = match &texts[..] {
+                    [en, ru] => crate::ingest::parse_pair(en, ru),
+                    // One file.
+                    _ => crate::ingest::parse(&texts.concat()),
+                };
+                parsed.warnings.extend(misnamed(named, &parsed.transcript));
+                let cached = miss.map(|(key, _, note)| Cached {
+                    key,
+                    id: None,
+                    alignment: None,
+                    note,
+                });
+                (parsed, cached)
+            }
         };
         Ok(Document {
             name,
             origin,
             transcript: parsed.transcript,
             warnings: parsed.warnings,
+            cached,
         })
     }
 }
@@ -232,11 +335,16 @@ fn units(mut files: Vec<PathBuf>, exists: impl Fn(&Path) -> bool) -> Vec<Unit> {
     out
 }
 
-/// A lone `NAME.en.txt` (or `.ru.txt`) wholly in the other language, which is how it was read.
-fn misnamed(path: &Path, t: &Transcript) -> Option<Warning> {
-    let named = [Lang::En, Lang::Ru]
+/// The language a file's name gives it: `NAME.en.txt`, `NAME.ru.txt`.
+fn named_lang(path: &Path) -> Option<Lang> {
+    [Lang::En, Lang::Ru]
         .into_iter()
-        .find(|l| pair_stem(path, &format!(".{}.txt", l.code())).is_some())?;
+        .find(|l| pair_stem(path, &format!(".{}.txt", l.code())).is_some())
+}
+
+/// A lone file named as in language `named` but wholly in the other, which is how it was read.
+fn misnamed(named: Option<Lang>, t: &Transcript) -> Option<Warning> {
+    let named = named?;
     let reads = match t.langs()[..] {
         [only] if only != named => only,
         _ => return None,
@@ -281,8 +389,8 @@ fn folder_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Reads and decodes one transcript file, refusing what cannot be a transcript.
-fn read_text(path: &Path) -> Result<String> {
+/// Reads one transcript file, refusing what cannot be one before reading it.
+fn read_file(path: &Path) -> Result<Vec<u8>> {
     let bad = |what: String| Error::BadInput {
         path: path.to_path_buf(),
         what,
@@ -301,8 +409,7 @@ fn read_text(path: &Path) -> Result<String> {
             MAX_FILE_BYTES >> 20
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
-    decode_text(path, &bytes)
+    std::fs::read(path).map_err(|e| io_error(path, e))
 }
 
 /// Decodes the bytes of the transcript file `path`, refusing binary and empty ones.
@@ -363,7 +470,7 @@ mod tests {
             0xc4, 0xee, 0xe1, 0xf0, 0xfb, 0xe9, 0x20, 0xe4, 0xe5, 0xed, 0xfc, 0x2e, 0x0a,
         ];
         let doc = Unit::Single(PathBuf::from("talk.txt"))
-            .load(|p| decode_text(p, cp1251))
+            .load(|_| Ok(cp1251.to_vec()), None)
             .expect("decodes");
         let ru = doc.transcript.version(crate::model::Lang::Ru).expect("Russian");
         let texts: Vec<&str> = ru.paragraphs().map(|(_, p)| p.text.as_str()).collect();
@@ -373,7 +480,7 @@ mod tests {
 
     fn parsed(name: &str, text: &str) -> Document {
         Unit::Single(PathBuf::from(name))
-            .load(|_| Ok(text.to_string()))
+            .load(|_| Ok(text.as_bytes().to_vec()), None)
             .expect("parses")
     }
 
@@ -420,21 +527,25 @@ mod tests {
     #[test]
     fn home_adds_the_users_folder_to_the_bundled_texts() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let (bundled, notes) = home(Some(&dir.path().join("missing")));
+        let (bundled, notes) = home(Some(&dir.path().join("missing")), None);
         assert_eq!((bundled.len(), notes.len()), (5, 0));
-        assert_eq!(home(Some(dir.path())).0.len(), 5, "an empty folder adds nothing");
+        assert_eq!(
+            home(Some(dir.path()), None).0.len(),
+            5,
+            "an empty folder adds nothing"
+        );
         std::fs::write(
             dir.path().join("mine.en.txt"),
             "Moscow, 1 June 2030\nThe talks began.\n",
         )
         .expect("write");
         std::fs::write(dir.path().join("mine.ru.txt"), "Переговоры начались.\n").expect("write");
-        let (docs, notes) = home(Some(dir.path()));
+        let (docs, notes) = home(Some(dir.path()), None);
         assert_eq!((docs.len(), notes.len()), (6, 0));
         assert_eq!(docs[0].name, "mine", "bilingual and newest: first");
         std::fs::remove_file(dir.path().join("mine.ru.txt")).expect("remove");
         std::fs::write(dir.path().join("mine.en.txt"), b"text with a NUL\0 in it").expect("write");
-        let (docs, notes) = home(Some(dir.path()));
+        let (docs, notes) = home(Some(dir.path()), None);
         assert_eq!(docs.len(), 5);
         assert_eq!(notes.len(), 1, "{notes:?}");
         assert!(notes[0].contains("no transcript could be read"), "{notes:?}");
@@ -443,7 +554,7 @@ mod tests {
     #[test]
     fn a_lone_en_file_holding_russian_is_read_as_russian_and_said_to_be_misnamed() {
         let doc = Unit::Single(PathBuf::from("talk.en.txt"))
-            .load(|_| Ok("В.Путин: Добрый день.\n".into()))
+            .load(|_| Ok("В.Путин: Добрый день.\n".into()), None)
             .expect("loads");
         assert_eq!(doc.transcript.langs(), [Lang::Ru]);
         assert_eq!(
@@ -451,7 +562,7 @@ mod tests {
             Some("The file is named .en.txt but its text is Russian: read as Russian")
         );
         let doc = Unit::Single(PathBuf::from("talk.ru.txt"))
-            .load(|_| Ok("В.Путин: Добрый день.\n".into()))
+            .load(|_| Ok("В.Путин: Добрый день.\n".into()), None)
             .expect("loads");
         assert_eq!(doc.language_warning(), None);
     }

@@ -1,6 +1,7 @@
 //! The document model: a transcript's metadata, speakers and per-language blocks, paragraphs and sentences.
 //!
-//! Plain vectors and indices, no terminal code. Serializes to and from JSON losslessly.
+//! Plain vectors and indices, no terminal code. Serializes to and from JSON (and the cache's
+//! postcard) losslessly.
 
 use serde::{Deserialize, Serialize};
 use std::ops::{Index, IndexMut, Range};
@@ -143,12 +144,12 @@ pub struct Meta {
 /// A run of paragraphs of one kind: a speech turn, narration, a heading, ...
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
+    #[serde(with = "kind_format")]
     pub kind: BlockKind,
     pub paragraphs: Vec<Paragraph>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "type", content = "speaker")]
 pub enum BlockKind {
     /// A section heading (`Q&A`, `Интеграция и экономика`).
     Heading,
@@ -160,6 +161,45 @@ pub enum BlockKind {
     Break,
     /// A trailing list of related links (`See also`, `Дополнительно`, `Читайте также:`), heading first.
     Related,
+}
+
+/// `BlockKind` as JSON names it (`{"type": "turn", "speaker": 0}`); binary formats (the cache's
+/// postcard), which cannot read that form back, take `BlockKind`'s own.
+#[derive(Serialize, Deserialize)]
+#[serde(
+    remote = "BlockKind",
+    rename_all = "snake_case",
+    tag = "type",
+    content = "speaker"
+)]
+enum NamedKind {
+    Heading,
+    Narration,
+    Turn(usize),
+    Break,
+    Related,
+}
+
+/// [`NamedKind`] for JSON, `BlockKind`'s own form for binary formats.
+mod kind_format {
+    use super::{BlockKind, NamedKind};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(kind: &BlockKind, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            NamedKind::serialize(kind, s)
+        } else {
+            kind.serialize(s)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<BlockKind, D::Error> {
+        if d.is_human_readable() {
+            NamedKind::deserialize(d)
+        } else {
+            BlockKind::deserialize(d)
+        }
+    }
 }
 
 /// A paragraph of text, split into sentences.

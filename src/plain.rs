@@ -107,6 +107,7 @@ mod tests {
             origin: "test".into(),
             transcript: t,
             warnings: vec![],
+            cached: None,
         }
     }
 

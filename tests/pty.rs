@@ -112,10 +112,14 @@ fn open(pty: &mut Pty, key_name: &str, what: &str) {
         });
         let from = pty.len();
         pty.settle(from, QUIET, WAIT);
-        if !status_line(pty).contains("Still ") {
+        if rows(pty.screen().screen()).join("\n").contains(what) {
             return;
         }
-        press(pty, "esc");
+        // The note to wait may already be gone (the work it waited for ended): then there is
+        // nothing to close.
+        if status_line(pty).contains("Still ") {
+            press(pty, "esc");
+        }
         std::thread::sleep(QUIET);
     }
 }

@@ -124,7 +124,7 @@ fn library_with_a_user_folder() {
         "Интервью об урожае\n20 ноября 2026 года\n\nДжон Смит: Урожай в этом году был хорошим.\n",
     )
     .expect("write");
-    let (docs, notes) = stenogram::library::home(Some(user.path()));
+    let (docs, notes) = stenogram::library::home(Some(user.path()), None);
     assert!(notes.is_empty(), "{notes:?}");
     let (app, _) = App::new(docs, true, (110, 12), true);
     let list = text(&app);

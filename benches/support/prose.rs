@@ -6,7 +6,15 @@ use stenogram::model::Transcript;
 
 /// Work `name` of the corpus as two plain files, a paragraph a line, the corpus's markup
 /// (`<delimiter>`, `<h1>`, `<b>`, `<i>`, `<imgN>`) gone; `None` where the corpus is absent.
+#[allow(dead_code)] // The cache bench takes the files instead.
 pub fn prose(name: &str) -> Option<Transcript> {
+    let (en, ru) = prose_files(name)?;
+    let sanitize = stenogram::sanitize::sanitize;
+    Some(stenogram::ingest::parse_pair(&sanitize(&en), &sanitize(&ru)).transcript)
+}
+
+/// The English and the Russian file of [`prose`], as their text.
+pub fn prose_files(name: &str) -> Option<(String, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/bilinguator-en-ru");
     let read = |lang: &str| -> Option<String> {
         let raw = std::fs::read_to_string(format!("{dir}/{name}_{lang}.txt")).ok()?;
@@ -21,7 +29,5 @@ pub fn prose(name: &str) -> Option<Transcript> {
         }
         Some(out)
     };
-    let (en, ru) = (read("en")?, read("ru")?);
-    let sanitize = stenogram::sanitize::sanitize;
-    Some(stenogram::ingest::parse_pair(&sanitize(&en), &sanitize(&ru)).transcript)
+    Some((read("en")?, read("ru")?))
 }

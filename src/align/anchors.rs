@@ -6,6 +6,7 @@
 
 use crate::model::Lang;
 use crate::translit::{fast_lowercase, is_capital, is_letter, latin_of, push_latin};
+use std::collections::HashMap;
 
 /// What the aligner knows about one sentence.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,8 +43,8 @@ impl Features {
         Features {
             concepts: concepts.ids,
             known: concepts.known,
-            strong: keys.iter().filter(|&&k| k & STRONG != 0).count() as u32,
-            signature: keys.iter().fold(0, |s, &k| s | 1 << ((k & !STRONG) % 64)),
+            strong: strong_count(&keys),
+            signature: signature(&keys),
             len: text.chars().count() as u32,
             question: text.trim_end_matches(['»', '"', '”', ')', ' ']).ends_with('?'),
             keys,
@@ -66,9 +67,48 @@ impl Features {
         normalise(&mut out.keys);
         out.concepts.sort_unstable();
         out.concepts.dedup();
-        out.strong = out.keys.iter().filter(|&&k| k & STRONG != 0).count() as u32;
+        out.strong = strong_count(&out.keys);
         out
     }
+
+    /// Gives each key that `names` maps (keys without their strength) the key it maps to,
+    /// keeping its strength: a name the document translates reads as its translation.
+    pub fn rename(&mut self, names: &HashMap<u64, u64>) {
+        let mut renamed = false;
+        for k in &mut self.keys {
+            if let Some(&to) = names.get(&(*k & !STRONG)) {
+                *k = to | (*k & STRONG);
+                renamed = true;
+            }
+        }
+        if renamed {
+            normalise(&mut self.keys);
+            self.strong = strong_count(&self.keys);
+            self.signature = signature(&self.keys);
+        }
+    }
+
+    /// The strong keys that are names, not numbers, without their strength.
+    pub fn names(&self) -> impl Iterator<Item = u64> + '_ {
+        self.keys
+            .iter()
+            .filter(|&&k| k & STRONG != 0 && k & NUMBER == 0)
+            .map(|&k| k & !STRONG)
+    }
+
+    /// Whether some key (strength aside) is `key`.
+    pub fn has(&self, key: u64) -> bool {
+        self.keys.binary_search_by_key(&key, |&k| k & !STRONG).is_ok()
+    }
+}
+
+fn strong_count(keys: &[u64]) -> u32 {
+    keys.iter().filter(|&&k| k & STRONG != 0).count() as u32
+}
+
+/// One bit per key (strength aside), for [`Features::signature`].
+fn signature(keys: &[u64]) -> u64 {
+    keys.iter().fold(0, |s, &k| s | 1 << ((k & !STRONG) % 64))
 }
 
 /// Pushes a key for every number in `text`, and for `N thousand/million/billion` also N scaled.
@@ -370,6 +410,8 @@ fn word_skeleton<'a>(word: &str, scratch: &'a mut Scratch) -> Option<&'a str> {
                 chars.next();
                 'c'
             }
+            // A soft c: Alice/Алиса, Vincent/Винсент.
+            'c' if matches!(chars.peek(), Some('e' | 'i' | 'y')) => 's',
             'c' | 'q' => 'k',
             'w' => 'v',
             // Alexander/Александр.
@@ -496,6 +538,9 @@ mod tests {
             ("Григорьевич", "Grigoryevich"),
             ("Белоруссии", "Belarus"),
             ("микроэлектроники", "microelectronic"),
+            ("Алисой", "Alice"),
+            ("Винсент", "Vincent"),
+            ("Фрэнсис", "Francis"),
         ] {
             let en = skeleton(en).expect("long enough");
             assert!(

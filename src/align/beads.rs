@@ -33,6 +33,27 @@ pub struct Bead {
     pub confidence: f32,
 }
 
+impl Bead {
+    /// Whether the bead leaves its sentences untranslated: one side is empty.
+    pub fn is_gap(&self) -> bool {
+        self.en.is_empty() || self.ru.is_empty()
+    }
+}
+
+/// The index ranges of the runs of consecutive gaps in `path`, each as long as it goes, in order.
+pub fn gap_runs(path: &[Bead]) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut k = 0;
+    std::iter::from_fn(move || {
+        let start = k + path.get(k..)?.iter().position(Bead::is_gap)?;
+        let end = path[start..]
+            .iter()
+            .position(|b| !b.is_gap())
+            .map_or(path.len(), |n| start + n);
+        k = end;
+        Some(start..end)
+    })
+}
+
 /// Aligns `en` with `ru`, returning the beads of the cheapest path in order.
 pub fn align(en: &[Item], ru: &[Item], model: Model) -> Vec<Bead> {
     align_within(en, ru, model, FULL_LIMIT)

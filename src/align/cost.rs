@@ -141,8 +141,9 @@ impl Shared {
     /// of one side shares them with its best partner on the other, summed over that side, the
     /// side that finds more. Summed over all pairs, a word repeated in a bead's sentences would
     /// count once per pair and make merges look better than they are.
-    pub(super) fn of<'r>(rows: impl Iterator<Item = &'r [Shared]>) -> Shared {
-        let (mut out, mut by_row, mut by_column) = (Shared::default(), 0, [0u32; 3]);
+    /// A bead takes at most `N` sentences of the Russian side.
+    pub(super) fn of<'r, const N: usize>(rows: impl Iterator<Item = &'r [Shared]>) -> Shared {
+        let (mut out, mut by_row, mut by_column) = (Shared::default(), 0, [0u32; N]);
         for row in rows {
             by_row += row.iter().map(|p| p.words).max().unwrap_or(0);
             for (best, p) in by_column.iter_mut().zip(row) {
@@ -199,7 +200,7 @@ impl<'a> Scorer<'a> {
         let rows: Vec<Vec<Shared>> = (i - a..i)
             .map(|e| (j - b..j).map(|r| self.pair(e, r)).collect())
             .collect();
-        Shared::of(rows.iter().map(Vec::as_slice))
+        Shared::of::<WIDEST>(rows.iter().map(Vec::as_slice))
     }
 
     /// The lexical term of pairing `en[i-a..i]` with `ru[j-b..j]`, whose sentence pairs share

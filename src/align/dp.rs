@@ -104,7 +104,7 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                     continue;
                 }
                 // An exclusive range: an inclusive one costs a check per step, here for every bead.
-                let shared = Shared::of(
+                let shared = Shared::of::<3>(
                     (i + 1 - a..i + 1)
                         .map(|r| &pairs[r % 3])
                         .map(|(first, row)| &row[j + 1 - b - first..=j - first]),

@@ -1,6 +1,6 @@
 //! What a first pass over a document teaches the second: the length ratio of its translation,
-//! how far ingest's reading of structure agrees across the two versions, and which speakers are
-//! one person under two names.
+//! how far ingest's reading of structure agrees across the two versions, which speakers are
+//! one person under two names, and which names the translation translates (Hatter = Болванщик).
 
 use super::Side;
 use super::beads::{Bead, Item};
@@ -13,6 +13,8 @@ pub struct Learned {
     pub model: Model,
     /// Russian speaker → English speaker, where ingest named one person apart.
     renamed: HashMap<usize, usize>,
+    /// Russian name key → English name key, for names that translate instead of transliterating.
+    names: HashMap<u64, u64>,
 }
 
 impl Learned {
@@ -23,6 +25,7 @@ impl Learned {
             || (self.model.other_kind - first.other_kind).abs() > 0.5
             || (self.model.other_speaker - first.other_speaker).abs() > 0.5
             || !self.renamed.is_empty()
+            || !self.names.is_empty()
     }
 
     /// Whether the model differs from `first` only in pricing structural mismatches higher: then
@@ -32,6 +35,7 @@ impl Learned {
             && self.model.other_kind >= first.other_kind
             && self.model.other_speaker >= first.other_speaker
             && self.renamed.is_empty()
+            && self.names.is_empty()
     }
 
     /// Whether the length ratio moved from `first`'s by more than 3 %.
@@ -40,9 +44,12 @@ impl Learned {
     }
 
     /// Gives the Russian items of a renamed speaker the English speaker's turns, so that the
-    /// DP sees one person.
+    /// DP sees one person, and translated names the keys of their English originals.
     pub fn rename(&self, ru: &mut [Item]) {
         for item in ru {
+            if !self.names.is_empty() {
+                item.features.rename(&self.names);
+            }
             if let BlockKind::Turn(s) = item.kind
                 && let Some(&e) = self.renamed.get(&s)
             {
@@ -105,6 +112,7 @@ pub fn from(path: &[Bead], sides: &ByLang<Side>) -> Learned {
         (same + if same_person { n } else { 0 }, all + n)
     });
     Learned {
+        names: names(confident(), sides),
         model: Model {
             ratio,
             other_kind: log_odds(same_kind, pairs, FIRST.other_kind),
@@ -112,6 +120,48 @@ pub fn from(path: &[Bead], sides: &ByLang<Side>) -> Learned {
         },
         renamed,
     }
+}
+
+/// The names that translate: in the confident links, the strong keys of one side that the
+/// other side lacks, paired where a Russian key and an English key meet in at least
+/// [`NAME_LINKS`] links and in most of the links of each.
+fn names<'b>(confident: impl Iterator<Item = &'b Bead>, sides: &ByLang<Side>) -> HashMap<u64, u64> {
+    let mut seen: ByLang<HashMap<u64, u32>> = ByLang::default();
+    let mut met: HashMap<(u64, u64), u32> = HashMap::new();
+    for b in confident {
+        let items = |l: Lang| b.range(l).map(move |k| &sides[l].items[k].features);
+        let lone = |l: Lang| -> Vec<u64> {
+            let mut v: Vec<u64> = items(l)
+                .flat_map(|f| f.names())
+                .filter(|&k| !items(l.other()).any(|f| f.has(k)))
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let (en, ru) = (lone(Lang::En), lone(Lang::Ru));
+        for (l, keys) in [(Lang::En, &en), (Lang::Ru, &ru)] {
+            for &k in keys {
+                *seen[l].entry(k).or_default() += 1;
+            }
+        }
+        for &e in &en {
+            for &r in &ru {
+                *met.entry((e, r)).or_default() += 1;
+            }
+        }
+    }
+    let mut best: HashMap<u64, (u64, u32)> = HashMap::new();
+    for (&(e, r), &n) in &met {
+        let entry = best.entry(r).or_insert((e, 0));
+        if (n, std::cmp::Reverse(e)) > (entry.1, std::cmp::Reverse(entry.0)) {
+            *entry = (e, n);
+        }
+    }
+    best.into_iter()
+        .filter(|&(r, (e, n))| n >= NAME_LINKS && 2 * n > seen.ru[&r] && 2 * n > seen.en[&e])
+        .map(|(r, (e, _))| (r, e))
+        .collect()
 }
 
 /// What a mismatch costs when `agree` of `all` confident links agreed: the log odds of agreement,

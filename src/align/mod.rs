@@ -3,10 +3,13 @@
 //! One bead DP ([`beads`]) runs over all sentences of the two versions at once. Structure is
 //! evidence, never a wall: pairing a turn with narration, a heading with text, or two speakers'
 //! turns costs what the document itself says such a mismatch is worth, learned from a first
-//! pass ([`learn`]), so one wrong guess by ingest costs at most the sentences it touches. Units
-//! are then cut from the path wherever either side starts a paragraph and no link crosses: where
-//! the versions paragraph alike a unit is a paragraph, elsewhere a piece of one.
+//! pass ([`learn`]), so one wrong guess by ingest costs at most the sentences it touches. Runs of
+//! untranslated sentences are then offered to the links beside them ([`absorb`]), for a free
+//! translation that renders one sentence in many. Units are cut from the path wherever either
+//! side starts a paragraph and no link crosses, and around untranslated sentences: where the
+//! versions paragraph alike a unit is a paragraph, elsewhere a piece of one.
 
+mod absorb;
 mod anchors;
 mod band;
 mod beads;
@@ -28,7 +31,7 @@ use std::ops::Range;
 /// The aligner's version, part of the alignment cache's key: bump it with every change that can
 /// change an alignment (a weight, a pass, the lexicon), or readers are shown stale ones from
 /// their cache. `tests/store.rs` fails, asking for the bump, when the output changes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// A transcript's two versions as one ordered sequence of units.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -188,9 +191,11 @@ pub fn align(t: &Transcript) -> Alignment {
     let mut path = beads::align(&sides.en.items, &sides.ru.items, first);
     // What the first pass paired with confidence tells the real length ratio (the whole
     // document's is skewed by untranslated passages), how far ingest's structure agrees across
-    // the versions, and which speakers are one person under two names.
+    // the versions, which speakers are one person under two names and which names translate.
     let learned = learn::from(&path, &sides);
+    let mut model = first;
     if learned.differs_from(&first) {
+        model = learned.model;
         learned.rename(&mut sides.ru.items);
         // Where the old path keeps to structure that the new model only prices higher, no other
         // path can have become cheaper: only the stretches around its mismatches can move.
@@ -199,6 +204,7 @@ pub fn align(t: &Transcript) -> Alignment {
             .then(|| beads::structural(&sides.en.items, &sides.ru.items, &path));
         path = beads::realign(&sides.en.items, &sides.ru.items, learned.model, &path, local);
     }
+    let mut path = absorb::absorb(path, &sides.en.items, &sides.ru.items, model);
     settle_gaps(&mut path, &sides);
     let mut units = group(&path, &sides, t);
     let one_language = t.langs().len() < 2;
@@ -433,17 +439,8 @@ impl Side {
 /// one side would drag the other side's untranslated paragraphs into its unit.
 fn settle_gaps(path: &mut [Bead], sides: &ByLang<Side>) {
     let para = |l: Lang, item: usize| sides[l].places[item].first;
-    let is_gap = |b: &Bead| b.en.is_empty() || b.ru.is_empty();
-    let mut start = 0;
-    while start < path.len() {
-        if !is_gap(&path[start]) {
-            start += 1;
-            continue;
-        }
-        let end = path[start..]
-            .iter()
-            .position(|b| !is_gap(b))
-            .map_or(path.len(), |k| start + k);
+    let runs: Vec<Range<usize>> = beads::gap_runs(path).collect();
+    for Range { start, end } in runs {
         let (before, rest) = path.split_at_mut(start);
         let (run, after) = rest.split_at_mut(end - start);
         let (prev, next) = (before.last(), after.first());
@@ -466,13 +463,12 @@ fn settle_gaps(path: &mut [Bead], sides: &ByLang<Side>) {
         };
         // Stable, so each side keeps its order.
         run.sort_by_key(class);
-        start = end;
     }
 }
 
-/// Groups the path's beads into units, cutting after a bead wherever either side starts a
-/// paragraph next: where the versions paragraph alike, a unit is a paragraph pair; where they
-/// do not, the longer paragraph is shown in pieces, each beside its counterpart.
+/// Groups the path's beads into units, cutting after a bead wherever [`closes_unit`]: where the
+/// versions paragraph alike, a unit is a paragraph pair; where they do not, the longer paragraph
+/// is shown in pieces, each beside its counterpart.
 fn group(path: &[Bead], sides: &ByLang<Side>, t: &Transcript) -> Vec<Unit> {
     let mut units = Vec::new();
     let mut from = 0;
@@ -485,10 +481,13 @@ fn group(path: &[Bead], sides: &ByLang<Side>, t: &Transcript) -> Vec<Unit> {
     units
 }
 
-/// Whether bead `k` of `path` ends a unit: a side it advances starts a paragraph next.
+/// Whether bead `k` of `path` ends a unit: a side it advances starts a paragraph next, or the
+/// next bead leaves out what this one pairs, or pairs what this one leaves out: an untranslated
+/// sentence is a unit of its own, shown beside nothing, even inside a paragraph.
 fn closes_unit(path: &[Bead], k: usize, sides: &ByLang<Side>) -> bool {
     let bead = &path[k];
     k + 1 == path.len()
+        || bead.is_gap() != path[k + 1].is_gap()
         || Lang::BOTH
             .iter()
             .any(|&l| !bead.range(l).is_empty() && sides[l].starts_at(bead.range(l).end))

@@ -1,17 +1,27 @@
 //! The aligner's weights and thresholds in one place: costs in nats, roughly −log of a
 //! probability, so that they add along the path; and the part of the model learned per document.
 
-/// Bead shapes (English items, Russian items) and their prior cost.
+/// Bead shapes (English items, Russian items) the DP takes, and their prior cost.
 pub(super) const BEADS: [(usize, usize, f32); 8] = [
-    (1, 1, 0.0),
+    (1, 1, prior(1, 1)),
     (1, 0, 0.0),
     (0, 1, 0.0),
-    (2, 1, 1.5),
-    (1, 2, 1.5),
-    (2, 2, 3.5),
-    (3, 1, 3.0),
-    (1, 3, 3.0),
+    (2, 1, prior(2, 1)),
+    (1, 2, prior(1, 2)),
+    (2, 2, prior(2, 2)),
+    (3, 1, prior(3, 1)),
+    (1, 3, prior(1, 3)),
 ];
+/// The most sentences of one side in any bead: the DP's reach three, those that take in the
+/// untranslated sentences beside them after the DP ([`super::absorb`]) more.
+pub(super) const WIDEST: usize = 6;
+
+/// The prior cost of pairing `a` English sentences with `b` Russian ones: each sentence beyond
+/// one a side costs as much as leaving it out, and a many-to-many bead a little more.
+pub(super) const fn prior(a: usize, b: usize) -> f32 {
+    let extra = (a + b).saturating_sub(2) as f32;
+    GAP * extra + if a > 1 && b > 1 { 0.5 } else { 0.0 }
+}
 /// Leaving a sentence untranslated: each one costs [`GAP`], each run of them [`GAP_OPEN`] more.
 pub(super) const GAP: f32 = 1.5;
 pub(super) const GAP_OPEN: f32 = 3.0;
@@ -75,6 +85,8 @@ pub(super) const MOST: f32 = 4.0;
 pub(super) const PRIOR_LINKS: f32 = 8.0;
 /// Links a speaker pairing needs before two names are taken for one person.
 pub(super) const SPEAKER_LINKS: u32 = 2;
+/// Links a pair of names needs before they are taken for one name in two languages.
+pub(super) const NAME_LINKS: u32 = 3;
 /// An untranslated sentence is doubtful as its words translate those of a neighbouring link's
 /// sentence: not at all at [`PULL_CHANCE`] (Dice of the two sentences' known words), fully at
 /// [`PULL_FULL`]; pairs with fewer than [`PULL_WORDS`] known words say nothing.

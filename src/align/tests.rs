@@ -226,3 +226,111 @@ fn a_translation_summarises_as_one() {
     assert_eq!((s.units, s.paired, s.english_only, s.russian_only), (7, 6, 0, 1));
     assert_eq!(s.verdict, Verdict::Translation, "{s}");
 }
+
+/// One English paragraph per Russian one, around a middle pair where `ru` renders one English
+/// sentence (`en`).
+fn around(en: &str, ru: &str) -> Transcript {
+    let narration =
+        |middle: &str, outer: [&str; 2]| vec![block(BlockKind::Narration, &[outer[0], middle, outer[1]])];
+    transcript(
+        narration(
+            en,
+            [
+                "The rabbit-hole went straight on like a tunnel for some way.",
+                "Either the well was very deep, or she fell very slowly.",
+            ],
+        ),
+        narration(
+            ru,
+            [
+                "Нора сначала шла прямо, ровная, как туннель.",
+                "То ли колодец был очень глубок, то ли падала она очень медленно.",
+            ],
+        ),
+    )
+}
+
+#[test]
+fn a_sentence_rendered_in_five_is_paired_with_all_five() {
+    // More Russian sentences than any bead of the DP takes: those left over join the link.
+    let t = around(
+        "When the rabbit took a watch out of its pocket, looked at it and hurried on, Alice started \
+         to her feet, for she had never before seen a rabbit with a pocket or a watch, and burning \
+         with curiosity she ran across the field after it.",
+        "Кролик вынул часы из кармана. Он взглянул на них и побежал дальше. Алиса вскочила на ноги. \
+         Она никогда раньше не видела кролика с карманом и часами. Сгорая от любопытства, она \
+         побежала за ним через поле.",
+    );
+    let a = align(&t);
+    assert!(a.units.iter().all(|u| !u.is_one_sided()), "{:?}", parts(&a));
+    let middle = a
+        .units
+        .iter()
+        .find(|u| u.parts.en[0].para == 1)
+        .expect("the middle pair");
+    assert_eq!(
+        middle.links,
+        vec![Link {
+            sentences: ByLang::new(0..1, 0..5)
+        }]
+    );
+}
+
+#[test]
+fn an_untranslated_sentence_inside_a_paragraph_is_a_unit_of_its_own() {
+    let t = around(
+        "She took down a jar from one of the shelves as she passed. It was labelled orange \
+         marmalade, but to her great disappointment it was empty.",
+        "Пролетая мимо одной из полок, она схватила банку. Все соседи давно говорили, что в этом \
+         доме никто никогда не варил варенья из апельсинов и не ел его по воскресеньям. На банке \
+         было написано апельсиновое варенье, но, к великому её огорчению, она оказалась пустой.",
+    );
+    let a = align(&t);
+    let middle: Vec<Parts> = parts(&a)
+        .into_iter()
+        .filter(|(en, ru)| en.iter().chain(ru).all(|p| p.1 == 1))
+        .collect();
+    assert_eq!(
+        middle,
+        vec![
+            (vec![(0, 1, 0..1)], vec![(0, 1, 0..1)]),
+            (vec![], vec![(0, 1, 1..2)]),
+            (vec![(0, 1, 1..2)], vec![(0, 1, 2..3)]),
+        ]
+    );
+}
+
+#[test]
+fn names_that_translate_are_learned_from_the_confident_links() {
+    let t = transcript(
+        vec![block(
+            BlockKind::Narration,
+            &[
+                "Then the Hatter opened his eyes very wide on hearing this.",
+                "The riddle that the Hatter asked had no answer at all.",
+                "At last the Hatter was the first to break the silence.",
+                "Said the Hatter, shaking his head mournfully, it is always six o'clock now.",
+            ],
+        )],
+        vec![block(
+            BlockKind::Narration,
+            &[
+                "Тут Болванщик широко раскрыл глаза, услышав это.",
+                "У загадки, которую загадал Болванщик, вовсе не было ответа.",
+                "Наконец Болванщик первым нарушил молчание.",
+                "Сказал Болванщик, печально покачав головой, теперь всегда шесть часов.",
+            ],
+        )],
+    );
+    let sides = ByLang::new(
+        Side::of(t.version(Lang::En), Lang::En),
+        Side::of(t.version(Lang::Ru), Lang::Ru),
+    );
+    let path = beads::align(&sides.en.items, &sides.ru.items, params::FIRST);
+    let mut ru = sides.ru.items.clone();
+    learn::from(&path, &sides).rename(&mut ru);
+    let hatter: Vec<u64> = Features::of("Then the Hatter spoke.", Lang::En).names().collect();
+    assert_eq!(hatter.len(), 1);
+    assert!(ru.iter().all(|it| it.features.has(hatter[0])), "{ru:?}");
+    assert!(!sides.ru.items.iter().any(|it| it.features.has(hatter[0])));
+}

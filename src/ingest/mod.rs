@@ -16,13 +16,19 @@ use crate::model::{Lang, Transcript, Version};
 use crate::sanitize::{Removed, sanitize_and_report};
 use crate::translit::{is_letter, name_key};
 use labels::{Name, Who};
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 pub(crate) use structure::date_key;
 pub use structure::is_qa_heading;
 use structure::{Classified, Half, Line};
 
+/// Ingest's version, part of the cache's key: bump it with every change that can change what a
+/// file is read as (the transcript or its warnings), or readers are shown stale documents from
+/// their cache. `tests/store.rs` fails, asking for the bump, when the output changes.
+pub const VERSION: u32 = 1;
+
 /// Something in the input that was read in a way the user may want to check.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
     /// 1-based line of the input.
     pub line: u32,
@@ -31,7 +37,7 @@ pub struct Warning {
 }
 
 /// What a [`Warning`] is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum WarningKind {
     /// A line that looks like a speaker label was read as text.
     Label,

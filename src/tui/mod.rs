@@ -9,11 +9,9 @@ pub mod screen;
 pub mod term;
 
 use crate::align::Alignment;
-use crate::cache;
 use crate::error::{Error, Result};
 use crate::find::LibraryIndex;
 use crate::library::Document;
-use crate::model::Transcript;
 use app::{Action, App, Effect};
 use persist::Persist;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
@@ -115,17 +113,16 @@ fn spawn_job(
     })
 }
 
-/// Aligns document `doc` (or takes it from the cache in `cache_dir`) in the background. A panic
+/// Aligns document `doc` in the background and keeps it in the cache in `cache_dir`. A panic
 /// there is reported as a failure rather than left to end the reader.
 fn spawn_align(
     doc: usize,
-    transcript: Transcript,
+    document: Document,
     cache_dir: Option<PathBuf>,
     tx: mpsc::Sender<Wake>,
 ) -> io::Result<()> {
     spawn_background(move || {
-        let aligned =
-            std::panic::catch_unwind(|| cache::load_or_align(&transcript, cache_dir.as_deref())).ok();
+        let aligned = std::panic::catch_unwind(|| document.align_and_keep(cache_dir.as_deref())).ok();
         // The loop may have ended; then nobody wants the result.
         let _ = tx.send(Wake::Aligned(doc, aligned));
     })
@@ -140,20 +137,33 @@ fn event_loop(
     tx: mpsc::Sender<Wake>,
     wakes: mpsc::Receiver<Wake>,
 ) -> io::Result<Option<i32>> {
-    spawn_input(tx.clone());
+    // Keys typed meanwhile wait in the terminal: the input thread starts after the first frame.
+    let mut input = Some(tx.clone());
     loop {
         // Over SSH the window can shrink before its Resize event arrives: lay out for the real size.
         let size = session.screen.size()?;
         if (size.width, size.height) != app.size {
             effects.extend(app.update(Action::Resize(size.width, size.height)));
         }
-        // Before the frame: a document's alignment from the cache is drawn at once.
+        // Before the frame: what it shows (an alignment made now). After it: work for other
+        // threads, which would only compete with this one for the frame.
+        let mut after = Vec::new();
         while !effects.is_empty() {
             for effect in std::mem::take(&mut effects) {
-                effects.extend(perform(effect, app, persist, session, &tx)?);
+                if effect.is_background() {
+                    after.push(effect);
+                } else {
+                    effects.extend(perform(effect, app, persist, session, &tx)?);
+                }
             }
         }
         draw(session, app)?;
+        if let Some(tx) = input.take() {
+            spawn_input(tx);
+        }
+        for effect in after {
+            effects.extend(perform(effect, app, persist, session, &tx)?);
+        }
         let mut wake = loop {
             if app.quit {
                 return Ok(None);
@@ -230,9 +240,9 @@ fn perform(
                 return Ok(Vec::new());
             };
             if background {
-                spawn_align(doc, d.transcript.clone(), persist.cache_dir(), tx.clone())?;
+                spawn_align(doc, d.clone(), persist.cache_dir(), tx.clone())?;
             } else {
-                let aligned = cache::load_or_align(&d.transcript, persist.cache_dir().as_deref());
+                let aligned = d.align_and_keep(persist.cache_dir().as_deref());
                 return Ok(aligned_in(app, doc, Some(aligned)));
             }
         }

@@ -24,7 +24,7 @@ impl Persist {
             Some(dir) => State::load(dir),
             None => (State::default(), None),
         };
-        let ids = docs.iter().map(|d| DocId::of(&d.transcript)).collect();
+        let ids = docs.iter().map(Document::id).collect();
         (Persist { dirs, state, ids }, note)
     }
 

@@ -109,6 +109,7 @@ pub fn document(name: &str, transcript: Transcript) -> Document {
         origin: format!("test:{name}"),
         transcript,
         warnings: vec![],
+        cached: None,
     }
 }
 

@@ -114,8 +114,8 @@ pub enum Action {
 /// file system.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Find the whole alignment of document `doc` (in the cache, or by aligning it: on another
-    /// thread when `background`, the reader showing its opening meanwhile) and send
+    /// Align document `doc` whole and keep it in the cache (on another thread when
+    /// `background`, the reader showing its opening meanwhile) and send
     /// [`Action::Aligned`] (or [`Action::AlignFailed`]).
     Align { doc: usize, background: bool },
     /// Build the search and topic indexes of document `doc` over the reader's whole alignment
@@ -132,6 +132,16 @@ pub enum Effect {
     Remember(usize, Memory),
     /// Stop the process, the terminal restored, until it is continued.
     Suspend,
+}
+
+impl Effect {
+    /// Whether it only starts work on another thread, which can wait until a frame is drawn.
+    pub fn is_background(&self) -> bool {
+        matches!(
+            self,
+            Effect::Align { background: true, .. } | Effect::Index(_) | Effect::IndexLibrary
+        )
+    }
 }
 
 /// Which key table applies.

@@ -176,11 +176,12 @@ impl App {
         v.reveal_cursor(&r.layout, height);
     }
 
-    /// Opens document `doc` and asks for its whole alignment, which the loop takes from the
-    /// cache or aligns. One longer than [`BACKGROUND_ALIGN`] shows its opening meanwhile and is
-    /// aligned in the background; a shorter one is aligned before the next frame.
+    /// Opens document `doc` on its whole alignment from the cache, or asks for it. One longer
+    /// than [`BACKGROUND_ALIGN`] shows its opening meanwhile and is aligned in the background; a
+    /// shorter one is aligned before the next frame.
     pub(super) fn open(&mut self, doc: usize) -> Vec<Effect> {
-        self.open_with(doc, None)
+        let cached = self.docs.get(doc).and_then(Document::cached_alignment).cloned();
+        self.open_with(doc, cached)
     }
 
     /// Opens document `doc`, on `whole` as its whole alignment when it is given.
@@ -289,8 +290,13 @@ impl App {
             return Vec::new();
         }
         r.turn_counts = turn_counts(&d.transcript, &alignment);
+        // Opened again in this run, the document needs no aligning.
+        let kept = Some(alignment.clone());
         r.alignment = alignment;
         r.aligning = false;
+        if let Some(c) = self.docs.get_mut(doc).and_then(|d| d.cached.as_mut()) {
+            c.alignment = kept;
+        }
         self.rebuild_layout(opts);
         if self.reader.as_ref().is_some_and(|r| r.restore.is_some()) {
             self.recall();

@@ -1,0 +1,114 @@
+//! Untranslated sentences joined to a link beside them. The DP's beads take at most three
+//! sentences of a side, but a free translation may render one long sentence in four or five:
+//! the DP then pairs three and leaves the rest out, each as a gap. After the DP, each run of
+//! gaps is offered to the links on either side of it, as beads of up to [`WIDEST`] sentences a side.
+
+use super::beads::{Bead, Item, gap_runs};
+use super::cost::{Cost, Scorer};
+use super::params::*;
+use crate::model::Lang;
+use std::ops::Range;
+
+/// `path` with the untranslated sentences of each run of gaps joined to the link before or after
+/// it wherever that costs less than leaving them out.
+pub(super) fn absorb(path: Vec<Bead>, en: &[Item], ru: &[Item], model: Model) -> Vec<Bead> {
+    let s = Scorer::new(en, ru, model);
+    let mut out: Vec<Bead> = Vec::with_capacity(path.len());
+    let mut done = 0;
+    for gaps in gap_runs(&path) {
+        out.extend_from_slice(&path[done..gaps.start]);
+        // Runs are maximal, so what comes before one is a link, if anything, and so is what
+        // comes after.
+        let mut prev = out.pop();
+        let mut next = path.get(gaps.end).cloned();
+        let mut run = path[gaps.clone()].to_vec();
+        for l in Lang::BOTH {
+            settle(&s, l, &mut prev, &mut run, &mut next);
+        }
+        out.extend(prev);
+        out.extend(run);
+        out.extend(next);
+        done = (gaps.end + 1).min(path.len());
+    }
+    out.extend_from_slice(&path[done..]);
+    out
+}
+
+/// Moves side `l`'s gaps of `run` into `prev` (from the front) and `next` (from the back) as far
+/// as that lowers the total cost.
+fn settle(s: &Scorer, l: Lang, prev: &mut Option<Bead>, run: &mut Vec<Bead>, next: &mut Option<Bead>) {
+    let mine = |b: &Bead| b.range(l.other()).is_empty() && !b.range(l).is_empty();
+    let Some(first) = run.iter().find(|b| mine(b)).map(|b| b.range(l).start) else {
+        return;
+    };
+    let last = run.iter().rfind(|b| mine(b)).map_or(first, |b| b.range(l).end);
+    let gaps = last - first;
+    let room = |b: &Option<Bead>| b.as_ref().map_or(0, |b| WIDEST.saturating_sub(b.range(l).len()));
+    let (room_prev, room_next) = (room(prev).min(gaps), room(next).min(gaps));
+    let widened = |b: &Option<Bead>, from: usize, to: usize| {
+        b.as_ref().map(|b| {
+            let mut b = b.clone();
+            let r = b.range(l);
+            set(&mut b, l, r.start.min(from)..r.end.max(to));
+            b
+        })
+    };
+    let price = |b: &Option<Bead>| b.as_ref().map_or(0.0, |b| cost(s, b));
+    let mut best = (price(prev) + price(next) + gap_cost(s, l, first, last), 0, 0);
+    for x in 0..=room_prev {
+        let p = price(&widened(prev, first, first + x));
+        for y in (0..=room_next).take_while(|y| x + y <= gaps) {
+            if x + y == 0 {
+                continue;
+            }
+            let n = price(&widened(next, last - y, last));
+            let total = p + n + gap_cost(s, l, first + x, last - y);
+            if total < best.0 {
+                best = (total, x, y);
+            }
+        }
+    }
+    let (_, x, y) = best;
+    if x + y == 0 {
+        return;
+    }
+    *prev = widened(prev, first, first + x);
+    *next = widened(next, last - y, last);
+    run.retain(|b| !mine(b) || (b.range(l).start >= first + x && b.range(l).end <= last - y));
+    for b in prev.iter_mut().chain(next.iter_mut()) {
+        b.confidence = price_of(s, b).confidence(false);
+    }
+}
+
+/// What leaving side `l`'s items `from..to` out costs the DP: one opening, then each item.
+fn gap_cost(s: &Scorer, l: Lang, from: usize, to: usize) -> f32 {
+    if from == to {
+        return 0.0;
+    }
+    let items = match l {
+        Lang::En => &s.en,
+        Lang::Ru => &s.ru,
+    };
+    let open = if items.starts_at(from) {
+        GAP_OPEN_PARA
+    } else {
+        GAP_OPEN
+    };
+    open + GAP * (to - from) as f32
+}
+
+fn price_of(s: &Scorer, b: &Bead) -> Cost {
+    let (i, j, a, n) = (b.en.end, b.ru.end, b.en.len(), b.ru.len());
+    s.cost(i, j, a, n, prior(a, n), s.shared(i, j, a, n))
+}
+
+fn cost(s: &Scorer, b: &Bead) -> f32 {
+    price_of(s, b).total()
+}
+
+fn set(b: &mut Bead, l: Lang, r: Range<usize>) {
+    match l {
+        Lang::En => b.en = r,
+        Lang::Ru => b.ru = r,
+    }
+}

@@ -2,10 +2,11 @@
 //! from length, anchors, structure, paragraph edges and questions, in a few subtractions of
 //! prefix sums whatever the bead's size.
 
-use super::anchors::shared;
+use super::anchors::{Features, shared};
 use super::beads::Item;
 use super::params::*;
 use crate::model::BlockKind;
+use std::ops::Range;
 
 /// One side's items with prefix sums of what bead costs add up over a range of them, so that a
 /// cost takes a few subtractions whatever the bead's size.
@@ -124,6 +125,17 @@ pub(super) struct Shared {
 }
 
 impl Shared {
+    /// What sentences `e` and `r`, sharing `words` concepts, share.
+    #[inline]
+    fn of_pair(e: &Features, r: &Features, words: u32) -> Shared {
+        let (all, strong) = if e.signature & r.signature == 0 {
+            (0, 0)
+        } else {
+            shared(&e.keys, &r.keys)
+        };
+        Shared { all, strong, words }
+    }
+
     /// What a bead shares, from what each of its English sentences shares with each of its
     /// Russian ones (`rows`, a row per English sentence): anchors summed; words as each sentence
     /// of one side shares them with its best partner on the other, summed over that side, the
@@ -180,16 +192,19 @@ impl<'a> Scorer<'a> {
     #[inline]
     pub(super) fn pair(&self, e: usize, r: usize) -> Shared {
         let (e, r) = (&self.en.items[e].features, &self.ru.items[r].features);
-        let (all, strong) = if e.signature & r.signature == 0 {
-            (0, 0)
-        } else {
-            shared(&e.keys, &r.keys)
-        };
-        Shared {
-            all,
-            strong,
-            words: common(&e.concepts, &r.concepts),
-        }
+        Shared::of_pair(e, r, common(&e.concepts, &r.concepts))
+    }
+
+    /// [`Scorer::pair`] of English item `e` with each Russian item of `ru`, appended to `out`:
+    /// `e`'s concepts are marked once in `marks` and each Russian list looked up there, instead
+    /// of merging `e`'s long list again with every list of the row.
+    pub(super) fn pairs(&self, e: usize, ru: Range<usize>, marks: &mut Marks, out: &mut Vec<Shared>) {
+        let e = &self.en.items[e].features;
+        marks.set(&e.concepts);
+        out.extend(ru.map(|r| {
+            let r = &self.ru.items[r].features;
+            Shared::of_pair(e, r, marks.count(&r.concepts))
+        }));
     }
 
     /// What the sentence pairs of `en[i-a..i]` × `ru[j-b..j]` share.
@@ -267,6 +282,35 @@ pub(super) fn bonus(s: Shared) -> f32 {
     (s.strong as f32 + 0.5 * (s.all - s.strong) as f32).min(BONUS_CAP)
 }
 
+/// A set of concept ids, one bit each: [`Scorer::pairs`] counts a row's lists against it.
+#[derive(Default)]
+pub(super) struct Marks(Vec<u64>);
+
+impl Marks {
+    /// Makes the set `ids`.
+    fn set(&mut self, ids: &[u32]) {
+        self.0.fill(0);
+        for &c in ids {
+            let word = c as usize >> 6;
+            if word >= self.0.len() {
+                self.0.resize(word + 1, 0);
+            }
+            self.0[word] |= 1 << (c & 63);
+        }
+    }
+
+    /// How many of `ids` are in the set; with `ids` unique, as many as [`common`] finds.
+    fn count(&self, ids: &[u32]) -> u32 {
+        ids.iter()
+            .map(|&c| {
+                self.0
+                    .get(c as usize >> 6)
+                    .map_or(0, |w| (w >> (c & 63)) as u32 & 1)
+            })
+            .sum()
+    }
+}
+
 /// How many ids two sorted lists have in common. Without branches on the comparison, which a
 /// processor cannot predict in a merge: this runs once per sentence pair in the band.
 pub(super) fn common(a: &[u32], b: &[u32]) -> u32 {
@@ -278,4 +322,60 @@ pub(super) fn common(a: &[u32], b: &[u32]) -> u32 {
         j += usize::from(y <= x);
     }
     n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+
+    fn items(texts: &[&str], lang: Lang) -> Vec<Item> {
+        texts
+            .iter()
+            .map(|t| Item {
+                features: Features::of(t, lang),
+                block: 0,
+                kind: BlockKind::Narration,
+                para_start: true,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_row_of_pairs_shares_what_each_pair_shares() {
+        let en = items(
+            &[
+                "The king's horse drank water at 5 o'clock.",
+                "The cat sat by the window and watched the birds.",
+                "Putin met Lukashenko in Minsk.",
+                "More than two thousand companies work in Belarus.",
+            ],
+            Lang::En,
+        );
+        let ru = items(
+            &[
+                "Король напоил коня водой в 5 часов.",
+                "Кошка сидела у окна и смотрела на птиц.",
+                "Путин встретился с Лукашенко в Минске.",
+                "Звёзды светили над морем.",
+                "В Белоруссии работают более 2 000 компаний.",
+            ],
+            Lang::Ru,
+        );
+        let s = Scorer::new(&en, &ru, FIRST);
+        let mut marks = Marks::default();
+        for e in 0..en.len() {
+            let mut row = Vec::new();
+            // The row starts past the first item, as the DP's rows do.
+            s.pairs(e, 1..ru.len(), &mut marks, &mut row);
+            let each: Vec<Shared> = (1..ru.len()).map(|r| s.pair(e, r)).collect();
+            assert_eq!(row, each, "English item {e}");
+        }
+        let (cat, putin) = (s.pair(1, 1), s.pair(2, 2));
+        assert!(cat.words >= 2 && s.pair(1, 3).words == 0, "{cat:?}");
+        assert!(putin.strong >= 2 && s.pair(2, 1).all == 0, "{putin:?}");
+        // A spelled number matches its digits, strong as the digits are.
+        let thousands = s.pair(3, 4);
+        assert!(thousands.strong >= 2, "{thousands:?}");
+    }
 }

@@ -3,7 +3,7 @@
 
 use super::band::Band;
 use super::beads::Bead;
-use super::cost::{Scorer, Shared, bonus};
+use super::cost::{Marks, Scorer, Shared, bonus};
 use super::params::*;
 
 pub(super) const UNREACHED: u8 = u8::MAX;
@@ -40,6 +40,7 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
     // most two rows and columns, and the band's edges only grow, so row i needs the columns from
     // two left of its band to the end of the band two rows on.
     let mut pairs: [(usize, Vec<Shared>); 3] = Default::default();
+    let mut marks = Marks::default();
     for i in 0..=n {
         let (lo, hi) = (band.lo[i], band.hi[i]);
         if i > 0 {
@@ -47,7 +48,7 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
             let (first, row) = &mut pairs[i % 3];
             *first = from;
             row.clear();
-            row.extend((from..=to).map(|j| s.pair(i - 1, j - 1)));
+            s.pairs(i - 1, from - 1..to, &mut marks, row);
         }
         for state_rows in rows.iter_mut() {
             let row = &mut state_rows[i % 4];
@@ -85,22 +86,27 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                     continue;
                 }
                 let (from, from_state) = mins[(i - a) % 4][at];
-                // Anchors and words can lower a cost below its prior by at most this much.
+                // Anchors and words can lower a cost below its prior and length by at most this
+                // much (the lexical term with every word shared), and every other part of a cost
+                // is at least 0: a bead that fits badly by length stops here, before what its
+                // sentences share is summed. The slack absorbs the rounding of the cost's other
+                // terms, so the pruning never drops a bead the full cost would keep.
+                let length = s.length(i, j, a, b);
                 if !from.is_finite()
-                    || from + prior - BONUS_CAP - LEXICAL * (1.0 - LEXICAL_CHANCE) >= best[0].0
+                    || from + (prior + length - BONUS_CAP + s.lexical(i, j, a, b, u32::MAX) - 1e-3)
+                        >= best[0].0
                 {
                     continue;
                 }
+                // An exclusive range: an inclusive one costs a check per step, here for every bead.
                 let shared = Shared::of::<DP_WIDEST>(
-                    (i - a + 1..=i)
+                    (i + 1 - a..i + 1)
                         .map(|r| &pairs[r % 3])
                         .map(|(first, row)| &row[j + 1 - b - first..=j - first]),
                 );
-                // Every other part of a cost is at least 0: most beads off the path share no
-                // anchor, or fit badly by length, and stop here. The slack absorbs the rounding of
-                // the cost's other terms, so the pruning never drops a bead the full cost would keep.
+                // The same with what they share: most beads off the path share no anchor.
                 let bound = prior - bonus(shared) + s.lexical(i, j, a, b, shared.words);
-                if from + bound >= best[0].0 || from + (bound + s.length(i, j, a, b) - 1e-3) >= best[0].0 {
+                if from + bound >= best[0].0 || from + (bound + length - 1e-3) >= best[0].0 {
                     continue;
                 }
                 let total = from + s.cost(i, j, a, b, prior, shared).total();

@@ -34,7 +34,7 @@ impl Key {
         for file in files {
             // The length first, so that no two lists of files run together into the same bytes.
             h.add(&(file.len() as u64).to_le_bytes());
-            h.add(file);
+            h.add(&Fnv::hash_words(file).to_le_bytes());
         }
         Key(h.finish())
     }
@@ -87,7 +87,7 @@ pub fn store(dir: &Path, key: Key, entry: &Entry) -> Result<(), String> {
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&key.0.to_le_bytes());
     bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(&Fnv::hash(&payload).to_le_bytes());
+    bytes.extend_from_slice(&Fnv::hash_words(&payload).to_le_bytes());
     bytes.extend_from_slice(&payload);
     store::write_atomic(&path, &bytes).map_err(|e| note(&path, &e.to_string()))?;
     prune(dir, MAX_BYTES);
@@ -111,7 +111,7 @@ fn decode(bytes: &[u8], key: Key) -> Result<Entry, &'static str> {
     if word(0) != key.0 {
         return Err("made for another document");
     }
-    if word(1) != payload.len() as u64 || word(2) != Fnv::hash(payload) {
+    if word(1) != payload.len() as u64 || word(2) != Fnv::hash_words(payload) {
         return Err("damaged (checksum mismatch)");
     }
     match postcard::take_from_bytes(payload) {

@@ -73,22 +73,46 @@ pub struct Options {
     pub hidden: Vec<bool>,
 }
 
-/// The rows of a whole document and where each unit starts.
+/// The rows of a document and where each unit starts: of the whole document, or for a first
+/// frame, of the units around the place shown ([`Layout::around`]).
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
     pub rows: Vec<Row>,
-    /// For every unit, the row it starts on (a hidden unit: its collapsed row).
+    /// For every unit, the row it starts on (a hidden unit: its collapsed row; a unit not laid
+    /// out: the first row, or past the last one for the units after `units`).
     pub unit_row: Vec<usize>,
     /// Units that start a visible run of rows, in order: the stops of `{` and `}`.
     pub stops: Vec<usize>,
     /// The stops that start a turn or a collapsed run: the stops of `[` and `]`.
     pub turns: Vec<usize>,
+    /// The units laid out: all of them unless the layout is [`Layout::around`] a unit.
+    pub units: Range<usize>,
 }
 
 impl Layout {
     pub fn build(t: &Transcript, a: &Alignment, opts: &Options) -> Layout {
+        Self::build_units(t, a, opts, 0..a.units.len())
+    }
+
+    /// Only the units within `reach` units of `unit`: a first frame needs a screen's worth, and
+    /// on a long document the whole takes milliseconds more. Every unit but the first takes
+    /// two rows at least (a blank row and a line; collapsed turns aside, and none are on
+    /// opening), so a reach of the screen's height holds two screens on each side of `unit`'s
+    /// first row, unless the document ends sooner.
+    pub fn around(t: &Transcript, a: &Alignment, opts: &Options, unit: usize, reach: usize) -> Layout {
+        let end = unit.saturating_add(reach).saturating_add(1).min(a.units.len());
+        Self::build_units(t, a, opts, unit.saturating_sub(reach).min(end)..end)
+    }
+
+    /// Whether every unit is laid out.
+    pub fn is_whole(&self) -> bool {
+        self.units == (0..self.unit_row.len())
+    }
+
+    fn build_units(t: &Transcript, a: &Alignment, opts: &Options, units: Range<usize>) -> Layout {
         let mut out = Layout {
             unit_row: vec![0; a.units.len()],
+            units: units.clone(),
             ..Layout::default()
         };
         let langs: Vec<Lang> = match opts.arrangement {
@@ -96,8 +120,8 @@ impl Layout {
             Arrangement::Stacked(order) => order.into_iter().filter(|&l| t.version(l).is_some()).collect(),
             Arrangement::Single(l) => vec![l],
         };
-        let mut u = 0;
-        while u < a.units.len() {
+        let mut u = units.start;
+        while u < units.end {
             if !out.rows.is_empty() {
                 out.rows.push(Row {
                     unit: u,
@@ -107,9 +131,9 @@ impl Layout {
             let start_row = out.rows.len();
             out.stops.push(u);
             if let Some(s) = hidden_speaker(&a.units[u], &opts.hidden) {
-                let run_end = (u..a.units.len())
+                let run_end = (u..units.end)
                     .find(|&v| hidden_speaker(&a.units[v], &opts.hidden) != Some(s))
-                    .unwrap_or(a.units.len());
+                    .unwrap_or(units.end);
                 let turns = (u..run_end)
                     .filter(|&v| starts_turn(t, &a.units[v]))
                     .count()
@@ -164,6 +188,7 @@ impl Layout {
             }
             u += 1;
         }
+        out.unit_row[units.end..].fill(out.rows.len());
         out
     }
 
@@ -671,6 +696,27 @@ mod tests {
         );
         assert_eq!(l.stops, [0, 1, 2]);
         assert_eq!(l.turns, [1]);
+    }
+
+    #[test]
+    fn around_a_unit_lays_out_its_reach_as_the_whole_does() {
+        let (t, a) = doc();
+        let o = opts(Arrangement::Columns, 20);
+        let whole = Layout::build(&t, &a, &o);
+        assert!(whole.is_whole());
+        let l = Layout::around(&t, &a, &o, 2, 1);
+        assert!(!l.is_whole());
+        assert_eq!(l.units, 1..3);
+        // Unit 1 starts the rows: no blank row before it.
+        assert_eq!(l.rows, whole.rows[2..]);
+        assert_eq!(l.unit_row, [0, 0, 4]);
+        assert_eq!(l.stops, [1, 2]);
+        let first = Layout::around(&t, &a, &o, 0, 0);
+        assert_eq!(
+            (first.units, first.unit_row, first.rows),
+            (0..1, vec![0, 1, 1], whole.rows[..1].to_vec())
+        );
+        assert!(Layout::around(&t, &a, &o, 1, 5).is_whole());
     }
 
     #[test]

@@ -90,14 +90,41 @@ impl Fnv {
 
     pub fn add(&mut self, bytes: &[u8]) {
         for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
         }
     }
 
     pub fn finish(&self) -> u64 {
         self.0
     }
+
+    /// Eight bytes at a time: each word mixed by MurmurHash3's finalizer (so that a change to
+    /// one word cannot be undone by a change to another), then folded in as FNV folds in a
+    /// byte; the length last, so that trailing zeros count. Several times quicker than
+    /// [`Fnv::hash`], which takes half a millisecond on a 400 KB file: for the cache's keys and
+    /// checksums, computed on every open. Fixed by this definition, like [`Fnv`].
+    pub fn hash_words(bytes: &[u8]) -> u64 {
+        let mix = |mut x: u64| {
+            x ^= x >> 33;
+            x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+            x ^= x >> 33;
+            x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+            x ^ (x >> 33)
+        };
+        let step = |h: u64, word: u64| (h ^ mix(word)).wrapping_mul(FNV_PRIME);
+        let mut words = bytes.chunks_exact(8);
+        let mut h = Fnv::default().0;
+        for word in &mut words {
+            h = step(h, u64::from_le_bytes(word.try_into().unwrap_or_default()));
+        }
+        let mut tail = [0; 8];
+        tail[..words.remainder().len()].copy_from_slice(words.remainder());
+        h = step(h, u64::from_le_bytes(tail));
+        step(h, bytes.len() as u64)
+    }
 }
+
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// So that a serializer can write straight into the hash.
 impl Write for Fnv {
@@ -120,6 +147,29 @@ mod tests {
         assert_eq!(Fnv::hash(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(Fnv::hash(b"a"), 0xaf63_dc4c_8601_ec8c);
         assert_eq!(Fnv::hash(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn the_word_hash_tells_every_one_and_two_bit_change_and_trailing_zeros_apart() {
+        let text = b"seventeen bytes..";
+        let mut seen = vec![Fnv::hash_words(text), Fnv::hash_words(&text[..16])];
+        let bits = text.len() * 8;
+        for (a, b) in (0..bits).flat_map(|a| (a..bits).map(move |b| (a, b))) {
+            let mut changed = *text;
+            changed[a / 8] ^= 1 << (a % 8);
+            // a == b: one bit.
+            changed[b / 8] ^= u8::from(a != b) << (b % 8);
+            seen.push(Fnv::hash_words(&changed));
+        }
+        seen.extend([
+            Fnv::hash_words(b""),
+            Fnv::hash_words(b"\0"),
+            Fnv::hash_words(b"\0\0"),
+        ]);
+        let n = seen.len();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), n, "a collision");
     }
 
     fn dirs(vars: &[(&str, &str)]) -> Dirs {

@@ -4,6 +4,8 @@
 mod tui_support;
 
 use ratatui::style::Color;
+use stenogram::cache::Key;
+use stenogram::library::Cached;
 use stenogram::model::Lang;
 use stenogram::tui::app::{Action, App, Effect, Mode, Reader};
 use tui_support::{screen, seed, text, type_in};
@@ -317,4 +319,59 @@ fn closing_remembers_the_place_and_reopening_restores_it() {
     restored.update(Action::Top);
     apply(&mut restored, &[Action::GoToMark, Action::Input('e')]);
     assert_eq!(r(&restored).viewport, end, "marks survive too");
+}
+
+#[test]
+fn a_reopen_draws_its_place_laid_out_around_it_then_lays_out_the_whole_unchanged() {
+    let (w, h) = (80, 24);
+    let middle = |app: &mut App| {
+        repeat(app, Action::PageDown, 6);
+        repeat(app, Action::NextSentence, 2);
+    };
+    let end = |app: &mut App| {
+        app.update(Action::Bottom);
+    };
+    for go in [&middle as &dyn Fn(&mut App), &end] {
+        let mut app = seed(w, h);
+        go(&mut app);
+        let Some(Effect::Remember(0, memory)) = app.update(Action::Back).first().cloned() else {
+            panic!("nothing to remember");
+        };
+        let mut whole = seed(w, h);
+        whole.remembering(vec![Some(memory.clone())]);
+        // The next run finds the alignment in the cache.
+        let mut docs = whole.docs.clone();
+        docs[0].cached = Some(Cached {
+            key: Key::of(&[b"seed 000"], None),
+            id: None,
+            alignment: Some(r(&whole).alignment.clone()),
+            note: None,
+        });
+        let (mut resumed, effects) = App::resuming(docs, false, (w, h), true, vec![Some(memory)]);
+        assert_eq!(effects, [Effect::Index(0)], "nothing to align");
+        let (first, all) = (&r(&resumed).layout, &r(&whole).layout);
+        assert!(
+            !first.is_whole() && first.rows.len() < all.rows.len() / 2,
+            "{:?}",
+            first.units
+        );
+        let (first_frame, screen) = (text(&resumed), text(&whole));
+        // The percent in the header counts units until the rows are all counted.
+        let unsure = |s: &str| {
+            s.lines().next().map(|l| {
+                l.trim_end_matches(|c: char| c.is_ascii_digit() || c == '%')
+                    .to_owned()
+            })
+        };
+        assert_eq!(unsure(&first_frame), unsure(&screen));
+        assert_eq!(
+            first_frame.lines().skip(1).collect::<Vec<_>>(),
+            screen.lines().skip(1).collect::<Vec<_>>()
+        );
+        resumed.update(Action::LayOut);
+        assert!(r(&resumed).layout.is_whole());
+        assert_eq!(r(&resumed).layout.rows, all.rows);
+        assert_eq!(r(&resumed).viewport, r(&whole).viewport);
+        assert_eq!(text(&resumed), screen);
+    }
 }

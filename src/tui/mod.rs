@@ -36,9 +36,14 @@ pub fn run(docs: Vec<Document>, library: bool) -> Result<()> {
     let mut session = Session::start().map_err(Error::Terminal)?;
     let size = session.screen.size().map_err(Error::Terminal)?;
     let (mut persist, note) = Persist::load(&docs);
-    let (mut app, effects) = App::new(docs, library, (size.width, size.height), color);
+    let (mut app, effects) = App::resuming(
+        docs,
+        library,
+        (size.width, size.height),
+        color,
+        persist.memories(),
+    );
     app.study.hidden = persist.study_hidden();
-    app.remembering(persist.memories());
     app.message = app.message.take().or(note);
     let end = event_loop(&mut session, &mut app, effects, &mut persist, tx, wakes);
     let alive = session.alive();
@@ -159,6 +164,10 @@ fn event_loop(
         }
         draw(session, app)?;
         if let Some(tx) = input.take() {
+            // The first frame may have been laid out only around its place: the rest before
+            // any key is read, and the frame again for the status line's percent.
+            effects.extend(app.update(Action::LayOut));
+            draw(session, app)?;
             spawn_input(tx);
         }
         for effect in after {

@@ -108,6 +108,9 @@ pub enum Action {
     FindInLibrary,
     /// Every transcript of the library aligned and indexed, in the background.
     LibraryIndexed(Box<LibraryIndex>),
+    /// Lay out the whole document, once a first frame laid out only around its place
+    /// ([`App::resuming`]) is drawn.
+    LayOut,
 }
 
 /// What the event loop must do after an update: whatever needs the terminal, a thread or the
@@ -206,6 +209,30 @@ impl App {
     /// A single document opens straight into the reader; otherwise (or when `library`) the list
     /// shows first. Returns the effects opening the document asks for.
     pub fn new(docs: Vec<Document>, library: bool, size: (u16, u16), color: bool) -> (App, Vec<Effect>) {
+        Self::starting(docs, library, size, color, Vec::new(), true)
+    }
+
+    /// As [`App::new`], with what each document remembered from earlier runs (by index, as
+    /// `docs`; see [`App::remembering`]). A document opened now goes to its place laid out only
+    /// around it, which is quicker to a first frame: [`Action::LayOut`] lays out the rest.
+    pub fn resuming(
+        docs: Vec<Document>,
+        library: bool,
+        size: (u16, u16),
+        color: bool,
+        memory: Vec<Option<Memory>>,
+    ) -> (App, Vec<Effect>) {
+        Self::starting(docs, library, size, color, memory, false)
+    }
+
+    fn starting(
+        docs: Vec<Document>,
+        library: bool,
+        size: (u16, u16),
+        color: bool,
+        memory: Vec<Option<Memory>>,
+        lay_out_whole: bool,
+    ) -> (App, Vec<Effect>) {
         let mut app = App {
             has_library: library || docs.len() != 1,
             docs,
@@ -218,12 +245,16 @@ impl App {
             message: None,
             quit: false,
             study: Study::default(),
-            memory: Vec::new(),
+            memory,
             last_copy: None,
             library_index: None,
         };
         app.filter_library();
-        let effects = if app.has_library { Vec::new() } else { app.open(0) };
+        let effects = match (app.has_library, lay_out_whole) {
+            (true, _) => Vec::new(),
+            (false, true) => app.open(0),
+            (false, false) => app.open_for_first_frame(0),
+        };
         (app, effects)
     }
 
@@ -265,6 +296,7 @@ impl App {
                 | Action::LibraryIndexed(..)
                 | Action::AlignFailed(..)
                 | Action::Resize(..)
+                | Action::LayOut
         );
         let waited =
             matches!(action, Action::Indexed(..)) && self.message.as_deref() == Some(reader::STILL_INDEXING);
@@ -288,6 +320,7 @@ impl App {
                 self.size = (w, h);
                 self.relayout();
             }
+            Action::LayOut => self.relayout(),
             Action::Quit => {
                 self.quit = true;
                 return self.remember();

@@ -135,14 +135,29 @@ impl App {
         })
     }
 
-    /// Rebuilds the rows when the options they were laid out for changed.
+    /// Rebuilds the rows when the options they were laid out for changed, or when only the
+    /// units around the first frame's place are laid out.
     pub(super) fn relayout(&mut self) {
         let Some(opts) = self.layout_options() else { return };
         let Some(r) = self.reader.as_ref() else { return };
-        if opts == r.options && !r.layout.rows.is_empty() {
+        if opts == r.options && !r.layout.rows.is_empty() && r.layout.is_whole() {
             return;
         }
         self.rebuild_layout(opts);
+    }
+
+    /// Lays out only the units around the place the open document remembers (its top when it
+    /// remembers none), enough for a first frame there: [`Action::LayOut`] lays out the rest.
+    fn lay_out_around_place(&mut self) {
+        let Some(opts) = self.layout_options() else { return };
+        let height = self.body_height();
+        let Some(r) = self.reader.as_mut() else { return };
+        let Some(doc) = self.docs.get(r.doc) else { return };
+        // A document still being aligned shows its top until the whole arrives.
+        let place = self.memory.get(r.doc).and_then(|m| m.as_ref()?.place);
+        let unit = place.filter(|_| !r.aligning).map_or(0, |p| p.unit);
+        r.layout = Layout::around(&doc.transcript, &r.alignment, &opts, unit, height);
+        r.options = opts;
     }
 
     /// Lays the rows out anew for `opts`, keeping the top row in the same unit, as far into it
@@ -184,8 +199,21 @@ impl App {
         self.open_with(doc, cached)
     }
 
+    /// As [`App::open`], but laid out only around the remembered place, for a first frame:
+    /// [`Action::LayOut`] lays out the rest.
+    pub(super) fn open_for_first_frame(&mut self, doc: usize) -> Vec<Effect> {
+        let cached = self.docs.get(doc).and_then(Document::cached_alignment).cloned();
+        self.start_reader(doc, cached, false)
+    }
+
     /// Opens document `doc`, on `whole` as its whole alignment when it is given.
     pub(super) fn open_with(&mut self, doc: usize, whole: Option<Alignment>) -> Vec<Effect> {
+        self.start_reader(doc, whole, true)
+    }
+
+    /// Opens document `doc` (on `whole` as its whole alignment when it is given), laid out
+    /// whole or only around its place.
+    fn start_reader(&mut self, doc: usize, whole: Option<Alignment>, lay_out_whole: bool) -> Vec<Effect> {
         let Some(d) = self.docs.get(doc) else {
             return Vec::new();
         };
@@ -222,7 +250,11 @@ impl App {
             marks: Marks::default(),
             restore: None,
         });
-        self.relayout();
+        if lay_out_whole {
+            self.relayout();
+        } else {
+            self.lay_out_around_place();
+        }
         self.recall();
         if aligning {
             vec![Effect::Align { doc, background }]

@@ -96,6 +96,15 @@ impl Viewport {
 
     /// How far through the document the bottom of the screen is, in percent.
     pub fn percent(&self, layout: &Layout, height: usize) -> usize {
+        if !layout.is_whole() {
+            // Until the rest is laid out, the rows are not all counted: count units instead.
+            let bottom = (self.scroll + height).min(layout.rows.len());
+            let unit = bottom
+                .checked_sub(1)
+                .and_then(|b| layout.rows.get(b))
+                .map_or(0, |r| r.unit + 1);
+            return unit * 100 / layout.unit_row.len().max(1);
+        }
         let total = layout.rows.len().max(1);
         ((self.scroll + height).min(total) * 100) / total
     }
@@ -127,6 +136,7 @@ mod tests {
                 });
             }
         }
+        l.units = 0..rows.len();
         l
     }
 
@@ -145,6 +155,21 @@ mod tests {
         assert_eq!(v.percent(&l, 5), 100);
         v.scroll_by(&l, -100, 5);
         assert_eq!(v.scroll, 0);
+        assert_eq!(v.percent(&l, 5), 5 * 100 / 19);
+    }
+
+    #[test]
+    fn the_percent_counts_units_until_every_unit_is_laid_out() {
+        // Units 0 and 1 of four laid out: rows 0..3, then 4..7.
+        let mut l = layout(&[3, 3]);
+        l.unit_row = vec![0, 4, 7, 7];
+        let v = Viewport::default();
+        assert_eq!(
+            v.percent(&l, 5),
+            50,
+            "the bottom row is unit 1's, the second of four"
+        );
+        assert_eq!(v.percent(&l, 2), 25);
     }
 
     #[test]

@@ -306,6 +306,21 @@ fn gap(en: Range<usize>, ru: Range<usize>) -> Bead {
     }
 }
 
+/// Items of `texts`, one sentence per paragraph as in a transcript of short answers, all of
+/// block 0 and of `kind`: for the aligner's unit tests.
+#[cfg(test)]
+pub(super) fn items_of(texts: &[&str], lang: crate::model::Lang, kind: BlockKind) -> Vec<Item> {
+    texts
+        .iter()
+        .map(|t| Item {
+            features: Features::of(t, lang),
+            block: 0,
+            kind,
+            para_start: true,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,19 +331,6 @@ mod tests {
         other_kind: 1.0,
         other_speaker: 1.0,
     };
-
-    fn items(texts: &[&str], lang: Lang, kind: BlockKind) -> Vec<Item> {
-        texts
-            .iter()
-            .map(|t| Item {
-                features: Features::of(t, lang),
-                block: 0,
-                kind,
-                // One sentence per paragraph, as in a transcript of short answers.
-                para_start: true,
-            })
-            .collect()
-    }
 
     fn refs(v: &[String]) -> Vec<&str> {
         v.iter().map(String::as_str).collect()
@@ -355,7 +357,7 @@ mod tests {
     #[test]
     fn pairs_translations_and_leaves_the_extra_sentence_alone() {
         let t = BlockKind::Turn(0);
-        let path = align(&items(&EN, Lang::En, t), &items(&RU, Lang::Ru, t), MODEL);
+        let path = align(&items_of(&EN, Lang::En, t), &items_of(&RU, Lang::Ru, t), MODEL);
         assert_eq!(
             pairs(&path),
             vec![
@@ -376,7 +378,11 @@ mod tests {
         let ru = [
             "На Россию приходится около 60 процентов оборота Белоруссии, а товарооборот прибавил 5,7 процента и превысил 50 миллиардов долларов.",
         ];
-        let path = align(&items(&EN[..2], Lang::En, t), &items(&ru, Lang::Ru, t), MODEL);
+        let path = align(
+            &items_of(&EN[..2], Lang::En, t),
+            &items_of(&ru, Lang::Ru, t),
+            MODEL,
+        );
         assert_eq!(pairs(&path), vec![(0..2, 0..1)]);
     }
 
@@ -386,8 +392,8 @@ mod tests {
         // and as a turn on the other still pairs, though less surely.
         let align_kinds = |en: BlockKind| {
             align(
-                &items(&EN[..1], Lang::En, en),
-                &items(&RU[..1], Lang::Ru, BlockKind::Turn(0)),
+                &items_of(&EN[..1], Lang::En, en),
+                &items_of(&RU[..1], Lang::Ru, BlockKind::Turn(0)),
                 MODEL,
             )
         };
@@ -409,7 +415,10 @@ mod tests {
         let en: Vec<String> = (0..400).map(en).collect();
         let mut ru: Vec<String> = (0..400).map(ru).collect();
         ru.splice(200..200, (0..150).map(extra));
-        let (en, ru) = (items(&refs(&en), Lang::En, t), items(&refs(&ru), Lang::Ru, t));
+        let (en, ru) = (
+            items_of(&refs(&en), Lang::En, t),
+            items_of(&refs(&ru), Lang::Ru, t),
+        );
         let path = align_within(&en, &ru, MODEL, 0);
         let paired: Vec<_> = path
             .iter()
@@ -436,7 +445,10 @@ mod tests {
         en.push("Thank you.".into());
         ru.push("Спасибо.".into());
         ru.extend((0..80).map(|k| format!("Лишнее {} сказано после.", 1000 + k)));
-        let (en, ru) = (items(&refs(&en), Lang::En, t), items(&refs(&ru), Lang::Ru, t));
+        let (en, ru) = (
+            items_of(&refs(&en), Lang::En, t),
+            items_of(&refs(&ru), Lang::Ru, t),
+        );
         let path = align_within(&en, &ru, MODEL, 0);
         let paired: Vec<_> = path
             .iter()

@@ -327,18 +327,11 @@ pub(super) fn common(a: &[u32], b: &[u32]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::beads::items_of;
     use crate::model::Lang;
 
     fn items(texts: &[&str], lang: Lang) -> Vec<Item> {
-        texts
-            .iter()
-            .map(|t| Item {
-                features: Features::of(t, lang),
-                block: 0,
-                kind: BlockKind::Narration,
-                para_start: true,
-            })
-            .collect()
+        items_of(texts, lang, BlockKind::Narration)
     }
 
     #[test]

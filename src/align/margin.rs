@@ -161,24 +161,12 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::anchors::Features;
-    use crate::align::beads::{Item, align};
+    use crate::align::beads::{align, items_of};
     use crate::model::BlockKind;
-
-    fn items(texts: &[&str], lang: Lang) -> Vec<Item> {
-        texts
-            .iter()
-            .map(|t| Item {
-                features: Features::of(t, lang),
-                block: 0,
-                kind: BlockKind::Narration,
-                para_start: true,
-            })
-            .collect()
-    }
 
     /// Each item's margin when every bead of the path is a unit of its own.
     fn per_bead(en: &[&str], ru: &[&str]) -> ByLang<Vec<f32>> {
+        let items = |texts, lang| items_of(texts, lang, BlockKind::Narration);
         let (en, ru) = (items(en, Lang::En), items(ru, Lang::Ru));
         let path = align(&en, &ru, FIRST);
         let mut within = ByLang::new(vec![0..0; en.len()], vec![0..0; ru.len()]);

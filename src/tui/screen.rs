@@ -117,6 +117,14 @@ pub fn vertical_shift(shown: &Buffer, next: &Buffer, rows: Range<u16>) -> Option
     if shown.area != next.area || rows.len() < 2 {
         return None;
     }
+    // Nothing shown yet (the first frame, or one after a clear): nothing to move, and hashing
+    // both frames would only delay the first.
+    if rows
+        .clone()
+        .all(|y| row(shown, y).iter().all(|c| *c == Cell::EMPTY))
+    {
+        return None;
+    }
     let old: Vec<u64> = rows.clone().map(|y| row_hash(row(shown, y))).collect();
     let new: Vec<u64> = rows.clone().map(|y| row_hash(row(next, y))).collect();
     let blank = row_hash(&vec![Cell::EMPTY; usize::from(shown.area.width)]);

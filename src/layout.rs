@@ -97,8 +97,9 @@ impl Layout {
     /// Only the units within `reach` units of `unit`: a first frame needs a screen's worth, and
     /// on a long document the whole takes milliseconds more. Every unit but the first takes
     /// two rows at least (a blank row and a line; collapsed turns aside, and none are on
-    /// opening), so a reach of the screen's height holds two screens on each side of `unit`'s
-    /// first row, unless the document ends sooner.
+    /// opening), so a reach of half the screen's height and one holds a screen on each side of
+    /// `unit`'s first row, unless the document ends sooner: enough for a frame at `unit` even
+    /// where the document's end holds the view back.
     pub fn around(t: &Transcript, a: &Alignment, opts: &Options, unit: usize, reach: usize) -> Layout {
         let end = unit.saturating_add(reach).saturating_add(1).min(a.units.len());
         Self::build_units(t, a, opts, unit.saturating_sub(reach).min(end)..end)

@@ -156,7 +156,7 @@ impl App {
         // A document still being aligned shows its top until the whole arrives.
         let place = self.memory.get(r.doc).and_then(|m| m.as_ref()?.place);
         let unit = place.filter(|_| !r.aligning).map_or(0, |p| p.unit);
-        r.layout = Layout::around(&doc.transcript, &r.alignment, &opts, unit, height);
+        r.layout = Layout::around(&doc.transcript, &r.alignment, &opts, unit, height / 2 + 1);
         r.options = opts;
     }
 

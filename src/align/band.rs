@@ -6,6 +6,7 @@ use super::anchors::STRONG;
 use super::beads::{Bead, Item};
 use super::cost::Seq;
 use std::collections::HashMap;
+use std::ops::RangeInclusive;
 
 /// For each English prefix, the Russian prefix to centre the band on: through the anchor chain of
 /// [`unique_pairs`], and between its links in proportion to the text. A long omission bends the
@@ -151,6 +152,26 @@ impl Band {
 
     pub(super) fn contains(&self, i: usize, j: usize) -> bool {
         self.lo[i] <= j && j <= self.hi[i]
+    }
+
+    /// Where each row's cells start when the band's cells are kept row after row, and after the
+    /// last row, how many cells there are.
+    pub(super) fn offsets(&self) -> Vec<usize> {
+        std::iter::once(0)
+            .chain(self.lo.iter().zip(&self.hi).scan(0, |total, (lo, hi)| {
+                *total += hi + 1 - lo;
+                Some(*total)
+            }))
+            .collect()
+    }
+
+    /// The columns (Russian prefixes, so the Russian items one less) of the sentence pairs of
+    /// English item `i - 1` that a bead ending in row `i` or the next two may hold: a bead
+    /// reaches back at most two rows and columns, and the band's edges only grow, so from two
+    /// left of row `i`'s band to the end of the band two rows on.
+    pub(super) fn pair_columns(&self, i: usize) -> RangeInclusive<usize> {
+        let n = self.lo.len() - 1;
+        self.lo[i].saturating_sub(2).max(1)..=self.hi[(i + 2).min(n)]
     }
 }
 

@@ -25,30 +25,24 @@ pub(super) fn state_of(a: usize, b: usize) -> usize {
 /// records the bead taken and the state it came from.
 pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
     let n = band.lo.len() - 1;
-    let mut offset = Vec::with_capacity(n + 2);
-    offset.push(0usize);
-    for i in 0..=n {
-        offset.push(offset[i] + band.hi[i] + 1 - band.lo[i]);
-    }
+    let offset = band.offsets();
     let cells = offset[n + 1];
     let mut back = vec![UNREACHED; cells * STATES];
     let mut rows: [[Vec<f32>; 4]; STATES] = Default::default();
     // Per cell, the least score over the states and its state: where a pair bead comes from.
     let mut mins: [Vec<(f32, u8)>; 4] = Default::default();
     // The shared keys of each sentence pair a bead ending in the last three rows may contain:
-    // computed once per pair instead of once per bead. A bead ending at (i, j) reaches back at
-    // most two rows and columns, and the band's edges only grow, so row i needs the columns from
-    // two left of its band to the end of the band two rows on.
+    // computed once per pair instead of once per bead ([`Band::pair_columns`]).
     let mut pairs: [(usize, Vec<Shared>); 3] = Default::default();
     let mut marks = Marks::default();
     for i in 0..=n {
         let (lo, hi) = (band.lo[i], band.hi[i]);
         if i > 0 {
-            let (from, to) = (lo.saturating_sub(2).max(1), band.hi[(i + 2).min(n)]);
+            let columns = band.pair_columns(i);
             let (first, row) = &mut pairs[i % 3];
-            *first = from;
+            *first = *columns.start();
             row.clear();
-            s.pairs(i - 1, from - 1..to, &mut marks, row);
+            s.pairs(i - 1, columns.start() - 1..*columns.end(), &mut marks, row);
         }
         for state_rows in rows.iter_mut() {
             let row = &mut state_rows[i % 4];

@@ -6,7 +6,7 @@
 
 use super::band::{Band, guide_of};
 use super::beads::Bead;
-use super::cost::{Scorer, Shared};
+use super::cost::{Marks, Scorer, Shared};
 use super::dp::{STATES, state_of};
 use super::params::*;
 use crate::model::{ByLang, Lang};
@@ -23,22 +23,20 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
         return out;
     }
     let band = Band::around(&guide_of(path, n), m, MARGIN_BAND);
-    let mut offset = Vec::with_capacity(n + 2);
-    offset.push(0usize);
-    for i in 0..=n {
-        offset.push(offset[i] + band.hi[i] + 1 - band.lo[i]);
-    }
+    let offset = band.offsets();
     let cells = offset[n + 1];
     let at = |i: usize, j: usize| offset[i] + j - band.lo[i];
-    // What each sentence pair a bead may hold shares, computed once: row r (English item r - 1)
-    // from two columns left of its band to the end of the band two rows on, as in the DP.
+    // What each sentence pair a bead may hold shares, computed once, as in the DP.
+    let mut marks = Marks::default();
     let pairs: Vec<(usize, Vec<Shared>)> = (0..=n)
         .map(|r| {
             if r == 0 {
                 return (0, Vec::new());
             }
-            let (from, to) = (band.lo[r].saturating_sub(2).max(1), band.hi[(r + 2).min(n)]);
-            (from, (from..=to).map(|j| s.pair(r - 1, j - 1)).collect())
+            let columns = band.pair_columns(r);
+            let mut row = Vec::new();
+            s.pairs(r - 1, columns.start() - 1..*columns.end(), &mut marks, &mut row);
+            (*columns.start(), row)
         })
         .collect();
     let shared = |i: usize, j: usize, a: usize, b: usize| {

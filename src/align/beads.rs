@@ -87,7 +87,7 @@ pub fn structural(en: &[Item], ru: &[Item], path: &[Bead]) -> Vec<usize> {
     let straddles =
         |items: &[Item], r: &Range<usize>| r.len() > 1 && items[r.start].block != items[r.end - 1].block;
     path.iter()
-        .filter(|b| !b.en.is_empty() && !b.ru.is_empty())
+        .filter(|b| !b.is_gap())
         .filter(|b| {
             en[b.en.end - 1].kind != ru[b.ru.end - 1].kind || straddles(en, &b.en) || straddles(ru, &b.ru)
         })
@@ -420,10 +420,7 @@ mod tests {
             items_of(&refs(&ru), Lang::Ru, t),
         );
         let path = align_within(&en, &ru, MODEL, 0);
-        let paired: Vec<_> = path
-            .iter()
-            .filter(|b| !b.en.is_empty() && !b.ru.is_empty())
-            .collect();
+        let paired: Vec<_> = path.iter().filter(|b| !b.is_gap()).collect();
         assert_eq!(paired.len(), 400);
         let wrong: Vec<_> = paired
             .iter()
@@ -450,10 +447,7 @@ mod tests {
             items_of(&refs(&ru), Lang::Ru, t),
         );
         let path = align_within(&en, &ru, MODEL, 0);
-        let paired: Vec<_> = path
-            .iter()
-            .filter(|b| !b.en.is_empty() && !b.ru.is_empty())
-            .collect();
+        let paired: Vec<_> = path.iter().filter(|b| !b.is_gap()).collect();
         assert_eq!(paired.len(), 301, "{paired:?}");
         assert!(paired.iter().all(|b| b.en == b.ru), "{paired:?}");
     }

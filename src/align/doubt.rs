@@ -7,9 +7,10 @@ use super::beads::Bead;
 use super::cost::{self, Scorer};
 use super::margin::margins;
 use super::params::{self, Model, PULL_CHANCE, PULL_FULL, PULL_WORDS};
-use super::{Side, closes_unit, spans, unit_beads};
+use super::{Side, spans};
 use crate::model::{ByLang, Lang};
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 /// What the aligner's costs say about one unit: what its confidence is computed from and what
 /// `check` names when it is doubtful.
@@ -178,13 +179,17 @@ fn logistic<const N: usize>(x: &[f32; N], w: &[f32; N]) -> f32 {
     1.0 / (1.0 + (-z).exp())
 }
 
-/// The evidence about each unit [`super::group`] makes of `path`, aligned under `model`.
-pub(super) fn evidence(path: &[Bead], sides: &ByLang<Side>, model: Model) -> Vec<Evidence> {
-    let units = unit_beads(path, sides);
+/// The evidence about each unit of `path` (`units`: the beads of each), aligned under `model`.
+pub(super) fn evidence(
+    path: &[Bead],
+    units: &[Range<usize>],
+    sides: &ByLang<Side>,
+    model: Model,
+) -> Vec<Evidence> {
+    let spans: Vec<ByLang<Range<usize>>> = units.iter().map(|beads| spans(&path[beads.clone()])).collect();
     // Each item's unit's items on the other side.
     let mut within = ByLang::new(vec![0..0; sides.en.items.len()], vec![0..0; sides.ru.items.len()]);
-    for beads in &units {
-        let span = spans(&path[beads.clone()]);
+    for span in &spans {
         for l in Lang::BOTH {
             for k in span[l].clone() {
                 within[l][k] = span[l.other()].clone();
@@ -193,20 +198,20 @@ pub(super) fn evidence(path: &[Bead], sides: &ByLang<Side>, model: Model) -> Vec
     }
     let scorer = Scorer::new(&sides.en.items, &sides.ru.items, model);
     let margins = margins(&scorer, path, &within);
-    let pulls = pulls(path, sides);
+    let pulls = pulls(path, units, sides);
     let quality = quality(path, sides);
     units
-        .into_iter()
+        .iter()
+        .zip(spans)
         .zip(pulls)
-        .map(|(beads, pull)| {
-            let beads = &path[beads];
-            let span = spans(beads);
+        .map(|((beads, span), pull)| {
+            let beads = &path[beads.clone()];
             let (mut good, mut gap, mut all) = (0.0, 0.0, 0.0);
             for b in beads {
                 let w = b.weight(sides).max(1.0);
                 good += w * b.confidence;
                 all += w;
-                if b.en.is_empty() || b.ru.is_empty() {
+                if b.is_gap() {
                     gap += w;
                 }
             }
@@ -245,7 +250,7 @@ fn loose(beads: &[Bead], sides: &ByLang<Side>) -> u32 {
         ps
     };
     let mut joined = Vec::new();
-    for b in beads.iter().filter(|b| !b.en.is_empty() && !b.ru.is_empty()) {
+    for b in beads.iter().filter(|b| !b.is_gap()) {
         for e in paras(Lang::En, b) {
             joined.extend(paras(Lang::Ru, b).into_iter().map(|r| (e, r)));
         }
@@ -262,10 +267,10 @@ fn loose(beads: &[Bead], sides: &ByLang<Side>) -> u32 {
     shown - joined.len() as u32
 }
 
-/// For each unit of `path`, how strongly its untranslated sentences are pulled towards the other
-/// side's sentences in the links just before and after it, 0 to 1: a passage whose words
-/// translate a neighbour's is more likely misplaced than untranslated.
-fn pulls(path: &[Bead], sides: &ByLang<Side>) -> Vec<f32> {
+/// For each unit of `path` (`units`: the beads of each), how strongly its untranslated sentences
+/// are pulled towards the other side's sentences in the links just before and after it, 0 to 1:
+/// a passage whose words translate a neighbour's is more likely misplaced than untranslated.
+fn pulls(path: &[Bead], units: &[Range<usize>], sides: &ByLang<Side>) -> Vec<f32> {
     let dice = |e: &super::anchors::Features, r: &super::anchors::Features| {
         let known = e.known + r.known;
         if known < PULL_WORDS {
@@ -300,9 +305,9 @@ fn pulls(path: &[Bead], sides: &ByLang<Side>) -> Vec<f32> {
             .flat_map(|b| path[b].range(l))
             .collect()
     };
-    let mut out = Vec::new();
-    let mut unit = 0.0f32;
-    for (k, bead) in path.iter().enumerate() {
+    let pull = |k: usize| {
+        let bead = &path[k];
+        let mut most = 0.0f32;
         for l in Lang::BOTH
             .into_iter()
             .filter(|&l| bead.range(l.other()).is_empty())
@@ -313,16 +318,16 @@ fn pulls(path: &[Bead], sides: &ByLang<Side>) -> Vec<f32> {
                 for &o in &others {
                     let g = &sides[l.other()].items[o].features;
                     let d = if l == Lang::En { dice(f, g) } else { dice(g, f) };
-                    unit = unit.max(((d - PULL_CHANCE) / (PULL_FULL - PULL_CHANCE)).clamp(0.0, 1.0));
+                    most = most.max(((d - PULL_CHANCE) / (PULL_FULL - PULL_CHANCE)).clamp(0.0, 1.0));
                 }
             }
         }
-        if closes_unit(path, k, sides) {
-            out.push(unit);
-            unit = 0.0;
-        }
-    }
-    out
+        most
+    };
+    units
+        .iter()
+        .map(|beads| beads.clone().map(pull).fold(0.0, f32::max))
+        .collect()
 }
 
 /// The share of all text in paired links, weighted by their confidence.

@@ -68,10 +68,7 @@ impl Learned {
 
 /// Learns the second pass's model from the first pass's `path` over `sides`.
 pub fn from(path: &[Bead], sides: &ByLang<Side>) -> Learned {
-    let confident = || {
-        path.iter()
-            .filter(|b| b.confidence > CONFIDENT && !b.en.is_empty() && !b.ru.is_empty())
-    };
+    let confident = || path.iter().filter(|b| b.confidence > CONFIDENT && !b.is_gap());
     let chars = |l: Lang| -> u64 {
         confident()
             .flat_map(|b| b.range(l))

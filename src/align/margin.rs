@@ -121,7 +121,7 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
         return out;
     }
     let mut paired = ByLang::new(vec![false; n], vec![false; m]);
-    for b in path.iter().filter(|b| !b.en.is_empty() && !b.ru.is_empty()) {
+    for b in path.iter().filter(|b| !b.is_gap()) {
         b.en.clone().for_each(|k| paired.en[k] = true);
         b.ru.clone().for_each(|k| paired.ru[k] = true);
     }

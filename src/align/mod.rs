@@ -205,13 +205,17 @@ pub fn align(t: &Transcript) -> Alignment {
         let local = learned
             .only_raises(&first)
             .then(|| beads::structural(&sides.en.items, &sides.ru.items, &path));
-        path = beads::realign(&sides.en.items, &sides.ru.items, learned.model, &path, local);
+        path = beads::realign(&sides.en.items, &sides.ru.items, model, &path, local);
     }
     let mut path = absorb::absorb(path, &sides.en.items, &sides.ru.items, model);
     settle_gaps(&mut path, &sides);
-    let mut units = group(&path, &sides, t);
+    let cuts = unit_beads(&path, &sides);
+    let mut units: Vec<Unit> = cuts
+        .iter()
+        .map(|beads| close(&path[beads.clone()], &sides, t))
+        .collect();
     if t.langs().len() == 2 {
-        for (u, evidence) in units.iter_mut().zip(doubt::evidence(&path, &sides, model)) {
+        for (u, evidence) in units.iter_mut().zip(doubt::evidence(&path, &cuts, &sides, model)) {
             u.confidence = evidence.confidence();
             u.evidence = evidence;
         }
@@ -393,17 +397,9 @@ fn settle_gaps(path: &mut [Bead], sides: &ByLang<Side>) {
     }
 }
 
-/// Groups the path's beads into units, cutting after a bead wherever [`closes_unit`]: where the
+/// The beads of each unit of `path`, cut after a bead wherever [`closes_unit`]: where the
 /// versions paragraph alike, a unit is a paragraph pair; where they do not, the longer paragraph
 /// is shown in pieces, each beside its counterpart.
-fn group(path: &[Bead], sides: &ByLang<Side>, t: &Transcript) -> Vec<Unit> {
-    unit_beads(path, sides)
-        .into_iter()
-        .map(|beads| close(&path[beads], sides, t))
-        .collect()
-}
-
-/// The beads of each unit of `path`, as [`group`] cuts them.
 fn unit_beads(path: &[Bead], sides: &ByLang<Side>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut from = 0;

@@ -70,7 +70,7 @@ impl Document {
         let entry = cache::Entry {
             transcript: self.transcript.clone(),
             warnings: self.warnings.clone(),
-            id: DocId::of(&self.transcript),
+            id: self.id(),
             alignment,
         };
         let failed = cache::store(dir, cached.key, &entry).err();
@@ -283,7 +283,7 @@ impl Unit {
                 let mut parsed = match &texts[..] {
                     [en, ru] => crate::ingest::parse_pair(en, ru),
                     // One file.
-                    _ => crate::ingest::parse(&texts.concat()),
+                    one => crate::ingest::parse(one.first().map_or("", String::as_str)),
                 };
                 parsed.warnings.extend(misnamed(named, &parsed.transcript));
                 let cached = miss.map(|(key, _, note)| Cached {

@@ -21,7 +21,7 @@ pub struct Item {
     /// what the document says such a mismatch is worth ([`Model`]).
     pub kind: BlockKind,
     /// Whether the item starts a paragraph: translators mostly keep paragraphs, so a bead whose
-    /// edges are paragraph edges on one side only costs [`PARA_EDGE`].
+    /// edges are paragraph edges on one side only costs [`Model::para_edge`].
     pub para_start: bool,
 }
 
@@ -326,11 +326,7 @@ mod tests {
     use super::*;
     use crate::model::Lang;
 
-    const MODEL: Model = Model {
-        ratio: 1.1,
-        other_kind: 1.0,
-        other_speaker: 1.0,
-    };
+    const MODEL: Model = FIRST;
 
     fn refs(v: &[String]) -> Vec<&str> {
         v.iter().map(String::as_str).collect()

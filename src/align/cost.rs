@@ -257,7 +257,7 @@ impl<'a> Scorer<'a> {
         let (te, tr) = (en.sum(i - a, i), ru.sum(j - b, j));
         // Paragraph breaks inside the bead, on one side and not the other.
         let inner = (te.starts - u64::from(e_first)).abs_diff(tr.starts - u64::from(r_first));
-        let edges = PARA_EDGE * (edges + inner) as f32;
+        let edges = self.model.para_edge * (edges + inner) as f32;
         let length = self.length(i, j, a, b);
         let anchors = anchor_cost(shared, te.strong.min(tr.strong) as u32);
         let questions = QUESTION * te.questions.abs_diff(tr.questions) as f32;

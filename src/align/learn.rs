@@ -24,6 +24,7 @@ impl Learned {
         self.ratio_moved(first)
             || (self.model.other_kind - first.other_kind).abs() > 0.5
             || (self.model.other_speaker - first.other_speaker).abs() > 0.5
+            || (self.model.para_edge - first.para_edge).abs() > 0.3
             || !self.renamed.is_empty()
             || !self.names.is_empty()
     }
@@ -34,6 +35,7 @@ impl Learned {
         !self.ratio_moved(first)
             && self.model.other_kind >= first.other_kind
             && self.model.other_speaker >= first.other_speaker
+            && self.model.para_edge >= first.para_edge
             && self.renamed.is_empty()
             && self.names.is_empty()
     }
@@ -114,6 +116,7 @@ pub fn from(path: &[Bead], sides: &ByLang<Side>) -> Learned {
             ratio,
             other_kind: log_odds(same_kind, pairs, FIRST.other_kind),
             other_speaker: log_odds(same_speaker, turn_pairs, FIRST.other_speaker),
+            para_edge: para_edge(path, sides),
         },
         renamed,
     }
@@ -159,6 +162,27 @@ fn names<'b>(confident: impl Iterator<Item = &'b Bead>, sides: &ByLang<Side>) ->
         .filter(|&(r, (e, n))| n >= NAME_LINKS && 2 * n > seen.ru[&r] && 2 * n > seen.en[&e])
         .map(|(r, (e, _))| (r, e))
         .collect()
+}
+
+/// What a paragraph edge on one side only costs, from how often the first pass's links begin
+/// with an edge on both sides rather than on one (or hold one inside on one side): nothing where
+/// the versions were paragraphed apart, the first pass's price where a translation keeps the
+/// original's paragraphs, never more. All links count, not only the confident ones: those are
+/// the ones whose edges agree.
+fn para_edge(path: &[Bead], sides: &ByLang<Side>) -> f32 {
+    let starts = |l: Lang, k: usize| sides[l].items.get(k).is_none_or(|it| it.para_start);
+    let (mut both, mut one) = (0u32, 0u32);
+    for b in path.iter().filter(|b| !b.is_gap()) {
+        match (starts(Lang::En, b.en.start), starts(Lang::Ru, b.ru.start)) {
+            (true, true) => both += 1,
+            (false, false) => {}
+            _ => one += 1,
+        }
+        for l in Lang::BOTH {
+            one += b.range(l).skip(1).filter(|&k| starts(l, k)).count() as u32;
+        }
+    }
+    (PARA_ODDS * log_odds(both, both + one, FIRST.para_edge)).min(FIRST.para_edge)
 }
 
 /// What a mismatch costs when `agree` of `all` confident links agreed: the log odds of agreement,

@@ -412,3 +412,56 @@ fn two_untranslated_sentences_paired_together_are_the_least_sure_pair() {
         assert!(u.confidence > a.units[k].confidence, "{u:?}");
     }
 }
+
+#[test]
+fn paragraph_edges_count_only_where_the_versions_keep_the_same_paragraphs() {
+    let pairs: Vec<(String, String)> = (0..12)
+        .map(|k| {
+            let (year, bridges, schools) = (1900 + k, 10 + k, 30 + k);
+            (
+                format!("In {year} the town had {bridges} bridges and {schools} schools."),
+                format!("В {year} году в городе было {bridges} мостов и {schools} школ."),
+            )
+        })
+        .collect();
+    // Paragraphs of `size` sentences, the first one `first` long.
+    fn paragraphs(texts: &[&str], first: usize, size: usize) -> Vec<String> {
+        let mut out = vec![texts[..first].join(" ")];
+        out.extend(texts[first..].chunks(size).map(|c| c.join(" ")));
+        out
+    }
+    let para_edge = |en_first: usize, ru_first: usize, size: usize| {
+        let side =
+            |l: fn(&(String, String)) -> &String| pairs.iter().map(|p| l(p).as_str()).collect::<Vec<_>>();
+        let en = paragraphs(&side(|p| &p.0), en_first, size);
+        let ru = paragraphs(&side(|p| &p.1), ru_first, size);
+        fn refs(v: &[String]) -> Vec<&str> {
+            v.iter().map(String::as_str).collect()
+        }
+        let t = transcript(
+            vec![block(BlockKind::Narration, &refs(&en))],
+            vec![block(BlockKind::Narration, &refs(&ru))],
+        );
+        let sides = ByLang::new(
+            Side::of(t.version(Lang::En), Lang::En),
+            Side::of(t.version(Lang::Ru), Lang::Ru),
+        );
+        let path = beads::align(&sides.en.items, &sides.ru.items, params::FIRST);
+        learn::from(&path, &sides).model.para_edge
+    };
+    assert_eq!(
+        para_edge(1, 1, 1),
+        params::FIRST.para_edge,
+        "a paragraph a sentence on both sides"
+    );
+    assert_eq!(
+        para_edge(2, 2, 2),
+        params::FIRST.para_edge,
+        "the same paragraphs of two"
+    );
+    assert_eq!(
+        para_edge(2, 1, 2),
+        0.0,
+        "paragraphs of two that never start together"
+    );
+}

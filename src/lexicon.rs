@@ -60,6 +60,9 @@ pub struct Concepts {
     pub ids: Vec<u32>,
     /// Stems of the sentence (each once) that have at least one entry in the table.
     pub known: u32,
+    /// The keys of the stems the table lacks, sorted and unique: what a document's own pairs may
+    /// teach.
+    pub unknown: Vec<u32>,
 }
 
 /// Hashed word stems of `text` in order, for co-occurrence counting. Stop words are skipped.
@@ -67,10 +70,16 @@ pub fn stem_keys(text: &str, lang: Lang, out: &mut Vec<u32>) {
     words(text, lang, |_, key| out.push(key));
 }
 
+static TABLE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(DATA));
+
 /// The concepts `text`'s words evoke, from the built-in table.
 pub fn concepts(text: &str, lang: Lang) -> Concepts {
-    static TABLE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(DATA));
     TABLE.concepts(text, lang)
+}
+
+/// How many concepts the built-in table has: ids from here on are free for a document's own.
+pub fn size() -> u32 {
+    TABLE.en_ids.len() as u32
 }
 
 /// Calls `f` with the stem of each word of `text` that is not a stop word, in order (for building
@@ -234,18 +243,20 @@ impl Lexicon {
         // Each known stem counts once, as each shared concept does: a word said twice is no
         // more evidence of a translation than a word said once.
         let mut stems: Vec<u32> = Vec::new();
-        words(text, lang, |_, key| {
-            if let Some(&(start, len)) = index.get(&key)
-                && !stems.contains(&key)
-            {
+        words(text, lang, |_, key| match index.get(&key) {
+            Some(&(start, len)) if !stems.contains(&key) => {
                 stems.push(key);
                 out.known += 1;
                 out.ids
                     .extend_from_slice(&ids[start as usize..(start + len) as usize]);
             }
+            Some(_) => {}
+            None => out.unknown.push(key),
         });
         out.ids.sort_unstable();
         out.ids.dedup();
+        out.unknown.sort_unstable();
+        out.unknown.dedup();
         out
     }
 }
@@ -319,9 +330,13 @@ mod tests {
             lex.concepts("кот", Lang::Ru),
             Concepts {
                 ids: vec![0],
-                known: 1
+                known: 1,
+                unknown: vec![]
             }
         );
-        assert_eq!(lex.concepts("bird", Lang::En), Concepts::default());
+        // A word the table lacks is kept by its key, for the document to teach.
+        let bird = lex.concepts("the bird, a bird", Lang::En);
+        assert_eq!((bird.ids.len(), bird.known), (0, 0));
+        assert_eq!(bird.unknown, [key("bird")]);
     }
 }

@@ -26,6 +26,9 @@ pub struct Features {
     /// it knows.
     pub concepts: Vec<u32>,
     pub known: u32,
+    /// Stems the lexicon lacks (keys, sorted and unique), for the document's own word pairs
+    /// ([`super::learn`]).
+    pub unknown: Vec<u32>,
 }
 
 /// Marks a key whose absence on the other side is evidence against a pairing.
@@ -43,6 +46,7 @@ impl Features {
         Features {
             concepts: concepts.ids,
             known: concepts.known,
+            unknown: concepts.unknown,
             strong: strong_count(&keys),
             signature: signature(&keys),
             len: text.chars().count() as u32,
@@ -63,10 +67,13 @@ impl Features {
             out.keys.extend_from_slice(&f.keys);
             out.concepts.extend_from_slice(&f.concepts);
             out.known += f.known;
+            out.unknown.extend_from_slice(&f.unknown);
         }
         normalise(&mut out.keys);
         out.concepts.sort_unstable();
         out.concepts.dedup();
+        out.unknown.sort_unstable();
+        out.unknown.dedup();
         out.strong = strong_count(&out.keys);
         out
     }
@@ -85,6 +92,19 @@ impl Features {
             normalise(&mut self.keys);
             self.strong = strong_count(&self.keys);
             self.signature = signature(&self.keys);
+        }
+    }
+
+    /// Gives the stems that `words` maps the concept it maps them to: words the document's own
+    /// pairs translate read as the built-in lexicon's do.
+    pub fn learn_words(&mut self, words: &HashMap<u32, u32>) {
+        let before = self.concepts.len();
+        self.concepts
+            .extend(self.unknown.iter().filter_map(|s| words.get(s)));
+        if self.concepts.len() > before {
+            self.known += (self.concepts.len() - before) as u32;
+            self.concepts.sort_unstable();
+            self.concepts.dedup();
         }
     }
 

@@ -1,9 +1,10 @@
 //! What a first pass over a document teaches the second: the length ratio of its translation,
 //! how far ingest's reading of structure agrees across the two versions, which speakers are
-//! one person under two names, and which names the translation translates (Hatter = Болванщик).
+//! one person under two names, which names the translation translates (Hatter = Болванщик), and
+//! which words the built-in lexicon lacks translate each other in this document.
 
 use super::Side;
-use super::beads::{Bead, Item};
+use super::beads::Bead;
 use super::params::*;
 use crate::model::{BlockKind, ByLang, Lang};
 use std::collections::HashMap;
@@ -15,6 +16,8 @@ pub struct Learned {
     renamed: HashMap<usize, usize>,
     /// Russian name key → English name key, for names that translate instead of transliterating.
     names: HashMap<u64, u64>,
+    /// Per side, stem key → concept id, for the word pairs the document's links teach.
+    words: ByLang<HashMap<u32, u32>>,
 }
 
 impl Learned {
@@ -27,6 +30,7 @@ impl Learned {
             || (self.model.para_edge - first.para_edge).abs() > 0.3
             || !self.renamed.is_empty()
             || !self.names.is_empty()
+            || !self.words.en.is_empty()
     }
 
     /// Whether the model differs from `first` only in pricing structural mismatches higher: then
@@ -38,6 +42,7 @@ impl Learned {
             && self.model.para_edge >= first.para_edge
             && self.renamed.is_empty()
             && self.names.is_empty()
+            && self.words.en.is_empty()
     }
 
     /// Whether the length ratio moved from `first`'s by more than 3 %.
@@ -46,9 +51,17 @@ impl Learned {
     }
 
     /// Gives the Russian items of a renamed speaker the English speaker's turns, so that the
-    /// DP sees one person, and translated names the keys of their English originals.
-    pub fn rename(&self, ru: &mut [Item]) {
-        for item in ru {
+    /// DP sees one person, translated names the keys of their English originals, and the words
+    /// learned of both sides their concepts.
+    pub fn rename(&self, sides: &mut ByLang<Side>) {
+        for l in Lang::BOTH {
+            if !self.words[l].is_empty() {
+                for item in &mut sides[l].items {
+                    item.features.learn_words(&self.words[l]);
+                }
+            }
+        }
+        for item in &mut sides.ru.items {
             if !self.names.is_empty() {
                 item.features.rename(&self.names);
             }
@@ -112,6 +125,7 @@ pub fn from(path: &[Bead], sides: &ByLang<Side>) -> Learned {
     });
     Learned {
         names: names(confident(), sides),
+        words: words(confident(), sides),
         model: Model {
             ratio,
             other_kind: log_odds(same_kind, pairs, FIRST.other_kind),
@@ -162,6 +176,62 @@ fn names<'b>(confident: impl Iterator<Item = &'b Bead>, sides: &ByLang<Side>) ->
         .filter(|&(r, (e, n))| n >= NAME_LINKS && 2 * n > seen.ru[&r] && 2 * n > seen.en[&e])
         .map(|(r, (e, _))| (r, e))
         .collect()
+}
+
+/// The word pairs the confident links teach, among the stems the built-in lexicon lacks: a
+/// Russian and an English stem that meet in at least [`WORD_LINKS`] links, in most of the links
+/// of each (Dice ≥ [`WORD_DICE`]), each stem paired with its likeliest partner only (competitive
+/// linking). Each pair is a new concept, numbered past the lexicon's. At most [`WORD_SAMPLE`]
+/// links, spread over the document, are read: a few thousand teach what there is to learn, and
+/// a long document's need not cost more.
+fn words<'b>(confident: impl Iterator<Item = &'b Bead>, sides: &ByLang<Side>) -> ByLang<HashMap<u32, u32>> {
+    let links: Vec<&Bead> = confident.collect();
+    let step = links.len().div_ceil(WORD_SAMPLE).max(1);
+    let mut seen: ByLang<HashMap<u32, u32>> = ByLang::default();
+    let mut met: HashMap<(u32, u32), u32> = HashMap::new();
+    for b in links.iter().step_by(step) {
+        let stems = |l: Lang| -> Vec<u32> {
+            let mut v: Vec<u32> = b
+                .range(l)
+                .flat_map(|k| sides[l].items[k].features.unknown.iter().copied())
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let (en, ru) = (stems(Lang::En), stems(Lang::Ru));
+        for (l, keys) in [(Lang::En, &en), (Lang::Ru, &ru)] {
+            for &k in keys {
+                *seen[l].entry(k).or_default() += 1;
+            }
+        }
+        for &e in &en {
+            for &r in &ru {
+                *met.entry((e, r)).or_default() += 1;
+            }
+        }
+    }
+    let mut pairs: Vec<(f32, u32, u32, u32)> = met
+        .into_iter()
+        .filter(|&(_, n)| n >= WORD_LINKS)
+        .map(|((e, r), n)| (2.0 * n as f32 / (seen.en[&e] + seen.ru[&r]) as f32, n, e, r))
+        .filter(|&(dice, ..)| dice >= WORD_DICE)
+        .collect();
+    pairs.sort_unstable_by(|x, y| {
+        y.0.total_cmp(&x.0)
+            .then(y.1.cmp(&x.1))
+            .then((x.2, x.3).cmp(&(y.2, y.3)))
+    });
+    let mut out: ByLang<HashMap<u32, u32>> = ByLang::default();
+    let mut id = crate::lexicon::size();
+    for (_, _, e, r) in pairs {
+        if !out.en.contains_key(&e) && !out.ru.contains_key(&r) {
+            out.en.insert(e, id);
+            out.ru.insert(r, id);
+            id += 1;
+        }
+    }
+    out
 }
 
 /// What a paragraph edge on one side only costs, from how often the first pass's links begin

@@ -35,7 +35,7 @@ use std::ops::Range;
 /// The aligner's version, part of the alignment cache's key: bump it with every change that can
 /// change an alignment (a weight, a pass, the lexicon), or readers are shown stale ones from
 /// their cache. `tests/store.rs` fails, asking for the bump, when the output changes.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// A transcript's two versions as one ordered sequence of units.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -199,7 +199,7 @@ pub fn align(t: &Transcript) -> Alignment {
     let mut model = first;
     if learned.differs_from(&first) {
         model = learned.model;
-        learned.rename(&mut sides.ru.items);
+        learned.rename(&mut sides);
         // Where the old path keeps to structure that the new model only prices higher, no other
         // path can have become cheaper: only the stretches around its mismatches can move.
         let local = learned

@@ -86,6 +86,12 @@ pub(super) const FIRST: Model = Model {
 /// mean link F1 0.966, 0.967, 0.967; 2 keeps the full price on the novels, whose links agree
 /// two times in three.
 pub(super) const PARA_ODDS: f32 = 2.0;
+/// Links a pair of words the lexicon lacks must meet in, and the Dice of their links, before
+/// they are taken for translations in the document ([`super::learn`]); how many links at most
+/// are read for them.
+pub(super) const WORD_LINKS: u32 = 3;
+pub(super) const WORD_DICE: f32 = 0.5;
+pub(super) const WORD_SAMPLE: usize = 4000;
 /// A first-pass link this sure is taken as evidence about the document.
 pub(super) const CONFIDENT: f32 = 0.6;
 /// The most a structural mismatch may cost: ingest's reading is a guess, however often it held.

@@ -19,6 +19,10 @@ fn para(text: &str, line: u32) -> Paragraph {
     }
 }
 
+fn refs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
 fn block(kind: BlockKind, paras: &[&str]) -> Block {
     Block {
         kind,
@@ -327,12 +331,14 @@ fn names_that_translate_are_learned_from_the_confident_links() {
         Side::of(t.version(Lang::Ru), Lang::Ru),
     );
     let path = beads::align(&sides.en.items, &sides.ru.items, params::FIRST);
-    let mut ru = sides.ru.items.clone();
-    learn::from(&path, &sides).rename(&mut ru);
+    let learned = learn::from(&path, &sides);
     let hatter: Vec<u64> = Features::of("Then the Hatter spoke.", Lang::En).names().collect();
     assert_eq!(hatter.len(), 1);
-    assert!(ru.iter().all(|it| it.features.has(hatter[0])), "{ru:?}");
     assert!(!sides.ru.items.iter().any(|it| it.features.has(hatter[0])));
+    let mut sides = sides;
+    learned.rename(&mut sides);
+    let ru = &sides.ru.items;
+    assert!(ru.iter().all(|it| it.features.has(hatter[0])), "{ru:?}");
 }
 
 #[test]
@@ -435,9 +441,6 @@ fn paragraph_edges_count_only_where_the_versions_keep_the_same_paragraphs() {
             |l: fn(&(String, String)) -> &String| pairs.iter().map(|p| l(p).as_str()).collect::<Vec<_>>();
         let en = paragraphs(&side(|p| &p.0), en_first, size);
         let ru = paragraphs(&side(|p| &p.1), ru_first, size);
-        fn refs(v: &[String]) -> Vec<&str> {
-            v.iter().map(String::as_str).collect()
-        }
         let t = transcript(
             vec![block(BlockKind::Narration, &refs(&en))],
             vec![block(BlockKind::Narration, &refs(&ru))],
@@ -464,4 +467,43 @@ fn paragraph_edges_count_only_where_the_versions_keep_the_same_paragraphs() {
         0.0,
         "paragraphs of two that never start together"
     );
+}
+
+#[test]
+fn words_the_lexicon_lacks_are_learned_from_the_confident_links() {
+    // "Glorp" and "бумс" are in no lexicon and do not transliterate into each other.
+    let (en, ru): (Vec<String>, Vec<String>) = (0..6)
+        .map(|k| {
+            let (year, ships) = (1900 + k, 10 + k);
+            (
+                format!("In {year} the glorp of the harbour counted {ships} ships."),
+                format!("В {year} году бумс гавани насчитал {ships} кораблей."),
+            )
+        })
+        .unzip();
+    let t = transcript(
+        vec![block(BlockKind::Narration, &refs(&en))],
+        vec![block(BlockKind::Narration, &refs(&ru))],
+    );
+    let mut sides = ByLang::new(
+        Side::of(t.version(Lang::En), Lang::En),
+        Side::of(t.version(Lang::Ru), Lang::Ru),
+    );
+    let shared = |sides: &ByLang<Side>| -> Vec<u32> {
+        (0..6)
+            .map(|k| {
+                cost::common(
+                    &sides.en.items[k].features.concepts,
+                    &sides.ru.items[k].features.concepts,
+                )
+            })
+            .collect()
+    };
+    let before = shared(&sides);
+    let path = beads::align(&sides.en.items, &sides.ru.items, params::FIRST);
+    learn::from(&path, &sides).rename(&mut sides);
+    let after = shared(&sides);
+    for k in 0..6 {
+        assert_eq!(after[k], before[k] + 1, "sentence {k}: {before:?} -> {after:?}");
+    }
 }

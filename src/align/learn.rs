@@ -234,11 +234,11 @@ fn words<'b>(confident: impl Iterator<Item = &'b Bead>, sides: &ByLang<Side>) ->
     out
 }
 
-/// What a paragraph edge on one side only costs, from how often the first pass's links begin
-/// with an edge on both sides rather than on one (or hold one inside on one side): nothing where
-/// the versions were paragraphed apart, the first pass's price where a translation keeps the
-/// original's paragraphs, never more. All links count, not only the confident ones: those are
-/// the ones whose edges agree.
+/// What a paragraph edge on one side only costs: the log odds that the first pass's links begin
+/// with an edge on both sides rather than on one (or hold one inside on one side), between
+/// [`PARA_EDGE_LEAST`] where the versions were paragraphed apart and the first pass's price
+/// where a translation keeps the original's paragraphs. All links count, not only the confident
+/// ones: those are the ones whose edges agree.
 fn para_edge(path: &[Bead], sides: &ByLang<Side>) -> f32 {
     let starts = |l: Lang, k: usize| sides[l].items.get(k).is_none_or(|it| it.para_start);
     let (mut both, mut one) = (0u32, 0u32);
@@ -252,7 +252,7 @@ fn para_edge(path: &[Bead], sides: &ByLang<Side>) -> f32 {
             one += b.range(l).skip(1).filter(|&k| starts(l, k)).count() as u32;
         }
     }
-    (PARA_ODDS * log_odds(both, both + one, FIRST.para_edge)).min(FIRST.para_edge)
+    log_odds(both, both + one, FIRST.para_edge).clamp(PARA_EDGE_LEAST, FIRST.para_edge)
 }
 
 /// What a mismatch costs when `agree` of `all` confident links agreed: the log odds of agreement,

@@ -464,7 +464,7 @@ fn paragraph_edges_count_only_where_the_versions_keep_the_same_paragraphs() {
     );
     assert_eq!(
         para_edge(2, 1, 2),
-        0.0,
+        params::PARA_EDGE_LEAST,
         "paragraphs of two that never start together"
     );
 }

@@ -13,6 +13,7 @@ use crate::state::DocId;
 use include_dir::{Dir, include_dir};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// What the user asked to open.
 #[derive(Debug, Clone, Default)]
@@ -42,8 +43,9 @@ pub struct Cached {
     pub key: Key,
     /// Its identity, when the cache held the document.
     pub id: Option<DocId>,
-    /// Its whole alignment, from the cache or made since.
-    pub alignment: Option<Alignment>,
+    /// Its whole alignment, from the cache or made since: shared with the reader that shows it
+    /// and the job that indexes it, not copied.
+    pub alignment: Option<Arc<Alignment>>,
     /// Why the cache's entry for it could not be used.
     pub note: Option<String>,
 }
@@ -56,7 +58,7 @@ impl Document {
     }
 
     /// Its whole alignment, when the cache held it or it has been aligned since.
-    pub fn cached_alignment(&self) -> Option<&Alignment> {
+    pub fn cached_alignment(&self) -> Option<&Arc<Alignment>> {
         self.cached.as_ref()?.alignment.as_ref()
     }
 
@@ -269,7 +271,7 @@ impl Unit {
                 let cached = Cached {
                     key,
                     id: Some(entry.id),
-                    alignment: Some(entry.alignment),
+                    alignment: Some(Arc::new(entry.alignment)),
                     note,
                 };
                 (parsed, Some(cached))

@@ -196,24 +196,22 @@ impl App {
     /// than [`BACKGROUND_ALIGN`] shows its opening meanwhile and is aligned in the background; a
     /// shorter one is aligned before the next frame.
     pub(super) fn open(&mut self, doc: usize) -> Vec<Effect> {
-        let cached = self.docs.get(doc).and_then(Document::cached_alignment).cloned();
-        self.open_with(doc, cached)
+        self.open_with(doc, None)
     }
 
     /// As [`App::open`], but laid out only around the remembered place, for a first frame:
     /// [`Action::LayOut`] lays out the rest.
     pub(super) fn open_for_first_frame(&mut self, doc: usize) -> Vec<Effect> {
-        let cached = self.docs.get(doc).and_then(Document::cached_alignment).cloned();
-        self.start_reader(doc, cached, false)
+        self.start_reader(doc, None, false)
     }
 
-    /// Opens document `doc`, on `whole` as its whole alignment when it is given.
+    /// Opens document `doc` on `whole` as its whole alignment, else as [`App::open`] does.
     pub(super) fn open_with(&mut self, doc: usize, whole: Option<Arc<Alignment>>) -> Vec<Effect> {
         self.start_reader(doc, whole, true)
     }
 
-    /// Opens document `doc` (on `whole` as its whole alignment when it is given), laid out
-    /// whole or only around its place.
+    /// Opens document `doc` (on `whole` as its whole alignment when it is given, else on the
+    /// cache's), laid out whole or only around its place.
     fn start_reader(
         &mut self,
         doc: usize,
@@ -223,6 +221,7 @@ impl App {
         let Some(d) = self.docs.get(doc) else {
             return Vec::new();
         };
+        let whole = whole.or_else(|| d.cached_alignment().cloned());
         let t = &d.transcript;
         let background = whole.is_none() && text_len(t) > BACKGROUND_ALIGN;
         let aligning = whole.is_none();

@@ -41,8 +41,8 @@ pub struct Document {
 #[derive(Debug, Clone)]
 pub struct Cached {
     pub key: Key,
-    /// Its identity, when the cache held the document.
-    pub id: Option<DocId>,
+    /// Its identity: from the cache when it held the document, else hashed once on loading.
+    pub id: DocId,
     /// Its whole alignment, from the cache or made since: shared with the reader that shows it
     /// and the job that indexes it, not copied.
     pub alignment: Option<Arc<Alignment>>,
@@ -53,7 +53,7 @@ pub struct Cached {
 impl Document {
     /// What the reader's state knows it by: from the cache when it came from there.
     pub fn id(&self) -> DocId {
-        let cached = self.cached.as_ref().and_then(|c| c.id);
+        let cached = self.cached.as_ref().map(|c| c.id);
         cached.unwrap_or_else(|| DocId::of(&self.transcript))
     }
 
@@ -270,7 +270,7 @@ impl Unit {
                 };
                 let cached = Cached {
                     key,
-                    id: Some(entry.id),
+                    id: entry.id,
                     alignment: Some(Arc::new(entry.alignment)),
                     note,
                 };
@@ -290,7 +290,7 @@ impl Unit {
                 parsed.warnings.extend(misnamed(named, &parsed.transcript));
                 let cached = miss.map(|(key, _, note)| Cached {
                     key,
-                    id: None,
+                    id: DocId::of(&parsed.transcript),
                     alignment: None,
                     note,
                 });

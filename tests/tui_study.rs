@@ -341,9 +341,10 @@ fn a_reopen_draws_its_place_laid_out_around_it_then_lays_out_the_whole_unchanged
         whole.remembering(vec![Some(memory.clone())]);
         // The next run finds the alignment in the cache.
         let mut docs = whole.docs.clone();
+        let id = docs[0].id();
         docs[0].cached = Some(Cached {
             key: Key::of(&[b"seed 000"], None),
-            id: None,
+            id,
             alignment: Some(r(&whole).alignment.clone()),
             note: None,
         });

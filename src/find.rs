@@ -8,11 +8,12 @@ use crate::model::{ByLang, Lang};
 use crate::search::{Match, SearchIndex};
 use serde::Serialize;
 use std::io::{self, Write};
+use std::sync::Arc;
 
 /// The alignment and search index of every document of a library, built once for many queries.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LibraryIndex {
-    docs: Vec<(Alignment, SearchIndex)>,
+    docs: Vec<(Arc<Alignment>, SearchIndex)>,
 }
 
 /// A sentence pair of one document that holds the query's words.
@@ -43,7 +44,7 @@ impl LibraryIndex {
                     let a = d
                         .cached_alignment()
                         .cloned()
-                        .unwrap_or_else(|| align(&d.transcript));
+                        .unwrap_or_else(|| Arc::new(align(&d.transcript)));
                     let index = SearchIndex::build(&d.transcript, &a);
                     (a, index)
                 })
@@ -52,7 +53,7 @@ impl LibraryIndex {
     }
 
     /// Document `doc`'s whole alignment, as built.
-    pub fn alignment(&self, doc: usize) -> Option<&Alignment> {
+    pub fn alignment(&self, doc: usize) -> Option<&Arc<Alignment>> {
         self.docs.get(doc).map(|(a, _)| a)
     }
 

@@ -13,6 +13,7 @@ use crate::state::DocId;
 use include_dir::{Dir, include_dir};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// What the user asked to open.
 #[derive(Debug, Clone, Default)]
@@ -40,10 +41,11 @@ pub struct Document {
 #[derive(Debug, Clone)]
 pub struct Cached {
     pub key: Key,
-    /// Its identity, when the cache held the document.
-    pub id: Option<DocId>,
-    /// Its whole alignment, from the cache or made since.
-    pub alignment: Option<Alignment>,
+    /// Its identity: from the cache when it held the document, else hashed once on loading.
+    pub id: DocId,
+    /// Its whole alignment, from the cache or made since: shared with the reader that shows it
+    /// and the job that indexes it, not copied.
+    pub alignment: Option<Arc<Alignment>>,
     /// Why the cache's entry for it could not be used.
     pub note: Option<String>,
 }
@@ -51,12 +53,12 @@ pub struct Cached {
 impl Document {
     /// What the reader's state knows it by: from the cache when it came from there.
     pub fn id(&self) -> DocId {
-        let cached = self.cached.as_ref().and_then(|c| c.id);
+        let cached = self.cached.as_ref().map(|c| c.id);
         cached.unwrap_or_else(|| DocId::of(&self.transcript))
     }
 
     /// Its whole alignment, when the cache held it or it has been aligned since.
-    pub fn cached_alignment(&self) -> Option<&Alignment> {
+    pub fn cached_alignment(&self) -> Option<&Arc<Alignment>> {
         self.cached.as_ref()?.alignment.as_ref()
     }
 
@@ -268,8 +270,8 @@ impl Unit {
                 };
                 let cached = Cached {
                     key,
-                    id: Some(entry.id),
-                    alignment: Some(entry.alignment),
+                    id: entry.id,
+                    alignment: Some(Arc::new(entry.alignment)),
                     note,
                 };
                 (parsed, Some(cached))
@@ -288,7 +290,7 @@ impl Unit {
                 parsed.warnings.extend(misnamed(named, &parsed.transcript));
                 let cached = miss.map(|(key, _, note)| Cached {
                     key,
-                    id: None,
+                    id: DocId::of(&parsed.transcript),
                     alignment: None,
                     note,
                 });

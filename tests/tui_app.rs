@@ -580,7 +580,7 @@ fn a_long_document_opens_on_its_opening_and_takes_the_whole_alignment_in_place()
     assert!(r(&app).aligning);
     let effects = app.update(Action::Aligned(0, Box::new(whole.clone())));
     assert!(!r(&app).aligning);
-    assert_eq!(r(&app).alignment, whole);
+    assert_eq!(*r(&app).alignment, whole);
     // The indexes are built in the background too; the picker waits for them.
     assert_eq!(effects, [Effect::Index(0)]);
     app.update(Action::TopicPicker);

@@ -8,7 +8,7 @@ use stenogram::cache::Key;
 use stenogram::library::Cached;
 use stenogram::model::Lang;
 use stenogram::tui::app::{Action, App, Effect, Mode, Reader};
-use tui_support::{screen, seed, text, type_in};
+use tui_support::{screen, seed, seed_remembering, text, type_in};
 
 fn r(app: &App) -> &Reader {
     app.reader.as_ref().expect("a document is open")
@@ -313,8 +313,7 @@ fn closing_remembers_the_place_and_reopening_restores_it() {
     assert_eq!(memory.percent, 100);
     assert!(memory.marks.contains_key(&'e'));
     // A new run with what was saved.
-    let mut restored = seed(120, 40);
-    restored.remembering(vec![Some(memory.clone())]);
+    let mut restored = seed_remembering(120, 40, memory.clone());
     assert_eq!(r(&restored).viewport, end);
     restored.update(Action::Top);
     apply(&mut restored, &[Action::GoToMark, Action::Input('e')]);
@@ -337,13 +336,13 @@ fn a_reopen_draws_its_place_laid_out_around_it_then_lays_out_the_whole_unchanged
         let Some(Effect::Remember(0, memory)) = app.update(Action::Back).first().cloned() else {
             panic!("nothing to remember");
         };
-        let mut whole = seed(w, h);
-        whole.remembering(vec![Some(memory.clone())]);
+        let whole = seed_remembering(w, h, memory.clone());
         // The next run finds the alignment in the cache.
         let mut docs = whole.docs.clone();
+        let id = docs[0].id();
         docs[0].cached = Some(Cached {
             key: Key::of(&[b"seed 000"], None),
-            id: None,
+            id,
             alignment: Some(r(&whole).alignment.clone()),
             note: None,
         });

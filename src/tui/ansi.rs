@@ -70,6 +70,9 @@ pub const NAMED: [Color; 16] = [
 /// The named colour's index; the reader draws no other, and any other is drawn in the default.
 fn index(color: Color) -> Option<u8> {
     match color {
+        // Most cells': found without a search, which every cell of a frame would otherwise make
+        // (twice for each of its colours when compared).
+        Color::Reset => None,
         Color::Indexed(i) if i < 16 => Some(i),
         _ => NAMED.iter().position(|&c| c == color).map(|i| i as u8),
     }

@@ -21,10 +21,10 @@ use std::ops::Range;
 
 pub struct Screen<W: Write> {
     terminal: Terminal<Ansi<W>>,
-    /// What the terminal shows.
+    /// What the terminal shows. A frame is rendered into the terminal's current buffer, then
+    /// taken from it to be written; this one, reset, takes its place: three buffers in all, not
+    /// four (each a few hundred page faults at a large size, which a first frame waits for).
     shown: Buffer,
-    /// The frame being written.
-    next: Buffer,
     /// Whether the terminal has a scroll region to move text with.
     scrolls: bool,
 }
@@ -39,7 +39,6 @@ impl<W: Write> Screen<W> {
         Ok(Screen {
             terminal,
             shown: Buffer::empty(area),
-            next: Buffer::empty(area),
             scrolls,
         })
     }
@@ -69,25 +68,34 @@ impl<W: Write> Screen<W> {
         let area = self.terminal.get_frame().area();
         if self.shown.area != area {
             self.shown = Buffer::empty(area);
-            self.next = Buffer::empty(area);
             self.terminal.backend_mut().forget();
         }
         render(&mut self.terminal.get_frame());
-        std::mem::swap(&mut self.next, self.terminal.current_buffer_mut());
-        self.terminal.current_buffer_mut().reset();
-        let backend = self.terminal.backend_mut();
+        let next = std::mem::take(self.terminal.current_buffer_mut());
         let rows = scrollable.start..scrollable.end.min(area.height);
+        let written = self.write(rows, &next);
+        let mut spare = if written.is_ok() {
+            std::mem::replace(&mut self.shown, next)
+        } else {
+            next
+        };
+        spare.reset();
+        *self.terminal.current_buffer_mut() = spare;
+        written
+    }
+
+    /// Writes what turns the terminal from `shown` into `next`; rows `scrollable` may be moved.
+    fn write(&mut self, scrollable: Range<u16>, next: &Buffer) -> io::Result<()> {
+        let backend = self.terminal.backend_mut();
         if self.scrolls
-            && let Some(by) = vertical_shift(&self.shown, &self.next, rows.clone())
+            && let Some(by) = vertical_shift(&self.shown, next, scrollable.clone())
         {
-            backend.scroll(rows.start, rows.end, by);
-            shift_rows(&mut self.shown, rows, by);
+            backend.scroll(scrollable.start, scrollable.end, by);
+            shift_rows(&mut self.shown, scrollable, by);
         }
-        backend.draw(changes(&self.shown, &self.next).into_iter())?;
+        backend.draw(changes(&self.shown, next).into_iter())?;
         backend.hide_cursor()?;
-        backend.flush()?;
-        std::mem::swap(&mut self.shown, &mut self.next);
-        Ok(())
+        backend.flush()
     }
 }
 

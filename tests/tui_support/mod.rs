@@ -7,6 +7,7 @@ use stenogram::align::align;
 use stenogram::find::LibraryIndex;
 use stenogram::library::Document;
 use stenogram::model::{Block, BlockKind, ByLang, Lang, Meta, Paragraph, Speaker, Transcript, Version};
+use stenogram::state::Memory;
 use stenogram::tui::app::{Action, App, Effect};
 use stenogram::tui::render;
 
@@ -115,15 +116,28 @@ pub fn document(name: &str, transcript: Transcript) -> Document {
 
 /// The reader on seed 000 (the Putin–Lukashenko press conference) as ingested and aligned.
 pub fn seed(w: u16, h: u16) -> App {
+    let (mut app, effects) = App::new(seed_docs(), false, (w, h), true);
+    settle(&mut app, effects);
+    app
+}
+
+/// The reader on seed 000 as a new run opens it that finds `memory` remembered for it: aligned,
+/// laid out whole and indexed.
+pub fn seed_remembering(w: u16, h: u16, memory: Memory) -> App {
+    let (mut app, effects) = App::resuming(seed_docs(), false, (w, h), true, vec![Some(memory)]);
+    settle(&mut app, effects);
+    let effects = app.update(Action::LayOut);
+    settle(&mut app, effects);
+    app
+}
+
+fn seed_docs() -> Vec<Document> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/000_press_conference.txt");
-    let docs = stenogram::library::load(&stenogram::library::Sources {
+    stenogram::library::load(&stenogram::library::Sources {
         paths: vec![path],
         pair: None,
     })
-    .expect("seed 000 loads");
-    let (mut app, effects) = App::new(docs, false, (w, h), true);
-    settle(&mut app, effects);
-    app
+    .expect("seed 000 loads")
 }
 
 /// The reader opened straight on `t` at `w`×`h`, in colour, aligned and indexed.

@@ -85,13 +85,6 @@ impl App {
         }
     }
 
-    /// What each document remembered from earlier runs (by index, as `docs`); the document
-    /// already open goes to its place.
-    pub fn remembering(&mut self, memory: Vec<Option<Memory>>) {
-        self.memory = memory;
-        self.recall();
-    }
-
     /// What the open document should remember, to be saved by the loop.
     pub fn memory(&self) -> Option<(usize, Memory)> {
         let r = self.reader.as_ref()?;

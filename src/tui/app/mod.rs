@@ -213,7 +213,7 @@ impl App {
     }
 
     /// As [`App::new`], with what each document remembered from earlier runs (by index, as
-    /// `docs`; see [`App::remembering`]). A document opened now goes to its place laid out only
+    /// `docs`). A document opened now goes to its place laid out only
     /// around it, which is quicker to a first frame: [`Action::LayOut`] lays out the rest.
     pub fn resuming(
         docs: Vec<Document>,

@@ -10,6 +10,7 @@ use crate::library::Document;
 use crate::model::{ByLang, Lang, Transcript};
 use crate::search::SearchIndex;
 use crate::topics::{TermStats, TopicIndex};
+use std::sync::Arc;
 
 /// Below this width the two languages are stacked instead of side by side.
 pub const MIN_COLUMNS_WIDTH: u16 = 100;
@@ -36,7 +37,7 @@ pub enum View {
 #[derive(Debug)]
 pub struct Reader {
     pub doc: usize,
-    pub alignment: Alignment,
+    pub alignment: Arc<Alignment>,
     /// Whether `alignment` covers only the opening, the whole being aligned in the background.
     pub aligning: bool,
     pub layout: Layout,
@@ -76,7 +77,7 @@ pub struct Indexes {
 /// A document and its whole alignment, to index on another thread.
 pub struct IndexJob {
     transcript: Transcript,
-    alignment: Alignment,
+    alignment: Arc<Alignment>,
 }
 
 impl IndexJob {
@@ -195,35 +196,39 @@ impl App {
     /// than [`BACKGROUND_ALIGN`] shows its opening meanwhile and is aligned in the background; a
     /// shorter one is aligned before the next frame.
     pub(super) fn open(&mut self, doc: usize) -> Vec<Effect> {
-        let cached = self.docs.get(doc).and_then(Document::cached_alignment).cloned();
-        self.open_with(doc, cached)
+        self.open_with(doc, None)
     }
 
     /// As [`App::open`], but laid out only around the remembered place, for a first frame:
     /// [`Action::LayOut`] lays out the rest.
     pub(super) fn open_for_first_frame(&mut self, doc: usize) -> Vec<Effect> {
-        let cached = self.docs.get(doc).and_then(Document::cached_alignment).cloned();
-        self.start_reader(doc, cached, false)
+        self.start_reader(doc, None, false)
     }
 
-    /// Opens document `doc`, on `whole` as its whole alignment when it is given.
-    pub(super) fn open_with(&mut self, doc: usize, whole: Option<Alignment>) -> Vec<Effect> {
+    /// Opens document `doc` on `whole` as its whole alignment, else as [`App::open`] does.
+    pub(super) fn open_with(&mut self, doc: usize, whole: Option<Arc<Alignment>>) -> Vec<Effect> {
         self.start_reader(doc, whole, true)
     }
 
-    /// Opens document `doc` (on `whole` as its whole alignment when it is given), laid out
-    /// whole or only around its place.
-    fn start_reader(&mut self, doc: usize, whole: Option<Alignment>, lay_out_whole: bool) -> Vec<Effect> {
+    /// Opens document `doc` (on `whole` as its whole alignment when it is given, else on the
+    /// cache's), laid out whole or only around its place.
+    fn start_reader(
+        &mut self,
+        doc: usize,
+        whole: Option<Arc<Alignment>>,
+        lay_out_whole: bool,
+    ) -> Vec<Effect> {
         let Some(d) = self.docs.get(doc) else {
             return Vec::new();
         };
+        let whole = whole.or_else(|| d.cached_alignment().cloned());
         let t = &d.transcript;
         let background = whole.is_none() && text_len(t) > BACKGROUND_ALIGN;
         let aligning = whole.is_none();
         let alignment = match whole {
             Some(a) => a,
-            None if background => align::opening(t, OPENING),
-            None => Alignment::default(),
+            None if background => Arc::new(align::opening(t, OPENING)),
+            None => Arc::default(),
         };
         let turn_counts = turn_counts(t, &alignment);
         let single = t.langs().first().copied().unwrap_or(Lang::Ru);
@@ -268,7 +273,7 @@ impl App {
         let r = self.reader.as_ref().filter(|r| r.doc == doc && !r.aligning)?;
         Some(IndexJob {
             transcript: self.docs.get(doc)?.transcript.clone(),
-            alignment: r.alignment.clone(),
+            alignment: Arc::clone(&r.alignment),
         })
     }
 
@@ -322,8 +327,9 @@ impl App {
             return Vec::new();
         }
         r.turn_counts = turn_counts(&d.transcript, &alignment);
+        let alignment = Arc::new(alignment);
         // Opened again in this run, the document needs no aligning.
-        let kept = Some(alignment.clone());
+        let kept = Some(Arc::clone(&alignment));
         r.alignment = alignment;
         r.aligning = false;
         if let Some(c) = self.docs.get_mut(doc).and_then(|d| d.cached.as_mut()) {

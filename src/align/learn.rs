@@ -8,6 +8,7 @@ use super::beads::Bead;
 use super::params::*;
 use crate::model::{BlockKind, ByLang, Lang};
 use std::collections::HashMap;
+use std::hash::Hash;
 
 /// The second pass's model, and the speakers found to be one person.
 pub struct Learned {
@@ -140,31 +141,19 @@ pub fn from(path: &[Bead], sides: &ByLang<Side>) -> Learned {
 /// other side lacks, paired where a Russian key and an English key meet in at least
 /// [`NAME_LINKS`] links and in most of the links of each.
 fn names<'b>(confident: impl Iterator<Item = &'b Bead>, sides: &ByLang<Side>) -> HashMap<u64, u64> {
-    let mut seen: ByLang<HashMap<u64, u32>> = ByLang::default();
-    let mut met: HashMap<(u64, u64), u32> = HashMap::new();
+    let mut counts = Cooccurrence::default();
     for b in confident {
         let items = |l: Lang| b.range(l).map(move |k| &sides[l].items[k].features);
-        let lone = |l: Lang| -> Vec<u64> {
-            let mut v: Vec<u64> = items(l)
-                .flat_map(|f| f.names())
-                .filter(|&k| !items(l.other()).any(|f| f.has(k)))
-                .collect();
-            v.sort_unstable();
-            v.dedup();
-            v
+        let lone = |l: Lang| {
+            sorted_unique(
+                items(l)
+                    .flat_map(|f| f.names())
+                    .filter(|&k| !items(l.other()).any(|f| f.has(k))),
+            )
         };
-        let (en, ru) = (lone(Lang::En), lone(Lang::Ru));
-        for (l, keys) in [(Lang::En, &en), (Lang::Ru, &ru)] {
-            for &k in keys {
-                *seen[l].entry(k).or_default() += 1;
-            }
-        }
-        for &e in &en {
-            for &r in &ru {
-                *met.entry((e, r)).or_default() += 1;
-            }
-        }
+        counts.add(&lone(Lang::En), &lone(Lang::Ru));
     }
+    let Cooccurrence { seen, met } = counts;
     let mut best: HashMap<u64, (u64, u32)> = HashMap::new();
     for (&(e, r), &n) in &met {
         let entry = best.entry(r).or_insert((e, 0));
@@ -187,30 +176,17 @@ fn names<'b>(confident: impl Iterator<Item = &'b Bead>, sides: &ByLang<Side>) ->
 fn words<'b>(confident: impl Iterator<Item = &'b Bead>, sides: &ByLang<Side>) -> ByLang<HashMap<u32, u32>> {
     let links: Vec<&Bead> = confident.collect();
     let step = links.len().div_ceil(WORD_SAMPLE).max(1);
-    let mut seen: ByLang<HashMap<u32, u32>> = ByLang::default();
-    let mut met: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut counts = Cooccurrence::default();
     for b in links.iter().step_by(step) {
-        let stems = |l: Lang| -> Vec<u32> {
-            let mut v: Vec<u32> = b
-                .range(l)
-                .flat_map(|k| sides[l].items[k].features.unknown.iter().copied())
-                .collect();
-            v.sort_unstable();
-            v.dedup();
-            v
+        let stems = |l: Lang| {
+            sorted_unique(
+                b.range(l)
+                    .flat_map(|k| sides[l].items[k].features.unknown.iter().copied()),
+            )
         };
-        let (en, ru) = (stems(Lang::En), stems(Lang::Ru));
-        for (l, keys) in [(Lang::En, &en), (Lang::Ru, &ru)] {
-            for &k in keys {
-                *seen[l].entry(k).or_default() += 1;
-            }
-        }
-        for &e in &en {
-            for &r in &ru {
-                *met.entry((e, r)).or_default() += 1;
-            }
-        }
+        counts.add(&stems(Lang::En), &stems(Lang::Ru));
     }
+    let Cooccurrence { seen, met } = counts;
     let mut pairs: Vec<(f32, u32, u32, u32)> = met
         .into_iter()
         .filter(|&(_, n)| n >= WORD_LINKS)
@@ -232,6 +208,45 @@ fn words<'b>(confident: impl Iterator<Item = &'b Bead>, sides: &ByLang<Side>) ->
         }
     }
     out
+}
+
+/// In the links read, how many hold each key of each side, and each English key together with
+/// each Russian one.
+struct Cooccurrence<K> {
+    seen: ByLang<HashMap<K, u32>>,
+    met: HashMap<(K, K), u32>,
+}
+
+impl<K> Default for Cooccurrence<K> {
+    fn default() -> Self {
+        Cooccurrence {
+            seen: ByLang::default(),
+            met: HashMap::new(),
+        }
+    }
+}
+
+impl<K: Copy + Eq + Hash> Cooccurrence<K> {
+    /// Counts a link whose sides hold the keys `en` and `ru`, each once.
+    fn add(&mut self, en: &[K], ru: &[K]) {
+        for (l, keys) in [(Lang::En, en), (Lang::Ru, ru)] {
+            for &k in keys {
+                *self.seen[l].entry(k).or_default() += 1;
+            }
+        }
+        for &e in en {
+            for &r in ru {
+                *self.met.entry((e, r)).or_default() += 1;
+            }
+        }
+    }
+}
+
+fn sorted_unique<K: Ord>(keys: impl Iterator<Item = K>) -> Vec<K> {
+    let mut v: Vec<K> = keys.collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 /// What a paragraph edge on one side only costs: the log odds that the first pass's links begin

@@ -17,7 +17,7 @@ import score  # noqa: E402
 
 binary = sys.argv[1] if len(sys.argv) > 1 else "target/release/stenogram"
 thresholds = [float(t) for t in sys.argv[2:]] or [0.5]
-units = []  # (confidence, wrong)
+units = []  # (confidence, wrong, document)
 unplaced = 0
 details = []  # (confidence, wrong, one-sided)
 documents = [(os.path.join(devset, f"{n}.en.txt"), os.path.join(devset, f"{n}.ru.txt"),
@@ -53,17 +53,23 @@ for en, ru, gold_path in documents:
             unplaced += 1
             continue
         wrong = not score.links_of(lines["en"], lines["ru"]) <= gold
-        units.append((u["confidence"], wrong))
+        units.append((u["confidence"], wrong, os.path.basename(gold_path).split(".")[0]))
         details.append((u["confidence"], wrong, not u.get("en") or not u.get("ru")))
 
-wrong = sum(w for _, w in units)
-print(f"{len(units)} units placed ({unplaced} not), {wrong} wrong")
-for t in thresholds:
-    flagged = [w for c, w in units if c < t]
+def report(what, units, t):
+    wrong = sum(w for _, w, _ in units)
+    flagged = [w for c, w, _ in units if c < t]
     caught = sum(flagged)
-    print(f"threshold {t:.2f}: flagged {len(flagged)}, "
+    print(f"{what} {t:.2f}: flagged {len(flagged)}, "
           f"wrong units flagged {caught}/{wrong} ({caught / max(wrong, 1):.2f}), "
           f"flagged units wrong {caught}/{len(flagged)} ({caught / max(len(flagged), 1):.2f})")
+
+
+print(f"{len(units)} units placed ({unplaced} not), {sum(w for _, w, _ in units)} wrong")
+for t in thresholds:
+    report("threshold", units, t)
+for doc in sorted({d for _, _, d in units}):
+    report(f"  {doc}, threshold", [u for u in units if u[2] == doc], thresholds[0])
 if os.environ.get("FLAGS_DETAIL"):
     for kind in ("one-sided", "paired"):
         sel = [(c, w) for c, w, o in details if o == (kind == "one-sided")]

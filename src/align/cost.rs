@@ -230,6 +230,18 @@ impl<'a> Scorer<'a> {
         LEXICAL * (known / LEXICAL_WORDS).min(1.0) * (LEXICAL_CHANCE - dice)
     }
 
+    /// The least [`Scorer::lexical`] can be for the bead, with every known word shared: what
+    /// it is for any `words` at least half the known ones, without a division.
+    #[inline]
+    pub(super) fn lexical_floor(&self, i: usize, j: usize, a: usize, b: usize) -> f32 {
+        let known = (self.en.prefix[i].known - self.en.prefix[i - a].known)
+            + (self.ru.prefix[j].known - self.ru.prefix[j - b].known);
+        if known == 0 {
+            return 0.0;
+        }
+        LEXICAL * (known as f32 / LEXICAL_WORDS).min(1.0) * (LEXICAL_CHANCE - 1.0)
+    }
+
     /// The length term of pairing `en[i-a..i]` with `ru[j-b..j]`: δ²/2 of Gale–Church, with no
     /// square root to take in the innermost loop.
     #[inline]
@@ -249,6 +261,30 @@ impl<'a> Scorer<'a> {
                 prior: 0.0,
             };
         }
+        let terms = Terms {
+            prior,
+            length: self.length(i, j, a, b),
+            lexical: self.lexical(i, j, a, b, shared.words),
+        };
+        self.pair_cost(i, j, a, b, shared, terms)
+    }
+
+    /// [`Scorer::cost`] of a pair bead (`a` and `b` above 0) whose length and lexical terms are
+    /// known: the DP has them from bounding the bead.
+    #[inline(always)]
+    pub(super) fn pair_cost(
+        &self,
+        i: usize,
+        j: usize,
+        a: usize,
+        b: usize,
+        shared: Shared,
+        Terms {
+            prior,
+            length,
+            lexical,
+        }: Terms,
+    ) -> Cost {
         let (en, ru) = (&self.en, &self.ru);
         let straddles = u8::from(i - a < en.block_start[i - 1]) + u8::from(j - b < ru.block_start[j - 1]);
         let structure = self.kinds(i - 1, j - 1) + BLOCK_EDGE * f32::from(straddles);
@@ -258,13 +294,18 @@ impl<'a> Scorer<'a> {
         // Paragraph breaks inside the bead, on one side and not the other.
         let inner = (te.starts - u64::from(e_first)).abs_diff(tr.starts - u64::from(r_first));
         let edges = self.model.para_edge * (edges + inner) as f32;
-        let length = self.length(i, j, a, b);
         let anchors = anchor_cost(shared, te.strong.min(tr.strong) as u32);
         let questions = QUESTION * te.questions.abs_diff(tr.questions) as f32;
-        let lexical = self.lexical(i, j, a, b, shared.words);
         let fit = length + anchors + lexical + structure + edges + questions;
         Cost { fit, prior }
     }
+}
+
+/// A pair bead's prior, length term ([`Scorer::length`]) and lexical term ([`Scorer::lexical`]).
+pub(super) struct Terms {
+    pub(super) prior: f32,
+    pub(super) length: f32,
+    pub(super) lexical: f32,
 }
 
 /// Shared anchors lower the cost; strong anchors (numbers, names) present on both sides yet

@@ -3,7 +3,7 @@
 
 use super::band::Band;
 use super::beads::Bead;
-use super::cost::{Marks, Scorer, Shared, bonus};
+use super::cost::{Marks, Scorer, Shared, Terms, bonus};
 use super::params::*;
 
 pub(super) const UNREACHED: u8 = u8::MAX;
@@ -87,8 +87,7 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                 // terms, so the pruning never drops a bead the full cost would keep.
                 let length = s.length(i, j, a, b);
                 if !from.is_finite()
-                    || from + (prior + length - BONUS_CAP + s.lexical(i, j, a, b, u32::MAX) - 1e-3)
-                        >= best[0].0
+                    || from + (prior + length - BONUS_CAP + s.lexical_floor(i, j, a, b) - 1e-3) >= best[0].0
                 {
                     continue;
                 }
@@ -99,11 +98,25 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                         .map(|(first, row)| &row[j + 1 - b - first..=j - first]),
                 );
                 // The same with what they share: most beads off the path share no anchor.
-                let bound = prior - bonus(shared) + s.lexical(i, j, a, b, shared.words);
+                let lexical = s.lexical(i, j, a, b, shared.words);
+                let bound = prior - bonus(shared) + lexical;
                 if from + bound >= best[0].0 || from + (bound + length - 1e-3) >= best[0].0 {
                     continue;
                 }
-                let total = from + s.cost(i, j, a, b, prior, shared).total();
+                let total = from
+                    + s.pair_cost(
+                        i,
+                        j,
+                        a,
+                        b,
+                        shared,
+                        Terms {
+                            prior,
+                            length,
+                            lexical,
+                        },
+                    )
+                    .total();
                 if total < best[0].0 {
                     best[0] = (total, ((t as u8) << 2) | from_state);
                 }

@@ -114,28 +114,48 @@ fn align_within(en: &[Item], ru: &[Item], model: Model, full_limit: usize) -> Ve
         // sentence band belongs, so that the sentence pass rarely needs a second try.
         let (en_paras, en_first) = paragraphs(en);
         let (ru_paras, ru_first) = paragraphs(ru);
-        let coarse = banded(&Scorer::new(&en_paras, &ru_paras, model), BAND);
+        let coarse = paragraph_pass(&en_paras, &ru_paras, model);
         let corners = coarse.iter().map(|b| (en_first[b.en.end], ru_first[b.ru.end]));
         through(corners, &scorer.en.chars(), &scorer.ru.chars())
     };
     banded_around(&scorer, full, centre, FINE_BAND, Mend::Locally)
 }
 
+/// The path over paragraphs: in a band around the chain of anchors said once; on a document so
+/// long that, with few of them, its path may stray from that chain by more than the band is
+/// wide, around a pass over runs of [`GROUP`] paragraphs instead, which strays a fraction as far.
+fn paragraph_pass(en: &[Item], ru: &[Item], model: Model) -> Vec<Bead> {
+    let scorer = Scorer::new(en, ru, model);
+    if en.len().saturating_mul(ru.len()) <= GROUPED_LIMIT {
+        return banded(&scorer, BAND);
+    }
+    let (en_groups, en_first) = runs(en, |k| k % GROUP == 0, 1);
+    let (ru_groups, ru_first) = runs(ru, |k| k % GROUP == 0, 1);
+    let coarse = banded(&Scorer::new(&en_groups, &ru_groups, model), BAND);
+    let corners = coarse.iter().map(|b| (en_first[b.en.end], ru_first[b.ru.end]));
+    let centre = through(corners, &scorer.en.chars(), &scorer.ru.chars());
+    repaired(&scorer, centre, BAND, TRIES, Mend::Locally)
+}
+
 /// Each paragraph as one item, and the index of each paragraph's first item (plus the end).
 fn paragraphs(items: &[Item]) -> (Vec<Item>, Vec<usize>) {
-    let mut first: Vec<usize> = (0..items.len())
-        .filter(|&k| k == 0 || items[k].para_start)
-        .collect();
-    let paras = first
+    // A paragraph's words are many: a fixed share of its concepts tells as much about how well
+    // two paragraphs match, in a fraction of the time.
+    runs(items, |k| items[k].para_start, PARAGRAPH_SAMPLE)
+}
+
+/// Each run of `items` as one item, a run starting at each item where `starts`, keeping one in
+/// `sample` of its concepts; and the index of each run's first item (plus the end).
+fn runs(items: &[Item], starts: impl Fn(usize) -> bool, sample: u32) -> (Vec<Item>, Vec<usize>) {
+    let mut first: Vec<usize> = (0..items.len()).filter(|&k| k == 0 || starts(k)).collect();
+    let merged = first
         .iter()
         .enumerate()
         .map(|(p, &k)| {
             let end = first.get(p + 1).copied().unwrap_or(items.len());
             let mut features = Features::merged(items[k..end].iter().map(|it| &it.features));
-            // A paragraph's words are many: a fixed share of its concepts tells as much about
-            // how well two paragraphs match, in a fraction of the time.
-            features.concepts.retain(|&c| c % PARAGRAPH_SAMPLE == 0);
-            features.known /= PARAGRAPH_SAMPLE;
+            features.concepts.retain(|&c| c % sample == 0);
+            features.known /= sample;
             Item {
                 features,
                 block: items[k].block,
@@ -145,7 +165,7 @@ fn paragraphs(items: &[Item]) -> (Vec<Item>, Vec<usize>) {
         })
         .collect();
     first.push(items.len());
-    (paras, first)
+    (merged, first)
 }
 
 /// The DP banded around the guide of [`anchored`].

@@ -41,6 +41,10 @@ pub(super) const FULL_LIMIT: usize = 250_000;
 /// sentences around the columns the paragraph pass found.
 pub(super) const BAND: usize = 32;
 pub(super) const FINE_BAND: usize = 16;
+/// Above this many paragraph pairs, the paragraph pass is itself guided by a pass over runs of
+/// [`GROUP`] paragraphs.
+pub(super) const GROUPED_LIMIT: usize = 25_000_000;
+pub(super) const GROUP: usize = 4;
 /// Half-width of the band of a second pass around the first pass's path, which moves it a few
 /// sentences at most; where it moves further, the band is mended.
 pub(super) const REFINE_BAND: usize = 8;

@@ -89,12 +89,7 @@ fn gap_cost(s: &Scorer, l: Lang, from: usize, to: usize) -> f32 {
         Lang::En => &s.en,
         Lang::Ru => &s.ru,
     };
-    let open = if items.starts_at(from) {
-        GAP_OPEN_PARA
-    } else {
-        GAP_OPEN
-    };
-    open + GAP * (to - from) as f32
+    items.gap_open(from) + GAP * (to - from) as f32
 }
 
 fn price_of(s: &Scorer, b: &Bead) -> Cost {

@@ -71,6 +71,16 @@ impl<'a> Seq<'a> {
         self.items.get(k).is_none_or(|it| it.para_start)
     }
 
+    /// What opening a run of untranslated sentences at item `first` costs: a run starting a
+    /// paragraph is the usual kind, a paragraph left out.
+    pub(super) fn gap_open(&self, first: usize) -> f32 {
+        if self.items[first].para_start {
+            GAP_OPEN_PARA
+        } else {
+            GAP_OPEN
+        }
+    }
+
     /// The totals of `items[from..to]`.
     pub(super) fn sum(&self, from: usize, to: usize) -> Totals {
         let (a, z) = (self.prefix[from], self.prefix[to]);
@@ -167,13 +177,12 @@ impl<'a> Scorer<'a> {
     }
 
     /// What opening a run of untranslated sentences costs with a gap bead of state `to` (1
-    /// English, 2 Russian) ending at (`i`, `j`). An omission starting at a paragraph is the usual
-    /// kind: a paragraph left out.
+    /// English, 2 Russian) ending at (`i`, `j`) ([`Seq::gap_open`]).
     #[inline]
     pub(super) fn gap_open(&self, to: usize, i: usize, j: usize) -> f32 {
         match to {
-            1 if self.en.items[i - 1].para_start => GAP_OPEN_PARA,
-            2 if self.ru.items[j - 1].para_start => GAP_OPEN_PARA,
+            1 => self.en.gap_open(i - 1),
+            2 => self.ru.gap_open(j - 1),
             _ => GAP_OPEN,
         }
     }

@@ -29,9 +29,7 @@ impl Learned {
             || (self.model.other_kind - first.other_kind).abs() > 0.5
             || (self.model.other_speaker - first.other_speaker).abs() > 0.5
             || (self.model.para_edge - first.para_edge).abs() > 0.3
-            || !self.renamed.is_empty()
-            || !self.names.is_empty()
-            || !self.words.en.is_empty()
+            || !self.renames_nothing()
     }
 
     /// Whether the model differs from `first` only in pricing structural mismatches higher: then
@@ -41,9 +39,12 @@ impl Learned {
             && self.model.other_kind >= first.other_kind
             && self.model.other_speaker >= first.other_speaker
             && self.model.para_edge >= first.para_edge
-            && self.renamed.is_empty()
-            && self.names.is_empty()
-            && self.words.en.is_empty()
+            && self.renames_nothing()
+    }
+
+    /// Whether [`Learned::rename`] leaves every item as it is: no speaker, name or word learned.
+    fn renames_nothing(&self) -> bool {
+        self.renamed.is_empty() && self.names.is_empty() && self.words.en.is_empty()
     }
 
     /// Whether the length ratio moved from `first`'s by more than 3 %.
@@ -255,7 +256,7 @@ fn sorted_unique<K: Ord>(keys: impl Iterator<Item = K>) -> Vec<K> {
 /// where a translation keeps the original's paragraphs. All links count, not only the confident
 /// ones: those are the ones whose edges agree.
 fn para_edge(path: &[Bead], sides: &ByLang<Side>) -> f32 {
-    let starts = |l: Lang, k: usize| sides[l].items.get(k).is_none_or(|it| it.para_start);
+    let starts = |l: Lang, k: usize| sides[l].starts_at(k);
     let (mut both, mut one) = (0u32, 0u32);
     for b in path.iter().filter(|b| !b.is_gap()) {
         match (starts(Lang::En, b.en.start), starts(Lang::Ru, b.ru.start)) {

@@ -245,15 +245,11 @@ impl Unit {
     /// takes what they make from the document cache in `cache` when it holds it.
     fn load(self, read: impl Fn(&Path) -> Result<Vec<u8>>, cache: Option<&Path>) -> Result<Document> {
         let origin = self.origin();
-        let (name, paths) = match &self {
-            Unit::Single(path) => (file_name(path), vec![path]),
-            Unit::Pair { stem, en, ru } => (stem.clone(), vec![en, ru]),
+        let (name, paths, named) = match &self {
+            Unit::Single(path) => (file_name(path), vec![path], named_lang(path)),
+            Unit::Pair { stem, en, ru } => (stem.clone(), vec![en, ru], None),
         };
         let files = paths.iter().map(|p| read(p)).collect::<Result<Vec<_>>>()?;
-        let named = match &self {
-            Unit::Single(path) => named_lang(path),
-            Unit::Pair { .. } => None,
-        };
         let looked_up = cache.map(|dir| {
             let key = Key::of(&files.iter().map(Vec::as_slice).collect::<Vec<_>>(), named);
             let (hit, note) = match cache::load(dir, key) {

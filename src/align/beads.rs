@@ -125,13 +125,13 @@ fn align_within(en: &[Item], ru: &[Item], model: Model, full_limit: usize) -> Ve
 /// long that, with few of them, its path may stray from that chain by more than the band is
 /// wide, around a pass over runs of [`GROUP`] paragraphs instead, which strays a fraction as far.
 fn paragraph_pass(en: &[Item], ru: &[Item], model: Model) -> Vec<Bead> {
-    let scorer = Scorer::new(en, ru, model);
+    let scorer = Scorer::of_paragraphs(en, ru, model);
     if en.len().saturating_mul(ru.len()) <= GROUPED_LIMIT {
         return banded(&scorer, BAND);
     }
     let (en_groups, en_first) = runs(en, |k| k % GROUP == 0, 1);
     let (ru_groups, ru_first) = runs(ru, |k| k % GROUP == 0, 1);
-    let coarse = banded(&Scorer::new(&en_groups, &ru_groups, model), BAND);
+    let coarse = banded(&Scorer::of_paragraphs(&en_groups, &ru_groups, model), BAND);
     let corners = coarse.iter().map(|b| (en_first[b.en.end], ru_first[b.ru.end]));
     let centre = through(corners, &scorer.en.chars(), &scorer.ru.chars());
     repaired(&scorer, centre, BAND, TRIES, Mend::Locally)
@@ -291,7 +291,7 @@ fn mended(
             next = end;
             continue;
         }
-        let part = Scorer::new(&scorer.en.items[i0..i1], &scorer.ru.items[j0..j1], scorer.model);
+        let part = scorer.part(i0..i1, j0..j1);
         // The old band and the path, near where it pressed a half-width wider on each side.
         let centre: Vec<(usize, usize)> = (i0..=i1)
             .map(|i| {
@@ -446,6 +446,50 @@ mod tests {
             })
             .collect();
         assert!(wrong.is_empty(), "{wrong:?}");
+    }
+
+    #[test]
+    fn paragraphs_cut_apart_keep_the_paragraph_pass_near_the_diagonal() {
+        // Both versions say every sentence, but paragraph them independently: the paragraph
+        // pass must pair their paragraphs two or three to one rather than leave some out and
+        // stray farther from the diagonal than the sentence band around it reaches.
+        let words = |k: usize| 2 + (k.wrapping_mul(2_654_435_761) >> 7) % 13;
+        let en: Vec<String> = (0..900)
+            .map(|k| format!("{}agreed.", "word ".repeat(words(k))))
+            .collect();
+        let ru: Vec<String> = (0..900)
+            .map(|k| format!("{}согласовано.", "слово ".repeat(words(k))))
+            .collect();
+        let t = BlockKind::Narration;
+        let (mut en, mut ru) = (
+            items_of(&refs(&en), Lang::En, t),
+            items_of(&refs(&ru), Lang::Ru, t),
+        );
+        // Paragraphs of 1, 2, 3, 1, 2, 3… sentences in English, of 3, 1, 4, 2… in Russian.
+        let cut = |items: &mut [Item], sizes: &[usize]| {
+            let starts: Vec<usize> = sizes
+                .iter()
+                .cycle()
+                .scan(0, |k, n| Some(std::mem::replace(k, *k + n)))
+                .take_while(|&k| k < items.len())
+                .collect();
+            for (k, item) in items.iter_mut().enumerate() {
+                item.para_start = starts.contains(&k);
+            }
+        };
+        cut(&mut en, &[1, 2, 3]);
+        cut(&mut ru, &[3, 1, 4, 2]);
+        let ((en_paras, en_first), (ru_paras, ru_first)) = (paragraphs(&en), paragraphs(&ru));
+        let path = paragraph_pass(&en_paras, &ru_paras, MODEL);
+        let strays = path
+            .iter()
+            .map(|b| en_first[b.en.end].abs_diff(ru_first[b.ru.end]))
+            .max();
+        assert!(
+            strays < Some(FINE_BAND),
+            "{strays:?} sentences off: {:?}",
+            pairs(&path)
+        );
     }
 
     #[test]

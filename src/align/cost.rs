@@ -99,6 +99,9 @@ pub(super) struct Scorer<'a> {
     pub(super) en: Seq<'a>,
     pub(super) ru: Seq<'a>,
     pub(super) model: Model,
+    /// What a bead's prior ([`BEADS`]) is multiplied by: 1 for sentences, [`PARAGRAPH_MERGE`]
+    /// for paragraphs.
+    pub(super) merge: f32,
 }
 
 /// A bead's cost: the fit of its two sides and its prior, kept apart because confidence weighs
@@ -173,6 +176,23 @@ impl<'a> Scorer<'a> {
             en: Seq::new(en),
             ru: Seq::new(ru),
             model,
+            merge: 1.0,
+        }
+    }
+
+    /// A scorer of beads of whole paragraphs (or runs of them), `en` and `ru`.
+    pub(super) fn of_paragraphs(en: &'a [Item], ru: &'a [Item], model: Model) -> Self {
+        Scorer {
+            merge: PARAGRAPH_MERGE,
+            ..Scorer::new(en, ru, model)
+        }
+    }
+
+    /// The same scorer over English items `en` and Russian items `ru` only.
+    pub(super) fn part(&self, en: Range<usize>, ru: Range<usize>) -> Scorer<'a> {
+        Scorer {
+            merge: self.merge,
+            ..Scorer::new(&self.en.items[en], &self.ru.items[ru], self.model)
         }
     }
 

@@ -60,6 +60,7 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
             }
             let mut best = [(f32::INFINITY, UNREACHED); STATES];
             for (t, &(a, b, prior)) in BEADS.iter().enumerate() {
+                let prior = prior * s.merge;
                 if a > i || b > j || !band.contains(i - a, j - b) {
                     continue;
                 }
@@ -161,7 +162,7 @@ pub(super) fn trace(s: &Scorer, band: &Band, offset: &[usize], back: &[u8], mut 
             .filter(|_| how != UNREACHED)
             .unwrap_or(if i > 0 { (1, 0, 0.0) } else { (0, 1, 0.0) });
         let confidence = s
-            .cost(i, j, a, b, prior, s.shared(i, j, a, b))
+            .cost(i, j, a, b, prior * s.merge, s.shared(i, j, a, b))
             .confidence(a == 0 || b == 0);
         path.push(Bead {
             en: i - a..i,

@@ -89,7 +89,16 @@ fn rows<'a>(t: &'a Transcript, units: &[Unit], by: ExportBy) -> Vec<Row<'a>> {
                 for link in &u.links {
                     let side = |l: Lang| -> (Option<String>, Vec<u32>) {
                         let picked = sentences[l].get(link.sentences[l].clone()).unwrap_or(&[]);
-                        let text = picked.iter().map(|s| s.text).collect::<Vec<_>>().join(" ");
+                        // As by unit, paragraphs are joined by a line break: a link may pair
+                        // the end of one paragraph and the start of the next with one sentence.
+                        let mut text = String::new();
+                        for (k, s) in picked.iter().enumerate() {
+                            if k > 0 {
+                                let same = (s.block, s.para) == (picked[k - 1].block, picked[k - 1].para);
+                                text.push(if same { ' ' } else { '\n' });
+                            }
+                            text.push_str(s.text);
+                        }
                         let mut lines: Vec<u32> = picked.iter().map(|s| s.line).collect();
                         lines.dedup();
                         ((!text.is_empty()).then_some(text), lines)

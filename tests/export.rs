@@ -129,3 +129,44 @@ fn markdown_opens_with_title_dateline_source_and_speakers() {
     assert!(folder.starts_with("# 001\\_talks\\_start\\_en.txt\n"), "{folder}");
     assert!(folder.contains("\n# interview\n"), "{folder}");
 }
+
+#[test]
+fn a_sentence_link_keeps_the_paragraph_break_inside_it() {
+    // The English breaks a paragraph where the Russian goes on in one sentence: the link pairs
+    // two English sentences with one, and the export by sentence keeps the English break, as the
+    // export by unit does.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (en, ru) = (dir.path().join("talks.en.txt"), dir.path().join("talks.ru.txt"));
+    std::fs::write(
+        &en,
+        "The minister said on Monday that the talks in Geneva had ended:\n\n\
+         the delegations will meet again in March 2027.\n\nEveryone agreed with him.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        &ru,
+        "В понедельник министр сказал, что переговоры в Женеве закончились и делегации снова \
+         встретятся в марте 2027 года.\n\nВсе с ним согласились.\n",
+    )
+    .expect("write");
+    let o = Command::new(env!("CARGO_BIN_EXE_stenogram"))
+        .args(["export", "--format", "jsonl", "--by", "sentence", "--en"])
+        .arg(&en)
+        .arg("--ru")
+        .arg(&ru)
+        .output()
+        .expect("the binary runs");
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8(o.stdout).expect("UTF-8");
+    let first = out
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("JSON"))
+        .find(|r| r["en"].as_str().is_some_and(|t| t.contains("Geneva")))
+        .expect("the first link");
+    assert_eq!(
+        first["en"],
+        "The minister said on Monday that the talks in Geneva had ended:\nthe delegations will meet again in March 2027.",
+        "{out}"
+    );
+    assert_eq!(first["lines"]["en"], serde_json::json!([1, 3]), "{out}");
+}

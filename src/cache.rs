@@ -61,7 +61,7 @@ impl Digest {
     pub fn of(bytes: &[u8]) -> Digest {
         Digest {
             len: bytes.len() as u64,
-            hash: Fnv::hash_words(bytes),
+            hash: WordHash::of(bytes),
         }
     }
 
@@ -100,7 +100,7 @@ pub struct Entry {
 }
 
 /// Identifies a cache entry's file and the layout of its header; bump the digit when it changes.
-const MAGIC: &[u8; 16] = b"stenogram-cache2";
+const MAGIC: &[u8; 16] = b"stenogram-cache3";
 /// MAGIC, the key, the payload's length and its checksum.
 const HEADER: usize = 16 + 8 + 8 + 8;
 /// The cache keeps at most this many bytes of entries, the least recently used going first.
@@ -132,7 +132,7 @@ pub fn store(dir: &Path, key: Key, entry: &Entry) -> Result<(), String> {
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&key.0.to_le_bytes());
     bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(&Fnv::hash_words(&payload).to_le_bytes());
+    bytes.extend_from_slice(&WordHash::of(&payload).to_le_bytes());
     bytes.extend_from_slice(&payload);
     store::write_atomic(&path, &bytes).map_err(|e| note(&path, &e.to_string()))?;
     prune(dir, MAX_BYTES);
@@ -156,7 +156,7 @@ fn decode(bytes: &[u8], key: Key) -> Result<Entry, &'static str> {
     if word(0) != key.0 {
         return Err("made for another document");
     }
-    if word(1) != payload.len() as u64 || word(2) != Fnv::hash_words(payload) {
+    if word(1) != payload.len() as u64 || word(2) != WordHash::of(payload) {
         return Err("damaged (checksum mismatch)");
     }
     match postcard::take_from_bytes(payload) {

@@ -33,7 +33,9 @@ fn terminal() -> Terminal<TestBackend> {
 }
 
 fn frame(terminal: &mut Terminal<TestBackend>, app: &App) {
-    terminal.draw(|f| render::draw(f, app)).expect("draw");
+    terminal
+        .draw(|f| render::draw(f.buffer_mut(), app))
+        .expect("draw");
 }
 
 /// The reader once the background alignment, then the indexes built after it, have arrived.

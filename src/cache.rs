@@ -12,7 +12,7 @@ use crate::error::shown;
 use crate::ingest::{self, Warning};
 use crate::model::{Lang, Transcript};
 use crate::state::DocId;
-use crate::store::{self, Fnv};
+use crate::store::{self, Fnv, WordHash};
 use serde::{Deserialize, Serialize};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -26,6 +26,12 @@ pub struct Key(u64);
 
 impl Key {
     pub fn of(files: &[&[u8]], named: Option<Lang>) -> Key {
+        let digests: Vec<Digest> = files.iter().map(|f| Digest::of(f)).collect();
+        Key::of_digests(&digests, named)
+    }
+
+    /// [`Key::of`] the files whose digests are `files`.
+    pub fn of_digests(files: &[Digest], named: Option<Lang>) -> Key {
         let mut h = Fnv::default();
         h.add(named.map_or("", Lang::code).as_bytes());
         h.add(&ingest::VERSION.to_le_bytes());
@@ -33,14 +39,53 @@ impl Key {
         h.add(env!("CARGO_PKG_VERSION").as_bytes());
         for file in files {
             // The length first, so that no two lists of files run together into the same bytes.
-            h.add(&(file.len() as u64).to_le_bytes());
-            h.add(&Fnv::hash_words(file).to_le_bytes());
+            h.add(&file.len.to_le_bytes());
+            h.add(&file.hash.to_le_bytes());
         }
         Key(h.finish())
     }
 
     fn path(self, dir: &Path) -> PathBuf {
         dir.join(format!("{:016x}.align", self.0))
+    }
+}
+
+/// What a [`Key`] takes of a file: its length and the hash of its bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Digest {
+    len: u64,
+    hash: u64,
+}
+
+impl Digest {
+    pub fn of(bytes: &[u8]) -> Digest {
+        Digest {
+            len: bytes.len() as u64,
+            hash: WordHash::of(bytes),
+        }
+    }
+
+    /// The digest of what `file` holds, read a part at a time: a document found in the cache
+    /// never has its whole file in memory (those pages cost more than reading them).
+    pub fn read(mut file: impl io::Read) -> io::Result<Digest> {
+        let mut h = WordHash::default();
+        let mut len = 0;
+        let mut part = vec![0; 64 << 10];
+        loop {
+            match file.read(&mut part) {
+                Ok(0) => break,
+                Ok(n) => {
+                    h.add(&part[..n]);
+                    len += n as u64;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(Digest {
+            len,
+            hash: h.finish(),
+        })
     }
 }
 
@@ -55,7 +100,7 @@ pub struct Entry {
 }
 
 /// Identifies a cache entry's file and the layout of its header; bump the digit when it changes.
-const MAGIC: &[u8; 16] = b"stenogram-cache2";
+const MAGIC: &[u8; 16] = b"stenogram-cache3";
 /// MAGIC, the key, the payload's length and its checksum.
 const HEADER: usize = 16 + 8 + 8 + 8;
 /// The cache keeps at most this many bytes of entries, the least recently used going first.
@@ -87,7 +132,7 @@ pub fn store(dir: &Path, key: Key, entry: &Entry) -> Result<(), String> {
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&key.0.to_le_bytes());
     bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(&Fnv::hash_words(&payload).to_le_bytes());
+    bytes.extend_from_slice(&WordHash::of(&payload).to_le_bytes());
     bytes.extend_from_slice(&payload);
     store::write_atomic(&path, &bytes).map_err(|e| note(&path, &e.to_string()))?;
     prune(dir, MAX_BYTES);
@@ -111,7 +156,7 @@ fn decode(bytes: &[u8], key: Key) -> Result<Entry, &'static str> {
     if word(0) != key.0 {
         return Err("made for another document");
     }
-    if word(1) != payload.len() as u64 || word(2) != Fnv::hash_words(payload) {
+    if word(1) != payload.len() as u64 || word(2) != WordHash::of(payload) {
         return Err("damaged (checksum mismatch)");
     }
     match postcard::take_from_bytes(payload) {
@@ -214,6 +259,17 @@ mod tests {
             Key::of(&[b"abc"], Some(Lang::Ru)),
             Key::of(&[b"abc"], Some(Lang::En))
         );
+    }
+
+    #[test]
+    fn a_file_read_in_parts_has_the_digest_of_its_bytes() {
+        let text: Vec<u8> = (0..200_000u32).flat_map(|i| i.to_le_bytes()).collect();
+        for bytes in [&text[..], &text[..7], &text[..(64 << 10) + 3], b""] {
+            let read = Digest::read(bytes).expect("read");
+            assert_eq!(read, Digest::of(bytes));
+            assert_eq!(read.len, bytes.len() as u64);
+        }
+        assert_ne!(Digest::of(&text[..8]), Digest::of(&text[..9]));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! error naming the file, before any parsing; in a folder such a file is skipped with that line on stderr.
 
 use crate::align::Alignment;
-use crate::cache::{self, Key};
+use crate::cache::{self, Digest, Key};
 use crate::error::{Error, Result, shown};
 use crate::ingest::{Parsed, Warning, WarningKind};
 use crate::model::{Lang, Transcript};
@@ -118,7 +118,7 @@ pub fn open(sources: &Sources, cache: Option<&Path>) -> Result<Vec<Document>> {
         };
         // The pair's files, named again as paths or found in a folder, are not loaded twice.
         seen.extend([unit.origin(), shown(en), shown(ru)]);
-        docs.push(unit.load(read_file, cache)?);
+        docs.push(unit.load(&Disk, cache)?);
     }
     for path in &sources.paths {
         let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
@@ -126,7 +126,7 @@ pub fn open(sources: &Sources, cache: Option<&Path>) -> Result<Vec<Document>> {
             // A file the user named: an error in it is an error.
             for unit in units(vec![path.clone()], Path::is_file) {
                 if seen.insert(unit.origin()) {
-                    docs.push(unit.load(read_file, cache)?);
+                    docs.push(unit.load(&Disk, cache)?);
                 }
             }
             continue;
@@ -142,7 +142,7 @@ pub fn open(sources: &Sources, cache: Option<&Path>) -> Result<Vec<Document>> {
                 continue;
             }
             tried += 1;
-            match unit.load(read_file, cache) {
+            match unit.load(&Disk, cache) {
                 Ok(doc) => docs.push(doc),
                 Err(e) => {
                     eprintln!("stenogram: {e} (skipped)");
@@ -219,12 +219,48 @@ fn bundled_in(cache: Option<&Path>) -> Vec<Document> {
     let read = |p: &Path| Ok(BUNDLED.get_file(p).map_or(&[][..], |f| f.contents()).to_vec());
     units(files, |p| BUNDLED.get_file(p).is_some())
         .into_iter()
-        .filter_map(|unit| unit.load(read, cache).ok())
+        .filter_map(|unit| unit.load(&read, cache).ok())
         .map(|doc| Document {
             origin: format!("bundled:{}", doc.name),
             ..doc
         })
         .collect()
+}
+
+/// Where a unit's files are read from.
+trait Files {
+    /// The file's bytes.
+    fn read(&self, path: &Path) -> Result<Vec<u8>>;
+    /// What the cache's key takes of the file.
+    fn digest(&self, path: &Path) -> Result<Digest>;
+}
+
+/// Files on disk.
+struct Disk;
+
+impl Files for Disk {
+    fn read(&self, path: &Path) -> Result<Vec<u8>> {
+        check_file(path)?;
+        std::fs::read(path).map_err(|e| io_error(path, e))
+    }
+
+    /// Read a part at a time, never whole: a document the cache holds is not read again.
+    fn digest(&self, path: &Path) -> Result<Digest> {
+        check_file(path)?;
+        let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+        Digest::read(file).map_err(|e| io_error(path, e))
+    }
+}
+
+/// Files in memory (the bundled transcripts), as their bytes by path.
+impl<F: Fn(&Path) -> Result<Vec<u8>>> Files for F {
+    fn read(&self, path: &Path) -> Result<Vec<u8>> {
+        self(path)
+    }
+
+    fn digest(&self, path: &Path) -> Result<Digest> {
+        Ok(Digest::of(&self(path)?))
+    }
 }
 
 /// One document to load: a file, or the two files of a pair.
@@ -241,23 +277,29 @@ impl Unit {
         }
     }
 
-    /// Reads the unit's files with `read` (from disk, or from the bundle) and parses them, or
-    /// takes what they make from the document cache in `cache` when it holds it.
-    fn load(self, read: impl Fn(&Path) -> Result<Vec<u8>>, cache: Option<&Path>) -> Result<Document> {
+    /// Reads the unit's files from `files` (the disk, or the bundle) and parses them, or takes
+    /// what they make from the document cache in `cache` when it holds it.
+    fn load(self, files: &impl Files, cache: Option<&Path>) -> Result<Document> {
         let origin = self.origin();
         let (name, paths, named) = match &self {
             Unit::Single(path) => (file_name(path), vec![path], named_lang(path)),
             Unit::Pair { stem, en, ru } => (stem.clone(), vec![en, ru], None),
         };
-        let files = paths.iter().map(|p| read(p)).collect::<Result<Vec<_>>>()?;
-        let looked_up = cache.map(|dir| {
-            let key = Key::of(&files.iter().map(Vec::as_slice).collect::<Vec<_>>(), named);
-            let (hit, note) = match cache::load(dir, key) {
-                Ok(entry) => (entry, None),
-                Err(note) => (None, Some(note)),
-            };
-            (key, hit, note)
-        });
+        let looked_up = match cache {
+            Some(dir) => {
+                let digests = paths
+                    .iter()
+                    .map(|p| files.digest(p))
+                    .collect::<Result<Vec<_>>>()?;
+                let key = Key::of_digests(&digests, named);
+                match cache::load(dir, key) {
+                    Ok(Some(entry)) => Some((key, Some(entry), None)),
+                    Ok(None) => Some((key, None, None)),
+                    Err(note) => Some((key, None, Some(note))),
+                }
+            }
+            None => None,
+        };
         let (parsed, cached) = match looked_up {
             Some((key, Some(entry), note)) => {
                 let parsed = Parsed {
@@ -273,9 +315,10 @@ impl Unit {
                 (parsed, Some(cached))
             }
             miss => {
+                let bytes = paths.iter().map(|p| files.read(p)).collect::<Result<Vec<_>>>()?;
                 let texts = paths
                     .iter()
-                    .zip(&files)
+                    .zip(&bytes)
                     .map(|(p, bytes)| decode_text(p, bytes))
                     .collect::<Result<Vec<_>>>()?;
                 let mut parsed = match &texts[..] {
@@ -284,8 +327,9 @@ impl Unit {
                     one => crate::ingest::parse(one.first().map_or("", String::as_str)),
                 };
                 parsed.warnings.extend(misnamed(named, &parsed.transcript));
-                let cached = miss.map(|(key, _, note)| Cached {
-                    key,
+                let cached = miss.map(|(_, _, note)| Cached {
+                    // Of the bytes parsed: a file changed since its digest is kept as it is now.
+                    key: Key::of(&bytes.iter().map(Vec::as_slice).collect::<Vec<_>>(), named),
                     id: DocId::of(&parsed.transcript),
                     alignment: None,
                     note,
@@ -387,8 +431,8 @@ fn folder_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Reads one transcript file, refusing what cannot be one before reading it.
-fn read_file(path: &Path) -> Result<Vec<u8>> {
+/// Refuses what cannot be a transcript file before it is read.
+fn check_file(path: &Path) -> Result<()> {
     let bad = |what: String| Error::BadInput {
         path: path.to_path_buf(),
         what,
@@ -407,7 +451,7 @@ fn read_file(path: &Path) -> Result<Vec<u8>> {
             MAX_FILE_BYTES >> 20
         )));
     }
-    std::fs::read(path).map_err(|e| io_error(path, e))
+    Ok(())
 }
 
 /// Decodes the bytes of the transcript file `path`, refusing binary and empty ones.
@@ -468,7 +512,7 @@ mod tests {
             0xc4, 0xee, 0xe1, 0xf0, 0xfb, 0xe9, 0x20, 0xe4, 0xe5, 0xed, 0xfc, 0x2e, 0x0a,
         ];
         let doc = Unit::Single(PathBuf::from("talk.txt"))
-            .load(|_| Ok(cp1251.to_vec()), None)
+            .load(&|_: &Path| Ok(cp1251.to_vec()), None)
             .expect("decodes");
         let ru = doc.transcript.version(crate::model::Lang::Ru).expect("Russian");
         let texts: Vec<&str> = ru.paragraphs().map(|(_, p)| p.text.as_str()).collect();
@@ -478,7 +522,7 @@ mod tests {
 
     fn parsed(name: &str, text: &str) -> Document {
         Unit::Single(PathBuf::from(name))
-            .load(|_| Ok(text.as_bytes().to_vec()), None)
+            .load(&|_: &Path| Ok(text.as_bytes().to_vec()), None)
             .expect("parses")
     }
 
@@ -552,7 +596,7 @@ mod tests {
     #[test]
     fn a_lone_en_file_holding_russian_is_read_as_russian_and_said_to_be_misnamed() {
         let doc = Unit::Single(PathBuf::from("talk.en.txt"))
-            .load(|_| Ok("В.Путин: Добрый день.\n".into()), None)
+            .load(&|_: &Path| Ok("В.Путин: Добрый день.\n".into()), None)
             .expect("loads");
         assert_eq!(doc.transcript.langs(), [Lang::Ru]);
         assert_eq!(
@@ -560,7 +604,7 @@ mod tests {
             Some("The file is named .en.txt but its text is Russian: read as Russian")
         );
         let doc = Unit::Single(PathBuf::from("talk.ru.txt"))
-            .load(|_| Ok("В.Путин: Добрый день.\n".into()), None)
+            .load(&|_: &Path| Ok("В.Путин: Добрый день.\n".into()), None)
             .expect("loads");
         assert_eq!(doc.language_warning(), None);
     }

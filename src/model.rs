@@ -206,11 +206,49 @@ mod kind_format {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// Sanitized text: no control characters; never contains `\n`.
+    #[serde(deserialize_with = "text_format::deserialize")]
     pub text: String,
     /// Byte ranges of the sentences in `text`, in order, covering every non-space character.
     pub sentences: Vec<Span>,
     /// 1-based line of the source file this paragraph starts on (0 when not from a file).
     pub line: u32,
+}
+
+/// A paragraph's text from a binary format (the document cache) read as bytes and checked by
+/// simdutf8: std's check of a Russian text, every letter two bytes, took more time than all
+/// the rest of reading the cache. The bytes are the same as a string's in such formats.
+mod text_format {
+    use serde::Deserialize;
+    use serde::de::{self, Deserializer, Visitor};
+    use std::fmt;
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        if d.is_human_readable() {
+            String::deserialize(d)
+        } else {
+            d.deserialize_bytes(Utf8)
+        }
+    }
+
+    struct Utf8;
+
+    impl Visitor<'_> for Utf8 {
+        type Value = String;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("UTF-8 text")
+        }
+
+        fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<String, E> {
+            simdutf8::basic::from_utf8(v)
+                .map(str::to_owned)
+                .map_err(|_| E::invalid_value(de::Unexpected::Bytes(v), &self))
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+            Ok(v.to_owned())
+        }
+    }
 }
 
 impl Paragraph {

@@ -97,31 +97,103 @@ impl Fnv {
     pub fn finish(&self) -> u64 {
         self.0
     }
+}
 
-    /// Eight bytes at a time: each word mixed by MurmurHash3's finalizer (so that a change to
-    /// one word cannot be undone by a change to another), then folded in as FNV folds in a
-    /// byte; the length last, so that trailing zeros count. Several times quicker than
-    /// [`Fnv::hash`], which takes half a millisecond on a 400 KB file: for the cache's keys and
-    /// checksums, computed on every open. Fixed by this definition, like [`Fnv`].
-    pub fn hash_words(bytes: &[u8]) -> u64 {
-        let mix = |mut x: u64| {
-            x ^= x >> 33;
-            x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-            x ^= x >> 33;
-            x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-            x ^ (x >> 33)
-        };
-        let step = |h: u64, word: u64| (h ^ mix(word)).wrapping_mul(FNV_PRIME);
-        let mut words = bytes.chunks_exact(8);
-        let mut h = Fnv::default().0;
-        for word in &mut words {
-            h = step(h, u64::from_le_bytes(word.try_into().unwrap_or_default()));
+/// A 64-bit hash for the cache's keys and checksums, computed over whole files on every open:
+/// 32 bytes at a time in four independent lanes, each folding in its eight bytes as xxHash64's
+/// round does (multiply, rotate, multiply); the lanes, then the length, merged and the result
+/// avalanched as xxHash64 does. Takes its bytes in pieces (a file read a part at a time) with
+/// the same value whatever the pieces. About a quarter of a byte-at-a-time hash's instructions
+/// and in four chains rather than one: a tenth of a millisecond less on each open of a 400 KB
+/// document. Fixed by this definition, like [`Fnv`]; not for adversaries.
+#[derive(Debug, Clone)]
+pub struct WordHash {
+    lanes: [u64; 4],
+    len: u64,
+    /// The bytes of a stripe not yet whole, in `tail[..len % 32]`.
+    tail: [u8; STRIPE],
+}
+
+const STRIPE: usize = 32;
+const P1: u64 = 0x9e37_79b1_85eb_ca87;
+const P2: u64 = 0xc2b2_ae3d_27d4_eb4f;
+const P3: u64 = 0x1656_67b1_9e37_79f9;
+const P4: u64 = 0x85eb_ca77_c2b2_ae63;
+
+impl Default for WordHash {
+    fn default() -> Self {
+        WordHash {
+            lanes: [P1.wrapping_add(P2), P2, 0, P1.wrapping_neg()],
+            len: 0,
+            tail: [0; STRIPE],
         }
-        let mut tail = [0; 8];
-        tail[..words.remainder().len()].copy_from_slice(words.remainder());
-        h = step(h, u64::from_le_bytes(tail));
-        step(h, bytes.len() as u64)
     }
+}
+
+impl WordHash {
+    /// The hash of `bytes`.
+    pub fn of(bytes: &[u8]) -> u64 {
+        let mut h = WordHash::default();
+        h.add(bytes);
+        h.finish()
+    }
+
+    pub fn add(&mut self, mut bytes: &[u8]) {
+        let pending = (self.len % STRIPE as u64) as usize;
+        self.len += bytes.len() as u64;
+        if pending > 0 {
+            let n = bytes.len().min(STRIPE - pending);
+            self.tail[pending..pending + n].copy_from_slice(&bytes[..n]);
+            bytes = &bytes[n..];
+            if pending + n < STRIPE {
+                return;
+            }
+            let stripe = self.tail;
+            self.stripe(&stripe);
+        }
+        let mut stripes = bytes.chunks_exact(STRIPE);
+        for stripe in &mut stripes {
+            self.stripe(stripe);
+        }
+        self.tail[..stripes.remainder().len()].copy_from_slice(stripes.remainder());
+    }
+
+    pub fn finish(&self) -> u64 {
+        // The last stripe, whole or not (then padded with zeros), then the length.
+        let mut last = [0; STRIPE];
+        let pending = (self.len % STRIPE as u64) as usize;
+        last[..pending].copy_from_slice(&self.tail[..pending]);
+        let mut done = self.clone();
+        done.stripe(&last);
+        let [a, b, c, d] = done.lanes;
+        let mut h = a
+            .rotate_left(1)
+            .wrapping_add(b.rotate_left(7))
+            .wrapping_add(c.rotate_left(12))
+            .wrapping_add(d.rotate_left(18));
+        for lane in done.lanes {
+            h = (h ^ round(0, lane)).wrapping_mul(P1).wrapping_add(P4);
+        }
+        h = h.wrapping_add(self.len);
+        h ^= h >> 33;
+        h = h.wrapping_mul(P2);
+        h ^= h >> 29;
+        h = h.wrapping_mul(P3);
+        h ^ (h >> 32)
+    }
+
+    fn stripe(&mut self, stripe: &[u8]) {
+        for (lane, word) in self.lanes.iter_mut().zip(stripe.chunks_exact(8)) {
+            *lane = round(*lane, u64::from_le_bytes(word.try_into().unwrap_or_default()));
+        }
+    }
+}
+
+/// xxHash64's round: `word` folded into `lane`.
+fn round(lane: u64, word: u64) -> u64 {
+    lane.wrapping_add(word.wrapping_mul(P2))
+        .rotate_left(31)
+        .wrapping_mul(P1)
 }
 
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -151,25 +223,43 @@ mod tests {
 
     #[test]
     fn the_word_hash_tells_every_one_and_two_bit_change_and_trailing_zeros_apart() {
-        let text = b"seventeen bytes..";
-        let mut seen = vec![Fnv::hash_words(text), Fnv::hash_words(&text[..16])];
+        // Two stripes, the second cut short.
+        let text = b"forty-one bytes, in a stripe and a piece.";
+        let mut seen = vec![WordHash::of(text), WordHash::of(&text[..40])];
         let bits = text.len() * 8;
         for (a, b) in (0..bits).flat_map(|a| (a..bits).map(move |b| (a, b))) {
             let mut changed = *text;
             changed[a / 8] ^= 1 << (a % 8);
             // a == b: one bit.
             changed[b / 8] ^= u8::from(a != b) << (b % 8);
-            seen.push(Fnv::hash_words(&changed));
+            seen.push(WordHash::of(&changed));
         }
-        seen.extend([
-            Fnv::hash_words(b""),
-            Fnv::hash_words(b"\0"),
-            Fnv::hash_words(b"\0\0"),
-        ]);
+        seen.extend([WordHash::of(b""), WordHash::of(b"\0"), WordHash::of(b"\0\0")]);
         let n = seen.len();
         seen.sort_unstable();
         seen.dedup();
         assert_eq!(seen.len(), n, "a collision");
+    }
+
+    #[test]
+    fn the_word_hash_of_pieces_is_that_of_the_whole() {
+        let text: Vec<u8> = (0..=255u8).cycle().take(1000).collect();
+        let whole = WordHash::of(&text);
+        for cuts in [
+            &[0, 1000][..],
+            &[3, 8, 9, 17, 500, 999],
+            &[1, 2, 3, 4, 5, 6, 7, 8, 64],
+        ] {
+            let mut h = WordHash::default();
+            let mut at = 0;
+            for &cut in cuts.iter().chain([&1000]) {
+                h.add(&text[at..cut]);
+                at = cut;
+            }
+            assert_eq!(h.finish(), whole, "{cuts:?}");
+        }
+        // A value fixed by the definition: this hash names cache entries on disk.
+        assert_eq!(WordHash::of(b"abc"), 0xb9fe_6d0f_bbfc_c8b9);
     }
 
     fn dirs(vars: &[(&str, &str)]) -> Dirs {

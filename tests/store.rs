@@ -98,6 +98,48 @@ fn a_cached_document_is_used_and_a_damaged_one_is_read_again_with_a_note() {
 }
 
 #[test]
+fn a_changed_file_misses_the_cache_and_a_socket_in_its_place_is_refused() {
+    let (cache_dir, files) = (
+        tempfile::tempdir().expect("temp dir"),
+        tempfile::tempdir().expect("temp dir"),
+    );
+    let file = files.path().join("interview.en.txt");
+    let text = std::fs::read(data("interview.en.txt")).expect("fixture");
+    std::fs::write(&file, &text).expect("copy");
+    let first = open(cache_dir.path(), &[&file]);
+    let (aligned, _) = first.align_and_keep(Some(cache_dir.path()));
+    let key = |d: &Document| d.cached.as_ref().expect("loaded with the cache").key;
+    assert_eq!(
+        open(cache_dir.path(), &[&file])
+            .cached_alignment()
+            .map(AsRef::as_ref),
+        Some(&aligned)
+    );
+    // One byte changed, the length the same; then a line added.
+    let mut changed = text.clone();
+    let at = changed.iter().position(|&b| b == b'e').expect("an e");
+    changed[at] = b'E';
+    let mut longer = text.clone();
+    longer.extend_from_slice(b"\nAnd one more line.\n");
+    for bytes in [changed, longer] {
+        std::fs::write(&file, &bytes).expect("change");
+        let reopened = open(cache_dir.path(), &[&file]);
+        assert_eq!(reopened.cached_alignment(), None, "a stale entry was used");
+        assert_ne!(key(&reopened), key(&first));
+        assert_ne!(reopened.transcript, first.transcript);
+    }
+    // Something that is not a file in its place is refused before it is read, cache or not.
+    std::fs::remove_file(&file).expect("remove");
+    let _socket = std::os::unix::net::UnixListener::bind(&file).expect("a socket in its place");
+    let sources = Sources {
+        paths: vec![file.clone()],
+        pair: None,
+    };
+    let refused = library::open(&sources, Some(cache_dir.path())).expect_err("not a file");
+    assert!(refused.to_string().contains("not a regular file"), "{refused}");
+}
+
+#[test]
 fn a_files_name_is_part_of_what_is_cached_of_it() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (cache, texts) = (dir.path().join("cache"), dir.path().join("texts"));

@@ -205,7 +205,9 @@ fn a_frame_smaller_than_the_app_is_left_blank_not_drawn_off_its_buffer() {
     let app = reader(press_conference(1), 120, 40);
     for (w, h) in [(60, 20), (1, 1), (0, 0)] {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-        terminal.draw(|f| render::draw(f, &app)).expect("draw");
+        terminal
+            .draw(|f| render::draw(f.buffer_mut(), &app))
+            .expect("draw");
         let buf = terminal.backend().buffer();
         assert!(buf.content.iter().all(|c| c.symbol() == " "), "{w}×{h}");
     }

@@ -62,7 +62,7 @@ fn play(mut app: App, steps: &[Step]) {
         }
         let before = screen.backend_mut().writer().len();
         let body = 1..1 + app.body_height() as u16;
-        screen.draw(body, |f| render::draw(f, &app)).expect("draw");
+        screen.draw(body, |buf| render::draw(buf, &app)).expect("draw");
         parser.process(&screen.backend_mut().writer()[before..]);
         let (want, got) = (rendered(&app), cells(parser.screen()));
         for (y, (a, b)) in want.iter().zip(&got).enumerate() {

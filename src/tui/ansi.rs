@@ -155,11 +155,44 @@ pub fn sgr(from: Option<Pen>, to: Pen) -> Vec<u8> {
 
 /// `ESC [ codes m`, with a lone reset written `ESC [ m`.
 fn sequence(codes: &[u8]) -> Vec<u8> {
-    let params: Vec<String> = match codes {
-        [0] => Vec::new(),
-        _ => codes.iter().map(u8::to_string).collect(),
-    };
-    format!("\x1b[{}m", params.join(";")).into_bytes()
+    let mut out = b"\x1b[".to_vec();
+    if codes != [0] {
+        for (i, &code) in codes.iter().enumerate() {
+            if i > 0 {
+                out.push(b';');
+            }
+            push_number(&mut out, code.into());
+        }
+    }
+    out.push(b'm');
+    out
+}
+
+/// Appends `n` in decimal. Escape sequences are written digit by digit rather than through
+/// `format!`, which cost more than the rest of writing a whole frame's sequences.
+fn push_number(out: &mut Vec<u8>, mut n: u16) {
+    let mut digits = [0; 5];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[start..]);
+}
+
+/// Columns the grapheme `symbol` takes, at least one. A lone character below U+1100 (where the
+/// first wide ones are) takes one: so known without unicode-width's tables, which were a third
+/// of the cost of writing a whole frame.
+pub fn columns(symbol: &str) -> u16 {
+    let mut chars = symbol.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c < '\u{1100}' => 1,
+        _ => symbol.cell_width().max(1),
+    }
 }
 
 /// A grapheme some terminals draw at another width than Unicode says (emoji sequences, flags,
@@ -286,6 +319,10 @@ impl<W: Write> Ansi<W> {
     }
 
     fn set_pen(&mut self, pen: Pen) {
+        // Most cells are drawn with the pen of the one before.
+        if self.pen == Some(pen) {
+            return;
+        }
         let bytes = sgr(self.pen, pen);
         self.raw(&bytes);
         self.pen = Some(pen);
@@ -313,36 +350,48 @@ impl<W: Write> Ansi<W> {
 /// The shortest bytes moving the cursor from `from` (`None`: unknown) to `to`, absolute or
 /// relative; up and down relatively only when `vertical` (no margin in the way).
 fn cursor_move(from: Option<Position>, (x, y): (u16, u16), vertical: bool) -> Vec<u8> {
-    let absolute = match (x, y) {
-        (0, 0) => "\x1b[H".to_string(),
-        (0, _) => format!("\x1b[{}H", y + 1),
-        _ => format!("\x1b[{};{}H", y + 1, x + 1),
-    };
+    let mut absolute = b"\x1b[".to_vec();
+    if (x, y) != (0, 0) {
+        push_number(&mut absolute, y + 1);
+        if x > 0 {
+            absolute.push(b';');
+            push_number(&mut absolute, x + 1);
+        }
+    }
+    absolute.push(b'H');
     let Some(p) = from.filter(|p| vertical || p.y == y) else {
-        return absolute.into_bytes();
+        return absolute;
     };
-    let n = |d: u16| if d == 1 { String::new() } else { d.to_string() };
-    let vertical = match y.cmp(&p.y) {
-        std::cmp::Ordering::Equal => String::new(),
-        std::cmp::Ordering::Greater if y == p.y + 1 => "\n".into(),
-        std::cmp::Ordering::Greater => format!("\x1b[{}B", n(y - p.y)),
-        std::cmp::Ordering::Less => format!("\x1b[{}A", n(p.y - y)),
+    // `ESC [ d final`, the count left out when it is one.
+    let by = |out: &mut Vec<u8>, d: u16, last: u8| {
+        out.extend_from_slice(b"\x1b[");
+        if d != 1 {
+            push_number(out, d);
+        }
+        out.push(last);
     };
-    let horizontal = match x.cmp(&p.x) {
-        std::cmp::Ordering::Equal => String::new(),
-        std::cmp::Ordering::Greater => format!("\x1b[{}C", n(x - p.x)),
-        std::cmp::Ordering::Less => format!("\x1b[{}D", n(p.x - x)),
-    };
-    let from_margin = if x == 0 {
-        "\r".to_string()
-    } else {
-        format!("\r\x1b[{}C", n(x))
-    };
-    [absolute, vertical.clone() + &horizontal, vertical + &from_margin]
+    let mut down_or_up = Vec::new();
+    match y.cmp(&p.y) {
+        std::cmp::Ordering::Equal => {}
+        std::cmp::Ordering::Greater if y == p.y + 1 => down_or_up.push(b'\n'),
+        std::cmp::Ordering::Greater => by(&mut down_or_up, y - p.y, b'B'),
+        std::cmp::Ordering::Less => by(&mut down_or_up, p.y - y, b'A'),
+    }
+    let mut relative = down_or_up.clone();
+    match x.cmp(&p.x) {
+        std::cmp::Ordering::Equal => {}
+        std::cmp::Ordering::Greater => by(&mut relative, x - p.x, b'C'),
+        std::cmp::Ordering::Less => by(&mut relative, p.x - x, b'D'),
+    }
+    let mut from_margin = down_or_up;
+    from_margin.push(b'\r');
+    if x != 0 {
+        by(&mut from_margin, x, b'C');
+    }
+    [absolute, relative, from_margin]
         .into_iter()
-        .min_by_key(String::len)
+        .min_by_key(Vec::len)
         .unwrap_or_default()
-        .into_bytes()
 }
 
 impl<W: Write> Backend for Ansi<W> {
@@ -361,7 +410,7 @@ impl<W: Write> Backend for Ansi<W> {
                 s => s,
             };
             self.raw(symbol.as_bytes());
-            let end = x.saturating_add(symbol.cell_width().max(1));
+            let end = x.saturating_add(columns(symbol));
             // Past the last column the terminal waits to wrap, and relative moves go wrong.
             self.pos = (!uncertain_width(symbol) && end < width).then_some(Position { x: end, y });
         }
@@ -462,6 +511,17 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_character_below_u1100_takes_one_column_as_unicode_says() {
+        for c in ('\0'..'\u{1100}').chain(['\u{1100}', '\u{4E00}', '\u{1F600}']) {
+            let symbol = c.to_string();
+            assert_eq!(columns(&symbol), symbol.cell_width().max(1), "{c:?}");
+        }
+        assert_eq!(columns("\u{4E00}"), 2);
+        assert_eq!(columns(""), 1);
+        assert_eq!(columns("е\u{301}"), 1);
+    }
+
+    #[test]
     fn colours_are_the_named_sixteen() {
         let fg: Vec<u8> = NAMED.iter().map(|&c| colour_code(index(c), false)).collect();
         let bg: Vec<u8> = NAMED.iter().map(|&c| colour_code(index(c), true)).collect();
@@ -509,6 +569,9 @@ mod tests {
         assert_eq!(text(cursor_move(None, (0, 0), false)), "\x1b[H");
         assert_eq!(text(cursor_move(None, (0, 22), false)), "\x1b[23H");
         assert_eq!(text(cursor_move(None, (4, 22), false)), "\x1b[23;5H");
+        assert_eq!(text(cursor_move(None, (119, 0), false)), "\x1b[1;120H");
+        assert_eq!(text(cursor_move(at(5, 2), (5, 120), true)), "\x1b[118B");
+        assert_eq!(text(cursor_move(at(110, 3), (10, 3), true)), "\x1b[100D");
         assert_eq!(text(cursor_move(at(3, 5), (5, 5), false)), "\x1b[2C");
         assert_eq!(text(cursor_move(at(30, 5), (0, 6), true)), "\n\r");
         assert_eq!(text(cursor_move(at(30, 5), (0, 6), false)), "\x1b[7H");

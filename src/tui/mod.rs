@@ -218,7 +218,7 @@ fn event_loop(
 /// Draws a frame; the text between the header and the status line is what may scroll.
 fn draw(session: &mut Session, app: &App) -> io::Result<()> {
     let body = 1..1 + u16::try_from(app.body_height()).unwrap_or(u16::MAX);
-    session.screen.draw(body, |frame| render::draw(frame, app))
+    session.screen.draw(body, |buf| render::draw(buf, app))
 }
 
 /// Gives `app` the whole alignment of `doc` (`None`: aligning failed), with the cache's note.

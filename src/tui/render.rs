@@ -1,4 +1,4 @@
-//! Drawing: `draw(frame, &App)` paints the current state and changes nothing.
+//! Drawing: `draw(buffer, &App)` paints the current state and changes nothing.
 //!
 //! The reading view writes spans row by row for the visible rows only, so a document of any
 //! length costs the same per frame.
@@ -10,7 +10,6 @@ use super::keys;
 use crate::layout::{Arrangement, Line, Role, clean, fit, is_unsafe, width};
 use crate::model::{Lang, Transcript};
 use crate::topics::TopicKind;
-use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -93,9 +92,8 @@ impl Theme {
     }
 }
 
-pub fn draw(frame: &mut Frame, app: &App) {
-    let area = frame.area();
-    let buf = frame.buffer_mut();
+pub fn draw(buf: &mut Buffer, app: &App) {
+    let area = buf.area;
     let theme = Theme { color: app.color };
     // The layout is for `app.size`; a frame of another size (the window changed before its Resize
     // was handled) would be drawn off its buffer. The loop resizes the app and draws again.
@@ -124,12 +122,19 @@ pub fn draw(frame: &mut Frame, app: &App) {
 /// One line of chrome (header or status) across the whole width.
 fn bar_line(buf: &mut Buffer, area: Rect, y: u16, left: &str, right: &str, style: Style) {
     let w = usize::from(area.width);
-    buf.set_stringn(area.x, y, " ".repeat(w), w, style);
+    put_str(buf, area.x, y, &" ".repeat(w), w, style);
     let right_w = width(right);
     let left_room = w.saturating_sub(right_w + 1);
-    buf.set_stringn(area.x, y, clean(left), left_room, style);
+    put_str(buf, area.x, y, &clean(left), left_room, style);
     if right_w < w {
-        buf.set_stringn(area.x + (w - right_w) as u16, y, clean(right), right_w, style);
+        put_str(
+            buf,
+            area.x + (w - right_w) as u16,
+            y,
+            &clean(right),
+            right_w,
+            style,
+        );
     }
 }
 
@@ -367,6 +372,41 @@ fn draw_pane(
     }
 }
 
+/// Writes `text` from (`x`, `y`) in at most `max` columns as [`Buffer::set_stringn`] does, and
+/// returns the column after it. Text whose every character is a one-column grapheme of its own
+/// (the Latin and Cyrillic alphabets and their punctuation: nearly every line) goes straight
+/// into the cells; segmenting it into graphemes was most of the cost of drawing a frame.
+fn put_str(buf: &mut Buffer, x: u16, y: u16, text: &str, max: usize, style: Style) -> u16 {
+    if !text.chars().all(one_cell) {
+        return buf.set_stringn(x, y, text, max, style).0;
+    }
+    let room = buf
+        .area
+        .right()
+        .saturating_sub(x)
+        .min(u16::try_from(max).unwrap_or(u16::MAX));
+    let mut end = x;
+    for c in text.chars().take(usize::from(room)) {
+        buf[(end, y)].set_char(c).set_style(style);
+        end += 1;
+    }
+    end
+}
+
+/// Whether `c` is one column wide and a grapheme whatever stands beside it: no control, no
+/// combining mark, nothing that joins or is joined to (the Unicode grapheme break property
+/// Other), nothing wide.
+fn one_cell(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{A0}'..='\u{AC}' // U+00AD, the soft hyphen, is a control for graphemes
+        | '\u{AE}'..='\u{2FF}'
+        | '\u{400}'..='\u{482}' // U+0483–U+0489 are Cyrillic combining marks
+        | '\u{48A}'..='\u{52F}'
+        | '\u{2010}'..='\u{2027}' // dashes, quotes, bullets, the ellipsis
+    )
+}
+
 /// Draws a line's pieces, each cut where a highlight (paragraph byte range and style) starts or
 /// ends. With `shown`, only the text inside those ranges is drawn; the rest keeps its cells
 /// blank, so what is revealed stays where it belongs.
@@ -387,7 +427,7 @@ fn draw_line(
         if !visible {
             *x = x.saturating_add(width(text) as u16);
         } else if *x < end {
-            (*x, _) = buf.set_stringn(*x, y, text, usize::from(end - *x), style);
+            *x = put_str(buf, *x, y, text, usize::from(end - *x), style);
         }
     };
     for piece in &line.pieces {
@@ -837,4 +877,45 @@ fn draw_snippet(
         run.push(c);
     }
     flush(&mut x, &mut run, run_hit);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `put_str` into one buffer and `set_stringn` into another, from each column of a short row.
+    fn both(text: &str, max: usize) {
+        let area = Rect::new(0, 0, 12, 1);
+        for x in 0..area.width {
+            let (mut ours, mut theirs) = (Buffer::empty(area), Buffer::empty(area));
+            let style = Style::new().fg(Color::Cyan);
+            let end = put_str(&mut ours, x, 0, text, max, style);
+            let (their_end, _) = theirs.set_stringn(x, 0, text, max, style);
+            assert_eq!((end, &ours), (their_end, &theirs), "{text:?} from {x}, max {max}");
+        }
+    }
+
+    #[test]
+    fn text_goes_into_the_cells_as_set_stringn_puts_it() {
+        let one_cell_chars = (' '..='\u{52F}')
+            .chain('\u{2010}'..='\u{2027}')
+            .filter(|&c| one_cell(c));
+        for c in one_cell_chars {
+            // Alone, beside letters, and beside itself.
+            both(&format!("{c}"), 12);
+            both(&format!("a{c}b{c}{c}я"), 12);
+        }
+        for text in [
+            "Переговоры начались «вовремя» — 12:00…",
+            "Ёлка\u{301} and e\u{301}",
+            "wide 中文 text",
+            "tab\there",
+            "soft\u{AD}hyphen",
+            "",
+        ] {
+            for max in [0, 3, 12, 100] {
+                both(text, max);
+            }
+        }
+    }
 }

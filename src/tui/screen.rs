@@ -8,23 +8,26 @@
 //! are written whole, with the cells they cover, since terminals disagree about what overwriting
 //! half of one leaves behind.
 
-use super::ansi::{Ansi, Pen, uncertain_width};
-use ratatui::Terminal;
+use super::ansi::{self, Ansi, Pen, uncertain_width};
 use ratatui::backend::Backend;
-use ratatui::buffer::{Buffer, Cell, CellWidth};
-use ratatui::layout::Size;
-use ratatui::{Frame, layout::Rect};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::{Position, Rect, Size};
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::io::{self, Write};
 use std::ops::Range;
 
 pub struct Screen<W: Write> {
-    terminal: Terminal<Ansi<W>>,
-    /// What the terminal shows. A frame is rendered into the terminal's current buffer, then
-    /// taken from it to be written; this one, reset, takes its place: three buffers in all, not
-    /// four (each a few hundred page faults at a large size, which a first frame waits for).
+    backend: Ansi<W>,
+    /// The frame being drawn. Once written it becomes `shown`, and the old `shown`, reset,
+    /// takes its place: two buffers in all, each a few hundred page faults at a large size.
+    next: Buffer,
+    /// What the terminal shows, unless `blank`. Empty until the first frame has been written:
+    /// the first frame does not wait for it.
     shown: Buffer,
+    /// Whether the terminal shows nothing (it was cleared): every cell of a frame is new, and no
+    /// row can have moved.
+    blank: bool,
     /// Whether the terminal has a scroll region to move text with.
     scrolls: bool,
 }
@@ -34,66 +37,74 @@ impl<W: Write> Screen<W> {
     /// `scrolls` is false for terminals without a scroll region (every frame is then drawn cell
     /// by cell).
     pub fn new(backend: Ansi<W>, scrolls: bool) -> io::Result<Screen<W>> {
-        let terminal = Terminal::new(backend)?;
-        let area = Rect::from((ratatui::layout::Position::ORIGIN, terminal.size()?));
+        let area = Rect::from((Position::ORIGIN, backend.size()?));
         Ok(Screen {
-            terminal,
-            shown: Buffer::empty(area),
+            backend,
+            next: Buffer::empty(area),
+            shown: Buffer::default(),
+            blank: true,
             scrolls,
         })
     }
 
     pub fn size(&self) -> io::Result<Size> {
-        self.terminal.size()
+        self.backend.size()
     }
 
     pub fn backend_mut(&mut self) -> &mut Ansi<W> {
-        self.terminal.backend_mut()
+        &mut self.backend
     }
 
     /// Clears the terminal and forgets what it showed: the next frame is drawn whole.
     pub fn redraw(&mut self) {
-        let backend = self.terminal.backend_mut();
-        backend.forget();
+        self.backend.forget();
         // Queued, never failing: the bytes go out with the next frame.
-        let _ = backend.clear();
-        self.shown.reset();
+        let _ = self.backend.clear();
+        self.blank = true;
     }
 
     /// Draws a frame made by `render`. Rows `scrollable` (the text between the header and the
     /// status line) may be moved by the terminal when they moved in the frame.
-    pub fn draw(&mut self, scrollable: Range<u16>, render: impl FnOnce(&mut Frame)) -> io::Result<()> {
-        // A new size clears the terminal (ratatui's resize).
-        self.terminal.autoresize()?;
-        let area = self.terminal.get_frame().area();
-        if self.shown.area != area {
-            self.shown = Buffer::empty(area);
-            self.terminal.backend_mut().forget();
+    pub fn draw(&mut self, scrollable: Range<u16>, render: impl FnOnce(&mut Buffer)) -> io::Result<()> {
+        let area = Rect::from((Position::ORIGIN, self.backend.size()?));
+        if self.next.area != area {
+            // A new size: the terminal is cleared and drawn whole.
+            self.next = Buffer::empty(area);
+            self.redraw();
         }
-        render(&mut self.terminal.get_frame());
-        let next = std::mem::take(self.terminal.current_buffer_mut());
+        render(&mut self.next);
+        let next = std::mem::take(&mut self.next);
         let rows = scrollable.start..scrollable.end.min(area.height);
         let written = self.write(rows, &next);
         let mut spare = if written.is_ok() {
+            self.blank = false;
             std::mem::replace(&mut self.shown, next)
         } else {
             next
         };
-        spare.reset();
-        *self.terminal.current_buffer_mut() = spare;
+        if spare.area == area {
+            spare.reset();
+        } else {
+            spare = Buffer::empty(area);
+        }
+        self.next = spare;
         written
     }
 
     /// Writes what turns the terminal from `shown` into `next`; rows `scrollable` may be moved.
     fn write(&mut self, scrollable: Range<u16>, next: &Buffer) -> io::Result<()> {
-        let backend = self.terminal.backend_mut();
+        let backend = &mut self.backend;
+        // Nothing shown yet (the first frame, or one after a clear): nothing to move, and
+        // hashing both frames would only delay the first.
         if self.scrolls
+            && !self.blank
             && let Some(by) = vertical_shift(&self.shown, next, scrollable.clone())
         {
             backend.scroll(scrollable.start, scrollable.end, by);
             shift_rows(&mut self.shown, scrollable, by);
         }
-        backend.draw(changes(&self.shown, next).into_iter())?;
+        let shown = (!self.blank).then_some(&self.shown);
+        backend.draw(changes(shown, next).into_iter())?;
         backend.hide_cursor()?;
         backend.flush()
     }
@@ -107,7 +118,9 @@ fn row(buf: &Buffer, y: u16) -> &[Cell] {
 }
 
 fn same(a: &Cell, b: &Cell) -> bool {
-    a.symbol() == b.symbol() && Pen::of(a) == Pen::of(b)
+    // Mostly the very same colours and modifiers, told apart cheaper than by their pens.
+    a.symbol() == b.symbol()
+        && (a.fg == b.fg && a.bg == b.bg && a.modifier == b.modifier || Pen::of(a) == Pen::of(b))
 }
 
 fn row_hash(cells: &[Cell]) -> u64 {
@@ -123,14 +136,6 @@ fn row_hash(cells: &[Cell]) -> u64 {
 /// the terminal leaves fewer rows to draw than not moving them.
 pub fn vertical_shift(shown: &Buffer, next: &Buffer, rows: Range<u16>) -> Option<i32> {
     if shown.area != next.area || rows.len() < 2 {
-        return None;
-    }
-    // Nothing shown yet (the first frame, or one after a clear): nothing to move, and hashing
-    // both frames would only delay the first.
-    if rows
-        .clone()
-        .all(|y| row(shown, y).iter().all(|c| *c == Cell::EMPTY))
-    {
         return None;
     }
     let old: Vec<u64> = rows.clone().map(|y| row_hash(row(shown, y))).collect();
@@ -178,7 +183,7 @@ pub fn shift_rows(buf: &mut Buffer, rows: Range<u16>, by: i32) {
 
 /// Columns a cell's symbol takes.
 fn columns(cell: &Cell) -> usize {
-    usize::from(cell.symbol().cell_width().max(1))
+    usize::from(ansi::columns(cell.symbol()))
 }
 
 /// Whether the cells after a wide one are still the blanks it covers (a popup's border may have
@@ -188,15 +193,17 @@ fn covers(row: &[Cell], x: usize, k: usize) -> bool {
         .is_some_and(|rest| rest.iter().all(|c| c.symbol() == " "))
 }
 
-/// The cells to write, in order, to turn `shown` into `next`.
-pub fn changes<'a>(shown: &Buffer, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
+/// The cells to write, in order, to turn `shown` (`None`: a blank terminal) into `next`.
+pub fn changes<'a>(shown: Option<&Buffer>, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
     const BLANK: &Cell = &Cell::EMPTY;
-    let mut out = Vec::new();
-    if shown.area != next.area {
+    // Room for every cell: growing by doubling would touch twice the pages of a whole frame.
+    let mut out = Vec::with_capacity(next.content.len());
+    if shown.is_some_and(|s| s.area != next.area) {
         return out;
     }
+    let blank = vec![Cell::EMPTY; usize::from(next.area.width)];
     for y in 0..next.area.height {
-        let (old, new) = (row(shown, y), row(next, y));
+        let (old, new) = (shown.map_or(&blank[..], |s| row(s, y)), row(next, y));
         let w = new.len();
         let mut dirty: Vec<bool> = (0..w).map(|x| !same(&old[x], &new[x])).collect();
         if !dirty.contains(&true) {
@@ -303,7 +310,7 @@ mod tests {
         for f in frames {
             let before = screen.backend_mut().writer().len();
             screen
-                .draw(1..area.height - 1, |frame| frame.buffer_mut().clone_from(f))
+                .draw(1..area.height - 1, |buf| buf.clone_from(f))
                 .expect("draw");
             sizes.push(screen.backend_mut().writer().len() - before);
         }
@@ -327,7 +334,7 @@ mod tests {
         };
         let frames = [frame(0), frame(1), frame(0), frame(5)];
         let (screen, sizes) = draw_all(&frames, true);
-        let bytes = &screen.terminal.backend().writer()[..];
+        let bytes = &screen.backend.writer()[..];
         assert_eq!(emulate((20, 10), bytes), lines(&frames[3]));
         // A line down: the region, one scroll, one row (the scroll region then stays set).
         assert!(sizes[1] < 40, "{sizes:?}");
@@ -358,7 +365,7 @@ mod tests {
         }
         for scrolls in [true, false] {
             let (screen, _) = draw_all(&frames, scrolls);
-            let bytes = &screen.terminal.backend().writer()[..];
+            let bytes = &screen.backend.writer()[..];
             assert_eq!(
                 emulate((12, 8), bytes),
                 lines(&frames[frames.len() - 1]),
@@ -373,7 +380,7 @@ mod tests {
         let mut boxed = base.clone();
         boxed.set_string(1, 1, "│    │", Style::new());
         boxed.set_string(1, 2, "│    │", Style::new());
-        let changed = changes(&base, &boxed);
+        let changed = changes(Some(&base), &boxed);
         // The flags whose right half the box covers are blanked, not left to the terminal.
         assert!(
             changed
@@ -382,7 +389,7 @@ mod tests {
         );
         assert!(changed.iter().all(|&(_, _, c)| c.symbol() != "🇷🇺"));
         // Taking the box away writes the flags whole again.
-        let back = changes(&boxed, &base);
+        let back = changes(Some(&boxed), &base);
         let flags = back
             .iter()
             .filter(|&&(_, y, c)| y == 1 && c.symbol() == "🇷🇺")

@@ -180,7 +180,9 @@ pub fn type_in(app: &mut App, text: &str) {
 /// Draws `app` on a TestBackend of its size.
 pub fn screen(app: &App) -> TestBackend {
     let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("test backend");
-    terminal.draw(|f| render::draw(f, app)).expect("draw");
+    terminal
+        .draw(|f| render::draw(f.buffer_mut(), app))
+        .expect("draw");
     terminal.backend().clone()
 }
 

@@ -170,6 +170,58 @@ impl Shared {
     }
 }
 
+/// What the sentence pairs a DP bead ending at one cell may hold share: those of the last
+/// [`DP_WIDEST`] rows and columns. Moving along a row, each cell reads one column of pairs and
+/// every bead's share is a few additions, where gathering it from the rows would cost a slice
+/// per row and bead.
+pub(super) struct Window<'p> {
+    /// Per row, last first: the column of its first pair, and its pairs from there on; empty for
+    /// a row above the first.
+    rows: [(usize, &'p [Shared]); DP_WIDEST],
+    /// `at[r][c]`: the pair of row `i - r` and column `j - c` at cell (`i`, `j`), zero where
+    /// there is none.
+    at: [[Shared; DP_WIDEST]; DP_WIDEST],
+}
+
+impl<'p> Window<'p> {
+    /// A window over `rows` (as [`Window::rows`]), before column `j`.
+    pub(super) fn new(rows: [(usize, &'p [Shared]); DP_WIDEST], j: usize) -> Self {
+        let mut w = Window {
+            rows,
+            at: Default::default(),
+        };
+        (j.saturating_sub(DP_WIDEST - 1)..j).for_each(|c| w.advance(c));
+        w
+    }
+
+    /// Moves the window to column `j`, the next.
+    #[inline]
+    pub(super) fn advance(&mut self, j: usize) {
+        for (row, &(first, pairs)) in self.at.iter_mut().zip(&self.rows) {
+            row.copy_within(0..DP_WIDEST - 1, 1);
+            // Column 0 holds no Russian item: it wraps to a missing pair.
+            row[0] = pairs.get(j.wrapping_sub(first)).copied().unwrap_or_default();
+        }
+    }
+
+    /// What the bead of `a` English and `b` Russian sentences ending at the cell shares, as
+    /// [`Shared::of`] sums it.
+    #[inline]
+    pub(super) fn shared(&self, a: usize, b: usize) -> Shared {
+        let rows = self.at[..a].iter().map(|row| &row[..b]);
+        if a > 1 && b > 1 {
+            return Shared::of::<DP_WIDEST>(rows);
+        }
+        // With one sentence on a side, each sentence of the other has one partner: the words
+        // the side of several finds are all the pairs', summed as anchors are.
+        rows.flatten().fold(Shared::default(), |s, p| Shared {
+            all: s.all + p.all,
+            strong: s.strong + p.strong,
+            words: s.words + p.words,
+        })
+    }
+}
+
 impl<'a> Scorer<'a> {
     pub(super) fn new(en: &'a [Item], ru: &'a [Item], model: Model) -> Self {
         Scorer {
@@ -440,5 +492,36 @@ mod tests {
         // A spelled number matches its digits, strong as the digits are.
         let thousands = s.pair(3, 4);
         assert!(thousands.strong >= 2, "{thousands:?}");
+    }
+
+    #[test]
+    fn a_window_shares_what_the_pairs_of_each_bead_share() {
+        // Three rows of pairs over columns 1 to 6, the first row's starting a column later.
+        let pair = |r: u32, c: u32| Shared {
+            all: r + c,
+            strong: (r * c) % 3,
+            words: (r * 7 + c * 5) % 4,
+        };
+        let rows: Vec<(usize, Vec<Shared>)> = (1..=3)
+            .map(|r| {
+                let first = if r == 1 { 2 } else { 1 };
+                (first, (first..=6).map(|c| pair(r as u32, c as u32)).collect())
+            })
+            .collect();
+        let above = std::array::from_fn(|k| (rows[2 - k].0, rows[2 - k].1.as_slice()));
+        let mut window = Window::new(above, 3);
+        for j in 3..=6 {
+            window.advance(j);
+            for &(a, b, _) in BEADS.iter().filter(|&&(a, b, _)| a > 0 && b > 0) {
+                let block = rows[3 - a..]
+                    .iter()
+                    .map(|(first, row)| &row[j + 1 - b - first..=j - first]);
+                assert_eq!(
+                    window.shared(a, b),
+                    Shared::of::<DP_WIDEST>(block),
+                    "{a}×{b} at {j}"
+                );
+            }
+        }
     }
 }

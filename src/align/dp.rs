@@ -3,7 +3,7 @@
 
 use super::band::Band;
 use super::beads::Bead;
-use super::cost::{Marks, Scorer, Shared, Terms, bonus};
+use super::cost::{Marks, Scorer, Shared, Terms, Window, bonus};
 use super::params::*;
 
 pub(super) const UNREACHED: u8 = u8::MAX;
@@ -52,7 +52,14 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
         let mins_row = &mut mins[i % 4];
         mins_row.clear();
         mins_row.resize(hi + 1 - lo, (f32::INFINITY, 0));
+        // The pairs of this row and the two above it, which the beads ending in it may hold.
+        let above = std::array::from_fn(|r| match &pairs[(i + 3 - r) % 3] {
+            (first, row) if r < i => (*first, row.as_slice()),
+            _ => (0, &[][..]),
+        });
+        let mut window = Window::new(above, lo);
         for j in lo..=hi {
+            window.advance(j);
             if i == 0 && j == 0 {
                 rows[0][0][0] = 0.0;
                 mins[0][0] = (0.0, 0);
@@ -92,12 +99,7 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                 {
                     continue;
                 }
-                // An exclusive range: an inclusive one costs a check per step, here for every bead.
-                let shared = Shared::of::<DP_WIDEST>(
-                    (i + 1 - a..i + 1)
-                        .map(|r| &pairs[r % 3])
-                        .map(|(first, row)| &row[j + 1 - b - first..=j - first]),
-                );
+                let shared = window.shared(a, b);
                 // The same with what they share: most beads off the path share no anchor.
                 let lexical = s.lexical(i, j, a, b, shared.words);
                 let bound = prior - bonus(shared) + lexical;

@@ -6,7 +6,7 @@
 
 use super::band::{Band, guide_of};
 use super::beads::Bead;
-use super::cost::{Marks, Scorer, Shared};
+use super::cost::{Marks, Scorer, Shared, Window};
 use super::dp::{STATES, state_of};
 use super::params::*;
 use crate::model::{ByLang, Lang};
@@ -39,18 +39,17 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
             (*columns.start(), row)
         })
         .collect();
-    let shared = |i: usize, j: usize, a: usize, b: usize| {
-        Shared::of::<DP_WIDEST>(
-            (i + 1 - a..=i)
-                .map(|r| &pairs[r])
-                .map(|(first, row)| &row[j + 1 - b - first..=j - first]),
-        )
-    };
     // The beads ending in each cell, by shape: their cost, or infinity where one leaves the band.
     let shapes = BEADS.len();
     let mut cost = vec![f32::INFINITY; cells * shapes];
     for i in 0..=n {
+        let above = std::array::from_fn(|r| match pairs.get(i.wrapping_sub(r)) {
+            Some((first, row)) => (*first, row.as_slice()),
+            None => (0, &[][..]),
+        });
+        let mut window = Window::new(above, band.lo[i]);
         for j in band.lo[i]..=band.hi[i] {
+            window.advance(j);
             for (t, &(a, b, prior)) in BEADS.iter().enumerate() {
                 if a > i || b > j || !band.contains(i - a, j - b) {
                     continue;
@@ -58,7 +57,7 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
                 cost[at(i, j) * shapes + t] = if a == 0 || b == 0 {
                     GAP * (a + b) as f32
                 } else {
-                    s.cost(i, j, a, b, prior, shared(i, j, a, b)).total()
+                    s.cost(i, j, a, b, prior, window.shared(a, b)).total()
                 };
             }
         }

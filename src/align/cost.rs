@@ -2,7 +2,7 @@
 //! from length, anchors, structure, paragraph edges and questions, in a few subtractions of
 //! prefix sums whatever the bead's size.
 
-use super::anchors::{Features, shared};
+use super::anchors::{Features, STRONG, shared};
 use super::beads::Item;
 use super::params::*;
 use crate::model::BlockKind;
@@ -281,11 +281,8 @@ impl<'a> Scorer<'a> {
     /// of merging `e`'s long list again with every list of the row.
     pub(super) fn pairs(&self, e: usize, ru: Range<usize>, marks: &mut Marks, out: &mut Vec<Shared>) {
         let e = &self.en.items[e].features;
-        marks.set(&e.concepts);
-        out.extend(ru.map(|r| {
-            let r = &self.ru.items[r].features;
-            Shared::of_pair(e, r, marks.count(&r.concepts))
-        }));
+        marks.set(e);
+        out.extend(ru.map(|r| marks.shared(e, &self.ru.items[r].features)));
     }
 
     /// What the sentence pairs of `en[i-a..i]` × `ru[j-b..j]` share.
@@ -404,32 +401,103 @@ pub(super) fn bonus(s: Shared) -> f32 {
     (s.strong as f32 + 0.5 * (s.all - s.strong) as f32).min(BONUS_CAP)
 }
 
-/// A set of concept ids, one bit each: [`Scorer::pairs`] counts a row's lists against it.
-#[derive(Default)]
-pub(super) struct Marks(Vec<u64>);
+/// One English sentence marked for [`Scorer::pairs`] to look up what each Russian sentence of
+/// its row shares with it, instead of merging its lists with each of theirs.
+pub(super) struct Marks {
+    /// Per concept id, the number of the sentence marked last that has it: marking another
+    /// sentence needs no clearing.
+    concepts: Vec<u32>,
+    /// The number of the sentence marked.
+    stamp: u32,
+    /// The sentence's keys in an open-addressed table: each slot 0 or 1 + the index of a key,
+    /// found from [`slot`] of its identity on.
+    keys: [u8; SLOTS],
+    /// Whether the keys are in `keys`: a sentence of too many is merged as [`shared`] does.
+    hashed: bool,
+}
+
+/// Slots of [`Marks::keys`], at most half of them taken.
+const SLOTS: usize = 256;
+
+impl Default for Marks {
+    fn default() -> Self {
+        Marks {
+            concepts: Vec::new(),
+            stamp: 0,
+            keys: [0; SLOTS],
+            hashed: false,
+        }
+    }
+}
+
+/// Where the search for a key (strength aside, `id`) starts in [`Marks::keys`]: keys of numbers
+/// differ in their high bits, hashes of words in all.
+fn slot(id: u64) -> usize {
+    (id.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize
+}
 
 impl Marks {
-    /// Makes the set `ids`.
-    fn set(&mut self, ids: &[u32]) {
-        self.0.fill(0);
-        for &c in ids {
-            let word = c as usize >> 6;
-            if word >= self.0.len() {
-                self.0.resize(word + 1, 0);
+    /// Marks sentence `e`.
+    fn set(&mut self, e: &Features) {
+        self.stamp = self.stamp.checked_add(1).unwrap_or_else(|| {
+            self.concepts.fill(0);
+            1
+        });
+        for &c in &e.concepts {
+            let c = c as usize;
+            if c >= self.concepts.len() {
+                self.concepts.resize(c + 1, 0);
             }
-            self.0[word] |= 1 << (c & 63);
+            self.concepts[c] = self.stamp;
+        }
+        self.keys = [0; SLOTS];
+        self.hashed = e.keys.len() <= SLOTS / 2;
+        if self.hashed {
+            for (k, &key) in e.keys.iter().enumerate() {
+                let mut at = slot(key & !STRONG);
+                while self.keys[at] != 0 {
+                    at = (at + 1) % SLOTS;
+                }
+                self.keys[at] = k as u8 + 1;
+            }
         }
     }
 
-    /// How many of `ids` are in the set; with `ids` unique, as many as [`common`] finds.
-    fn count(&self, ids: &[u32]) -> u32 {
-        ids.iter()
-            .map(|&c| {
-                self.0
-                    .get(c as usize >> 6)
-                    .map_or(0, |w| (w >> (c & 63)) as u32 & 1)
-            })
-            .sum()
+    /// What `r` shares with `e`, the sentence marked: as [`Scorer::pair`] finds.
+    #[inline]
+    fn shared(&self, e: &Features, r: &Features) -> Shared {
+        let (all, strong) = if e.signature & r.signature == 0 {
+            (0, 0)
+        } else if self.hashed {
+            self.keys_shared(&e.keys, &r.keys)
+        } else {
+            shared(&e.keys, &r.keys)
+        };
+        let words = r
+            .concepts
+            .iter()
+            .filter(|&&c| self.concepts.get(c as usize) == Some(&self.stamp))
+            .count() as u32;
+        Shared { all, strong, words }
+    }
+
+    /// [`shared`] of `mine`, the keys marked, and `theirs`.
+    fn keys_shared(&self, mine: &[u64], theirs: &[u64]) -> (u32, u32) {
+        let (mut all, mut strong) = (0, 0);
+        for &key in theirs {
+            let id = key & !STRONG;
+            let mut at = slot(id);
+            while let Some(k) = usize::from(self.keys[at]).checked_sub(1) {
+                if mine[k] & !STRONG == id {
+                    all += 1;
+                    // `2,000` matches `две тысячи`: strong if either side is.
+                    strong += u32::from((mine[k] | key) & STRONG != 0);
+                    break;
+                }
+                at = (at + 1) % SLOTS;
+            }
+        }
+        (all, strong)
     }
 }
 
@@ -456,6 +524,18 @@ mod tests {
         items_of(texts, lang, BlockKind::Narration)
     }
 
+    /// Checks that each English item's row of [`Scorer::pairs`] over `ru` is what
+    /// [`Scorer::pair`] finds for each pair alone.
+    fn rows_are_pairs(s: &Scorer, ru: Range<usize>) {
+        let mut marks = Marks::default();
+        for e in 0..s.en.len() {
+            let mut row = Vec::new();
+            s.pairs(e, ru.clone(), &mut marks, &mut row);
+            let each: Vec<Shared> = ru.clone().map(|r| s.pair(e, r)).collect();
+            assert_eq!(row, each, "English item {e}");
+        }
+    }
+
     #[test]
     fn a_row_of_pairs_shares_what_each_pair_shares() {
         let en = items(
@@ -478,20 +558,34 @@ mod tests {
             Lang::Ru,
         );
         let s = Scorer::new(&en, &ru, FIRST);
-        let mut marks = Marks::default();
-        for e in 0..en.len() {
-            let mut row = Vec::new();
-            // The row starts past the first item, as the DP's rows do.
-            s.pairs(e, 1..ru.len(), &mut marks, &mut row);
-            let each: Vec<Shared> = (1..ru.len()).map(|r| s.pair(e, r)).collect();
-            assert_eq!(row, each, "English item {e}");
-        }
+        // The row starts past the first item, as the DP's rows do.
+        rows_are_pairs(&s, 1..ru.len());
         let (cat, putin) = (s.pair(1, 1), s.pair(2, 2));
         assert!(cat.words >= 2 && s.pair(1, 3).words == 0, "{cat:?}");
         assert!(putin.strong >= 2 && s.pair(2, 1).all == 0, "{putin:?}");
         // A spelled number matches its digits, strong as the digits are.
         let thousands = s.pair(3, 4);
         assert!(thousands.strong >= 2, "{thousands:?}");
+    }
+
+    #[test]
+    fn sentences_of_many_keys_share_in_a_row_what_they_share_alone() {
+        // Numbers enough that keys share table slots, and more than the table takes.
+        let numbers =
+            |from: usize, to: usize| (from..to).map(|k| format!("{k}")).collect::<Vec<_>>().join("; ");
+        let en_texts = [
+            numbers(1, 60),
+            numbers(1, 120),
+            numbers(1, 300),
+            "None here.".to_string(),
+        ];
+        let ru_texts = [numbers(50, 90), numbers(100, 400), "Нет.".to_string()];
+        let en = items(&en_texts.iter().map(String::as_str).collect::<Vec<_>>(), Lang::En);
+        let ru = items(&ru_texts.iter().map(String::as_str).collect::<Vec<_>>(), Lang::Ru);
+        assert!(en[2].features.keys.len() > SLOTS / 2);
+        let s = Scorer::new(&en, &ru, FIRST);
+        rows_are_pairs(&s, 0..ru.len());
+        assert_eq!((s.pair(1, 1).all, s.pair(2, 1).all), (20, 200));
     }
 
     #[test]

@@ -81,6 +81,18 @@ impl<'a> Seq<'a> {
         }
     }
 
+    /// The chars and known words of the last one to [`DP_WIDEST`] items before item `k`.
+    #[inline]
+    pub(super) fn back(&self, k: usize) -> Back {
+        let mut back = Back::default();
+        let z = &self.prefix[k];
+        for (d, a) in self.prefix[..k].iter().rev().take(DP_WIDEST).enumerate() {
+            back.chars[d + 1] = z.chars - a.chars;
+            back.known[d + 1] = z.known - a.known;
+        }
+        back
+    }
+
     /// The totals of `items[from..to]`.
     pub(super) fn sum(&self, from: usize, to: usize) -> Totals {
         let (a, z) = (self.prefix[from], self.prefix[to]);
@@ -92,6 +104,14 @@ impl<'a> Seq<'a> {
             known: z.known - a.known,
         }
     }
+}
+
+/// What [`Seq::back`] reads: by how many items, from none to [`DP_WIDEST`], their chars and
+/// known words. The DP reads them once per row and column, for every bead ending there.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Back {
+    pub(super) chars: [u64; DP_WIDEST + 1],
+    pub(super) known: [u64; DP_WIDEST + 1],
 }
 
 /// Precomputed prefix sums and the bead cost function.
@@ -293,13 +313,12 @@ impl<'a> Scorer<'a> {
         Shared::of::<WIDEST>(rows.iter().map(Vec::as_slice))
     }
 
-    /// The lexical term of pairing `en[i-a..i]` with `ru[j-b..j]`, whose sentence pairs share
-    /// `words` concepts: below 0 where more of their known words translate each other than
-    /// between unrelated sentences, above where fewer. Sentences with few known words say little.
+    /// The lexical term of pairing sentences with `known` words the lexicon knows (both sides),
+    /// whose sentence pairs share `words` concepts: below 0 where more of their known words
+    /// translate each other than between unrelated sentences, above where fewer. Sentences with
+    /// few known words say little.
     #[inline]
-    pub(super) fn lexical(&self, i: usize, j: usize, a: usize, b: usize, words: u32) -> f32 {
-        let known = (self.en.prefix[i].known - self.en.prefix[i - a].known)
-            + (self.ru.prefix[j].known - self.ru.prefix[j - b].known);
+    pub(super) fn lexical(&self, known: u64, words: u32) -> f32 {
         if known == 0 {
             return 0.0;
         }
@@ -308,24 +327,21 @@ impl<'a> Scorer<'a> {
         LEXICAL * (known / LEXICAL_WORDS).min(1.0) * (LEXICAL_CHANCE - dice)
     }
 
-    /// The least [`Scorer::lexical`] can be for the bead, with every known word shared: what
-    /// it is for any `words` at least half the known ones, without a division.
+    /// The least [`Scorer::lexical`] can be for `known` words, with every one shared: what it
+    /// is for any `words` at least half the known ones, without a division.
     #[inline]
-    pub(super) fn lexical_floor(&self, i: usize, j: usize, a: usize, b: usize) -> f32 {
-        let known = (self.en.prefix[i].known - self.en.prefix[i - a].known)
-            + (self.ru.prefix[j].known - self.ru.prefix[j - b].known);
+    pub(super) fn lexical_floor(&self, known: u64) -> f32 {
         if known == 0 {
             return 0.0;
         }
         LEXICAL * (known as f32 / LEXICAL_WORDS).min(1.0) * (LEXICAL_CHANCE - 1.0)
     }
 
-    /// The length term of pairing `en[i-a..i]` with `ru[j-b..j]`: δ²/2 of Gale–Church, with no
-    /// square root to take in the innermost loop.
+    /// The length term of pairing `en` chars of English with `ru` of Russian: δ²/2 of
+    /// Gale–Church, with no square root to take in the innermost loop.
     #[inline]
-    pub(super) fn length(&self, i: usize, j: usize, a: usize, b: usize) -> f32 {
-        let le = (self.en.prefix[i].chars - self.en.prefix[i - a].chars) as f32;
-        let lr = (self.ru.prefix[j].chars - self.ru.prefix[j - b].chars) as f32;
+    pub(super) fn length(&self, en: u64, ru: u64) -> f32 {
+        let (le, lr) = (en as f32, ru as f32);
         let expected = self.model.ratio * le;
         ((lr - expected).powi(2) / (S2 * (expected + lr) + 2.0)).min(25.0)
     }
@@ -339,10 +355,11 @@ impl<'a> Scorer<'a> {
                 prior: 0.0,
             };
         }
+        let (te, tr) = (self.en.sum(i - a, i), self.ru.sum(j - b, j));
         let terms = Terms {
             prior,
-            length: self.length(i, j, a, b),
-            lexical: self.lexical(i, j, a, b, shared.words),
+            length: self.length(te.chars, tr.chars),
+            lexical: self.lexical(te.known + tr.known, shared.words),
         };
         self.pair_cost(i, j, a, b, shared, terms)
     }

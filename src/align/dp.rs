@@ -58,8 +58,10 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
             _ => (0, &[][..]),
         });
         let mut window = Window::new(above, lo);
+        let en_back = s.en.back(i);
         for j in lo..=hi {
             window.advance(j);
+            let ru_back = s.ru.back(j);
             if i == 0 && j == 0 {
                 rows[0][0][0] = 0.0;
                 mins[0][0] = (0.0, 0);
@@ -93,15 +95,16 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                 // is at least 0: a bead that fits badly by length stops here, before what its
                 // sentences share is summed. The slack absorbs the rounding of the cost's other
                 // terms, so the pruning never drops a bead the full cost would keep.
-                let length = s.length(i, j, a, b);
+                let length = s.length(en_back.chars[a], ru_back.chars[b]);
+                let known = en_back.known[a] + ru_back.known[b];
                 if !from.is_finite()
-                    || from + (prior + length - BONUS_CAP + s.lexical_floor(i, j, a, b) - 1e-3) >= best[0].0
+                    || from + (prior + length - BONUS_CAP + s.lexical_floor(known) - 1e-3) >= best[0].0
                 {
                     continue;
                 }
                 let shared = window.shared(a, b);
                 // The same with what they share: most beads off the path share no anchor.
-                let lexical = s.lexical(i, j, a, b, shared.words);
+                let lexical = s.lexical(known, shared.words);
                 let bound = prior - bonus(shared) + lexical;
                 if from + bound >= best[0].0 || from + (bound + length - 1e-3) >= best[0].0 {
                     continue;

@@ -6,7 +6,7 @@
 
 use super::band::{Band, guide_of};
 use super::beads::Bead;
-use super::cost::{Marks, Scorer, Shared, Window};
+use super::cost::{Marks, Scorer, Shared, Terms, Window};
 use super::dp::{STATES, state_of};
 use super::params::*;
 use crate::model::{ByLang, Lang};
@@ -48,8 +48,10 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
             None => (0, &[][..]),
         });
         let mut window = Window::new(above, band.lo[i]);
+        let en_back = s.en.back(i);
         for j in band.lo[i]..=band.hi[i] {
             window.advance(j);
+            let ru_back = s.ru.back(j);
             for (t, &(a, b, prior)) in BEADS.iter().enumerate() {
                 if a > i || b > j || !band.contains(i - a, j - b) {
                     continue;
@@ -57,7 +59,14 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
                 cost[at(i, j) * shapes + t] = if a == 0 || b == 0 {
                     GAP * (a + b) as f32
                 } else {
-                    s.cost(i, j, a, b, prior, window.shared(a, b)).total()
+                    // [`Scorer::cost`], its terms from what the row and column read once.
+                    let shared = window.shared(a, b);
+                    let terms = Terms {
+                        prior,
+                        length: s.length(en_back.chars[a], ru_back.chars[b]),
+                        lexical: s.lexical(en_back.known[a] + ru_back.known[b], shared.words),
+                    };
+                    s.pair_cost(i, j, a, b, shared, terms).total()
                 };
             }
         }

@@ -13,13 +13,21 @@ pub(super) const UNREACHED: u8 = u8::MAX;
 /// whole passages, and without this the pairs scatter over a long omitted stretch.
 pub(super) const STATES: usize = 3;
 
-pub(super) fn state_of(a: usize, b: usize) -> usize {
-    match (a, b) {
-        (_, 0) => 1,
-        (0, _) => 2,
-        _ => 0,
+/// The state of each bead of [`BEADS`] (the one it leaves the DP in), looked up where the DP
+/// would otherwise tell it from the bead's shape for every bead of every cell.
+pub(super) const STATE_OF: [usize; BEADS.len()] = {
+    let mut states = [0; BEADS.len()];
+    let mut t = 0;
+    while t < BEADS.len() {
+        states[t] = match (BEADS[t].0, BEADS[t].1) {
+            (_, 0) => 1,
+            (0, _) => 2,
+            _ => 0,
+        };
+        t += 1;
     }
-}
+    states
+};
 
 /// The DP proper. Scores live in four rolling rows per state; one byte per band cell and state
 /// records the bead taken and the state it came from.
@@ -73,7 +81,7 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                 if a > i || b > j || !band.contains(i - a, j - b) {
                     continue;
                 }
-                let to = state_of(a, b);
+                let to = STATE_OF[t];
                 let at = j - b - band.lo[i - a];
                 if to != 0 {
                     let gap_open = s.gap_open(to, i, j);

@@ -7,7 +7,7 @@
 use super::band::{Band, guide_of};
 use super::beads::Bead;
 use super::cost::{Marks, Scorer, Shared, Terms, Window};
-use super::dp::{STATES, state_of};
+use super::dp::{STATE_OF, STATES};
 use super::params::*;
 use crate::model::{ByLang, Lang};
 use std::ops::Range;
@@ -94,7 +94,7 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
             for (t, &(a, b, _)) in BEADS.iter().enumerate() {
                 let c = cost[at(i, j) * shapes + t];
                 if c.is_finite() {
-                    let to = state_of(a, b);
+                    let to = STATE_OF[t];
                     let best = arrive(forward[at(i - a, j - b)], to, i, j) + c;
                     let cell = &mut forward[at(i, j)][to];
                     *cell = cell.min(best);
@@ -113,7 +113,7 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
                     continue;
                 }
                 let c = cost[at(i2, j2) * shapes + t];
-                let to = state_of(a, b);
+                let to = STATE_OF[t];
                 let rest = backward[at(i2, j2)][to];
                 if !c.is_finite() || !rest.is_finite() {
                     continue;
@@ -150,7 +150,7 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
                     continue;
                 }
                 let (en, ru) = (i - a..i, j - b..j);
-                let to = state_of(a, b);
+                let to = STATE_OF[t];
                 let through = arrive(forward[at(i - a, j - b)], to, i, j) + c + backward[at(i, j)][to];
                 let margin = (through - best).clamp(0.0, MARGIN_CAP);
                 for (l, items, other) in [(Lang::En, en.clone(), ru.clone()), (Lang::Ru, ru, en)] {

@@ -71,37 +71,16 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
             }
         }
     }
-    // Entering a bead of state `to` ending at (i, j) from state `from`: a run of gaps opens.
-    let enter = |from: usize, to: usize, i: usize, j: usize| {
-        if to != 0 && from != to {
-            s.gap_open(to, i, j)
-        } else {
-            0.0
-        }
-    };
-    // The cheapest way into a bead of state `to` ending at (i, j) from the scores by state
-    // `from` of its start.
-    let arrive = |from: [f32; STATES], to: usize, i: usize, j: usize| {
+    // What opening a run of gaps with a bead of state `to` ending at (i, j) costs, and the
+    // cheapest way into such a bead from the scores by state `from` of its start (a run of gaps
+    // opens where the state changes to a gap's).
+    let open = |to: usize, i: usize, j: usize| if to == 0 { 0.0 } else { s.gap_open(to, i, j) };
+    let enter = |from: usize, to: usize, open: f32| if to != 0 && from != to { open } else { 0.0 };
+    let arrive = |from: [f32; STATES], to: usize, open: f32| {
         (0..STATES)
-            .map(|st| from[st] + enter(st, to, i, j))
+            .map(|st| from[st] + enter(st, to, open))
             .fold(f32::INFINITY, f32::min)
     };
-    // Cheapest cost from the origin to each cell, by the state of the last bead.
-    let mut forward = vec![[f32::INFINITY; STATES]; cells];
-    forward[0][0] = 0.0;
-    for i in 0..=n {
-        for j in band.lo[i]..=band.hi[i] {
-            for (t, &(a, b, _)) in BEADS.iter().enumerate() {
-                let c = cost[at(i, j) * shapes + t];
-                if c.is_finite() {
-                    let to = STATE_OF[t];
-                    let best = arrive(forward[at(i - a, j - b)], to, i, j) + c;
-                    let cell = &mut forward[at(i, j)][to];
-                    *cell = cell.min(best);
-                }
-            }
-        }
-    }
     // Cheapest cost from each cell to the far corner, by the state of the bead that reached it.
     let mut backward = vec![[f32::INFINITY; STATES]; cells];
     backward[at(n, m)] = [0.0; STATES];
@@ -118,8 +97,29 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
                 if !c.is_finite() || !rest.is_finite() {
                     continue;
                 }
+                let open = open(to, i2, j2);
                 for (st, cell) in backward[at(i, j)].iter_mut().enumerate() {
-                    *cell = cell.min(enter(st, to, i2, j2) + c + rest);
+                    *cell = cell.min(enter(st, to, open) + c + rest);
+                }
+            }
+        }
+    }
+    // Cheapest cost from the origin to each cell, by the state of the last bead; and, in place of
+    // each bead's cost, the cheapest path through it.
+    let mut forward = vec![[f32::INFINITY; STATES]; cells];
+    forward[0][0] = 0.0;
+    let mut through = cost;
+    for i in 0..=n {
+        for j in band.lo[i]..=band.hi[i] {
+            let here = at(i, j);
+            for (t, &(a, b, _)) in BEADS.iter().enumerate() {
+                let c = through[here * shapes + t];
+                if c.is_finite() {
+                    let to = STATE_OF[t];
+                    let best = arrive(forward[at(i - a, j - b)], to, open(to, i, j)) + c;
+                    let cell = &mut forward[here][to];
+                    *cell = cell.min(best);
+                    through[here * shapes + t] = best + backward[here][to];
                 }
             }
         }
@@ -145,13 +145,11 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
     for i in 0..=n {
         for j in band.lo[i]..=band.hi[i] {
             for (t, &(a, b, _)) in BEADS.iter().enumerate() {
-                let c = cost[at(i, j) * shapes + t];
-                if !c.is_finite() {
+                let through = through[at(i, j) * shapes + t];
+                if !through.is_finite() {
                     continue;
                 }
                 let (en, ru) = (i - a..i, j - b..j);
-                let to = STATE_OF[t];
-                let through = arrive(forward[at(i - a, j - b)], to, i, j) + c + backward[at(i, j)][to];
                 let margin = (through - best).clamp(0.0, MARGIN_CAP);
                 for (l, items, other) in [(Lang::En, en.clone(), ru.clone()), (Lang::Ru, ru, en)] {
                     for k in items.filter(|&k| leaves(l, k, &other)) {

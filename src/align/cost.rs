@@ -157,6 +157,16 @@ pub(super) struct Shared {
     pub(super) words: u32,
 }
 
+impl<'s> std::iter::Sum<&'s Shared> for Shared {
+    fn sum<I: Iterator<Item = &'s Shared>>(pairs: I) -> Shared {
+        pairs.fold(Shared::default(), |s, p| Shared {
+            all: s.all + p.all,
+            strong: s.strong + p.strong,
+            words: s.words + p.words,
+        })
+    }
+}
+
 impl Shared {
     /// What sentences `e` and `r`, sharing `words` concepts, share.
     #[inline]
@@ -228,17 +238,13 @@ impl<'p> Window<'p> {
     /// [`Shared::of`] sums it.
     #[inline]
     pub(super) fn shared(&self, a: usize, b: usize) -> Shared {
-        let rows = self.at[..a].iter().map(|row| &row[..b]);
-        if a > 1 && b > 1 {
-            return Shared::of::<DP_WIDEST>(rows);
-        }
         // With one sentence on a side, each sentence of the other has one partner: the words
         // the side of several finds are all the pairs', summed as anchors are.
-        rows.flatten().fold(Shared::default(), |s, p| Shared {
-            all: s.all + p.all,
-            strong: s.strong + p.strong,
-            words: s.words + p.words,
-        })
+        match (a, b) {
+            (1, _) => self.at[0][..b].iter().sum(),
+            (_, 1) => self.at[..a].iter().map(|row| &row[0]).sum(),
+            _ => Shared::of::<DP_WIDEST>(self.at[..a].iter().map(|row| &row[..b])),
+        }
     }
 }
 

@@ -153,8 +153,7 @@ fn runs(items: &[Item], starts: impl Fn(usize) -> bool, sample: u32) -> (Vec<Ite
         .enumerate()
         .map(|(p, &k)| {
             let end = first.get(p + 1).copied().unwrap_or(items.len());
-            let mut features = Features::merged(items[k..end].iter().map(|it| &it.features));
-            features.concepts.retain(|&c| c % sample == 0);
+            let mut features = Features::merged(items[k..end].iter().map(|it| &it.features), sample);
             features.known /= sample;
             Item {
                 features,

@@ -2,7 +2,7 @@
 //! from length, anchors, structure, paragraph edges and questions, in a few subtractions of
 //! prefix sums whatever the bead's size.
 
-use super::anchors::{Features, shared};
+use super::anchors::{Features, STRONG, shared};
 use super::beads::Item;
 use super::params::*;
 use crate::model::BlockKind;
@@ -81,6 +81,18 @@ impl<'a> Seq<'a> {
         }
     }
 
+    /// The chars and known words of the last one to [`DP_WIDEST`] items before item `k`.
+    #[inline]
+    pub(super) fn back(&self, k: usize) -> Back {
+        let mut back = Back::default();
+        let z = &self.prefix[k];
+        for (d, a) in self.prefix[..k].iter().rev().take(DP_WIDEST).enumerate() {
+            back.chars[d + 1] = z.chars - a.chars;
+            back.known[d + 1] = z.known - a.known;
+        }
+        back
+    }
+
     /// The totals of `items[from..to]`.
     pub(super) fn sum(&self, from: usize, to: usize) -> Totals {
         let (a, z) = (self.prefix[from], self.prefix[to]);
@@ -92,6 +104,14 @@ impl<'a> Seq<'a> {
             known: z.known - a.known,
         }
     }
+}
+
+/// What [`Seq::back`] reads: by how many items, from none to [`DP_WIDEST`], their chars and
+/// known words. The DP reads them once per row and column, for every bead ending there.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Back {
+    pub(super) chars: [u64; DP_WIDEST + 1],
+    pub(super) known: [u64; DP_WIDEST + 1],
 }
 
 /// Precomputed prefix sums and the bead cost function.
@@ -137,6 +157,16 @@ pub(super) struct Shared {
     pub(super) words: u32,
 }
 
+impl<'s> std::iter::Sum<&'s Shared> for Shared {
+    fn sum<I: Iterator<Item = &'s Shared>>(pairs: I) -> Shared {
+        pairs.fold(Shared::default(), |s, p| Shared {
+            all: s.all + p.all,
+            strong: s.strong + p.strong,
+            words: s.words + p.words,
+        })
+    }
+}
+
 impl Shared {
     /// What sentences `e` and `r`, sharing `words` concepts, share.
     #[inline]
@@ -167,6 +197,54 @@ impl Shared {
         }
         out.words = by_row.max(by_column.iter().sum());
         out
+    }
+}
+
+/// What the sentence pairs a DP bead ending at one cell may hold share: those of the last
+/// [`DP_WIDEST`] rows and columns. Moving along a row, each cell reads one column of pairs and
+/// every bead's share is a few additions, where gathering it from the rows would cost a slice
+/// per row and bead.
+pub(super) struct Window<'p> {
+    /// Per row, last first: the column of its first pair, and its pairs from there on; empty for
+    /// a row above the first.
+    rows: [(usize, &'p [Shared]); DP_WIDEST],
+    /// `at[r][c]`: the pair of row `i - r` and column `j - c` at cell (`i`, `j`), zero where
+    /// there is none.
+    at: [[Shared; DP_WIDEST]; DP_WIDEST],
+}
+
+impl<'p> Window<'p> {
+    /// A window over `rows` (as [`Window::rows`]), before column `j`.
+    pub(super) fn new(rows: [(usize, &'p [Shared]); DP_WIDEST], j: usize) -> Self {
+        let mut w = Window {
+            rows,
+            at: Default::default(),
+        };
+        (j.saturating_sub(DP_WIDEST - 1)..j).for_each(|c| w.advance(c));
+        w
+    }
+
+    /// Moves the window to column `j`, the next.
+    #[inline]
+    pub(super) fn advance(&mut self, j: usize) {
+        for (row, &(first, pairs)) in self.at.iter_mut().zip(&self.rows) {
+            row.copy_within(0..DP_WIDEST - 1, 1);
+            // Column 0 holds no Russian item: it wraps to a missing pair.
+            row[0] = pairs.get(j.wrapping_sub(first)).copied().unwrap_or_default();
+        }
+    }
+
+    /// What the bead of `a` English and `b` Russian sentences ending at the cell shares, as
+    /// [`Shared::of`] sums it.
+    #[inline]
+    pub(super) fn shared(&self, a: usize, b: usize) -> Shared {
+        // With one sentence on a side, each sentence of the other has one partner: the words
+        // the side of several finds are all the pairs', summed as anchors are.
+        match (a, b) {
+            (1, _) => self.at[0][..b].iter().sum(),
+            (_, 1) => self.at[..a].iter().map(|row| &row[0]).sum(),
+            _ => Shared::of::<DP_WIDEST>(self.at[..a].iter().map(|row| &row[..b])),
+        }
     }
 }
 
@@ -229,11 +307,8 @@ impl<'a> Scorer<'a> {
     /// of merging `e`'s long list again with every list of the row.
     pub(super) fn pairs(&self, e: usize, ru: Range<usize>, marks: &mut Marks, out: &mut Vec<Shared>) {
         let e = &self.en.items[e].features;
-        marks.set(&e.concepts);
-        out.extend(ru.map(|r| {
-            let r = &self.ru.items[r].features;
-            Shared::of_pair(e, r, marks.count(&r.concepts))
-        }));
+        marks.set(e);
+        out.extend(ru.map(|r| marks.shared(e, &self.ru.items[r].features)));
     }
 
     /// What the sentence pairs of `en[i-a..i]` × `ru[j-b..j]` share.
@@ -244,13 +319,12 @@ impl<'a> Scorer<'a> {
         Shared::of::<WIDEST>(rows.iter().map(Vec::as_slice))
     }
 
-    /// The lexical term of pairing `en[i-a..i]` with `ru[j-b..j]`, whose sentence pairs share
-    /// `words` concepts: below 0 where more of their known words translate each other than
-    /// between unrelated sentences, above where fewer. Sentences with few known words say little.
+    /// The lexical term of pairing sentences with `known` words the lexicon knows (both sides),
+    /// whose sentence pairs share `words` concepts: below 0 where more of their known words
+    /// translate each other than between unrelated sentences, above where fewer. Sentences with
+    /// few known words say little.
     #[inline]
-    pub(super) fn lexical(&self, i: usize, j: usize, a: usize, b: usize, words: u32) -> f32 {
-        let known = (self.en.prefix[i].known - self.en.prefix[i - a].known)
-            + (self.ru.prefix[j].known - self.ru.prefix[j - b].known);
+    pub(super) fn lexical(&self, known: u64, words: u32) -> f32 {
         if known == 0 {
             return 0.0;
         }
@@ -259,24 +333,21 @@ impl<'a> Scorer<'a> {
         LEXICAL * (known / LEXICAL_WORDS).min(1.0) * (LEXICAL_CHANCE - dice)
     }
 
-    /// The least [`Scorer::lexical`] can be for the bead, with every known word shared: what
-    /// it is for any `words` at least half the known ones, without a division.
+    /// The least [`Scorer::lexical`] can be for `known` words, with every one shared: what it
+    /// is for any `words` at least half the known ones, without a division.
     #[inline]
-    pub(super) fn lexical_floor(&self, i: usize, j: usize, a: usize, b: usize) -> f32 {
-        let known = (self.en.prefix[i].known - self.en.prefix[i - a].known)
-            + (self.ru.prefix[j].known - self.ru.prefix[j - b].known);
+    pub(super) fn lexical_floor(&self, known: u64) -> f32 {
         if known == 0 {
             return 0.0;
         }
         LEXICAL * (known as f32 / LEXICAL_WORDS).min(1.0) * (LEXICAL_CHANCE - 1.0)
     }
 
-    /// The length term of pairing `en[i-a..i]` with `ru[j-b..j]`: δ²/2 of Gale–Church, with no
-    /// square root to take in the innermost loop.
+    /// The length term of pairing `en` chars of English with `ru` of Russian: δ²/2 of
+    /// Gale–Church, with no square root to take in the innermost loop.
     #[inline]
-    pub(super) fn length(&self, i: usize, j: usize, a: usize, b: usize) -> f32 {
-        let le = (self.en.prefix[i].chars - self.en.prefix[i - a].chars) as f32;
-        let lr = (self.ru.prefix[j].chars - self.ru.prefix[j - b].chars) as f32;
+    pub(super) fn length(&self, en: u64, ru: u64) -> f32 {
+        let (le, lr) = (en as f32, ru as f32);
         let expected = self.model.ratio * le;
         ((lr - expected).powi(2) / (S2 * (expected + lr) + 2.0)).min(25.0)
     }
@@ -290,10 +361,11 @@ impl<'a> Scorer<'a> {
                 prior: 0.0,
             };
         }
+        let (te, tr) = (self.en.sum(i - a, i), self.ru.sum(j - b, j));
         let terms = Terms {
             prior,
-            length: self.length(i, j, a, b),
-            lexical: self.lexical(i, j, a, b, shared.words),
+            length: self.length(te.chars, tr.chars),
+            lexical: self.lexical(te.known + tr.known, shared.words),
         };
         self.pair_cost(i, j, a, b, shared, terms)
     }
@@ -352,32 +424,103 @@ pub(super) fn bonus(s: Shared) -> f32 {
     (s.strong as f32 + 0.5 * (s.all - s.strong) as f32).min(BONUS_CAP)
 }
 
-/// A set of concept ids, one bit each: [`Scorer::pairs`] counts a row's lists against it.
-#[derive(Default)]
-pub(super) struct Marks(Vec<u64>);
+/// One English sentence marked for [`Scorer::pairs`] to look up what each Russian sentence of
+/// its row shares with it, instead of merging its lists with each of theirs.
+pub(super) struct Marks {
+    /// Per concept id, the number of the sentence marked last that has it: marking another
+    /// sentence needs no clearing.
+    concepts: Vec<u32>,
+    /// The number of the sentence marked.
+    stamp: u32,
+    /// The sentence's keys in an open-addressed table: each slot 0 or 1 + the index of a key,
+    /// found from [`slot`] of its identity on.
+    keys: [u8; SLOTS],
+    /// Whether the keys are in `keys`: a sentence of too many is merged as [`shared`] does.
+    hashed: bool,
+}
+
+/// Slots of [`Marks::keys`], at most half of them taken.
+const SLOTS: usize = 256;
+
+impl Default for Marks {
+    fn default() -> Self {
+        Marks {
+            concepts: Vec::new(),
+            stamp: 0,
+            keys: [0; SLOTS],
+            hashed: false,
+        }
+    }
+}
+
+/// Where the search for a key (strength aside, `id`) starts in [`Marks::keys`]: keys of numbers
+/// differ in their high bits, hashes of words in all.
+fn slot(id: u64) -> usize {
+    (id.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize
+}
 
 impl Marks {
-    /// Makes the set `ids`.
-    fn set(&mut self, ids: &[u32]) {
-        self.0.fill(0);
-        for &c in ids {
-            let word = c as usize >> 6;
-            if word >= self.0.len() {
-                self.0.resize(word + 1, 0);
+    /// Marks sentence `e`.
+    fn set(&mut self, e: &Features) {
+        self.stamp = self.stamp.checked_add(1).unwrap_or_else(|| {
+            self.concepts.fill(0);
+            1
+        });
+        for &c in &e.concepts {
+            let c = c as usize;
+            if c >= self.concepts.len() {
+                self.concepts.resize(c + 1, 0);
             }
-            self.0[word] |= 1 << (c & 63);
+            self.concepts[c] = self.stamp;
+        }
+        self.keys = [0; SLOTS];
+        self.hashed = e.keys.len() <= SLOTS / 2;
+        if self.hashed {
+            for (k, &key) in e.keys.iter().enumerate() {
+                let mut at = slot(key & !STRONG);
+                while self.keys[at] != 0 {
+                    at = (at + 1) % SLOTS;
+                }
+                self.keys[at] = k as u8 + 1;
+            }
         }
     }
 
-    /// How many of `ids` are in the set; with `ids` unique, as many as [`common`] finds.
-    fn count(&self, ids: &[u32]) -> u32 {
-        ids.iter()
-            .map(|&c| {
-                self.0
-                    .get(c as usize >> 6)
-                    .map_or(0, |w| (w >> (c & 63)) as u32 & 1)
-            })
-            .sum()
+    /// What `r` shares with `e`, the sentence marked: as [`Scorer::pair`] finds.
+    #[inline]
+    fn shared(&self, e: &Features, r: &Features) -> Shared {
+        let (all, strong) = if e.signature & r.signature == 0 {
+            (0, 0)
+        } else if self.hashed {
+            self.keys_shared(&e.keys, &r.keys)
+        } else {
+            shared(&e.keys, &r.keys)
+        };
+        let words = r
+            .concepts
+            .iter()
+            .filter(|&&c| self.concepts.get(c as usize) == Some(&self.stamp))
+            .count() as u32;
+        Shared { all, strong, words }
+    }
+
+    /// [`shared`] of `mine`, the keys marked, and `theirs`.
+    fn keys_shared(&self, mine: &[u64], theirs: &[u64]) -> (u32, u32) {
+        let (mut all, mut strong) = (0, 0);
+        for &key in theirs {
+            let id = key & !STRONG;
+            let mut at = slot(id);
+            while let Some(k) = usize::from(self.keys[at]).checked_sub(1) {
+                if mine[k] & !STRONG == id {
+                    all += 1;
+                    // `2,000` matches `две тысячи`: strong if either side is.
+                    strong += u32::from((mine[k] | key) & STRONG != 0);
+                    break;
+                }
+                at = (at + 1) % SLOTS;
+            }
+        }
+        (all, strong)
     }
 }
 
@@ -404,6 +547,18 @@ mod tests {
         items_of(texts, lang, BlockKind::Narration)
     }
 
+    /// Checks that each English item's row of [`Scorer::pairs`] over `ru` is what
+    /// [`Scorer::pair`] finds for each pair alone.
+    fn rows_are_pairs(s: &Scorer, ru: Range<usize>) {
+        let mut marks = Marks::default();
+        for e in 0..s.en.len() {
+            let mut row = Vec::new();
+            s.pairs(e, ru.clone(), &mut marks, &mut row);
+            let each: Vec<Shared> = ru.clone().map(|r| s.pair(e, r)).collect();
+            assert_eq!(row, each, "English item {e}");
+        }
+    }
+
     #[test]
     fn a_row_of_pairs_shares_what_each_pair_shares() {
         let en = items(
@@ -426,19 +581,64 @@ mod tests {
             Lang::Ru,
         );
         let s = Scorer::new(&en, &ru, FIRST);
-        let mut marks = Marks::default();
-        for e in 0..en.len() {
-            let mut row = Vec::new();
-            // The row starts past the first item, as the DP's rows do.
-            s.pairs(e, 1..ru.len(), &mut marks, &mut row);
-            let each: Vec<Shared> = (1..ru.len()).map(|r| s.pair(e, r)).collect();
-            assert_eq!(row, each, "English item {e}");
-        }
+        // The row starts past the first item, as the DP's rows do.
+        rows_are_pairs(&s, 1..ru.len());
         let (cat, putin) = (s.pair(1, 1), s.pair(2, 2));
         assert!(cat.words >= 2 && s.pair(1, 3).words == 0, "{cat:?}");
         assert!(putin.strong >= 2 && s.pair(2, 1).all == 0, "{putin:?}");
         // A spelled number matches its digits, strong as the digits are.
         let thousands = s.pair(3, 4);
         assert!(thousands.strong >= 2, "{thousands:?}");
+    }
+
+    #[test]
+    fn sentences_of_many_keys_share_in_a_row_what_they_share_alone() {
+        // Numbers enough that keys share table slots, and more than the table takes.
+        let numbers =
+            |from: usize, to: usize| (from..to).map(|k| format!("{k}")).collect::<Vec<_>>().join("; ");
+        let en_texts = [
+            numbers(1, 60),
+            numbers(1, 120),
+            numbers(1, 300),
+            "None here.".to_string(),
+        ];
+        let ru_texts = [numbers(50, 90), numbers(100, 400), "Нет.".to_string()];
+        let en = items(&en_texts.iter().map(String::as_str).collect::<Vec<_>>(), Lang::En);
+        let ru = items(&ru_texts.iter().map(String::as_str).collect::<Vec<_>>(), Lang::Ru);
+        assert!(en[2].features.keys.len() > SLOTS / 2);
+        let s = Scorer::new(&en, &ru, FIRST);
+        rows_are_pairs(&s, 0..ru.len());
+        assert_eq!((s.pair(1, 1).all, s.pair(2, 1).all), (20, 200));
+    }
+
+    #[test]
+    fn a_window_shares_what_the_pairs_of_each_bead_share() {
+        // Three rows of pairs over columns 1 to 6, the first row's starting a column later.
+        let pair = |r: u32, c: u32| Shared {
+            all: r + c,
+            strong: (r * c) % 3,
+            words: (r * 7 + c * 5) % 4,
+        };
+        let rows: Vec<(usize, Vec<Shared>)> = (1..=3)
+            .map(|r| {
+                let first = if r == 1 { 2 } else { 1 };
+                (first, (first..=6).map(|c| pair(r as u32, c as u32)).collect())
+            })
+            .collect();
+        let above = std::array::from_fn(|k| (rows[2 - k].0, rows[2 - k].1.as_slice()));
+        let mut window = Window::new(above, 3);
+        for j in 3..=6 {
+            window.advance(j);
+            for &(a, b, _) in BEADS.iter().filter(|&&(a, b, _)| a > 0 && b > 0) {
+                let block = rows[3 - a..]
+                    .iter()
+                    .map(|(first, row)| &row[j + 1 - b - first..=j - first]);
+                assert_eq!(
+                    window.shared(a, b),
+                    Shared::of::<DP_WIDEST>(block),
+                    "{a}×{b} at {j}"
+                );
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::band::Band;
 use super::beads::Bead;
-use super::cost::{Marks, Scorer, Shared, Terms, bonus};
+use super::cost::{Marks, Scorer, Shared, Terms, Window, bonus};
 use super::params::*;
 
 pub(super) const UNREACHED: u8 = u8::MAX;
@@ -13,13 +13,21 @@ pub(super) const UNREACHED: u8 = u8::MAX;
 /// whole passages, and without this the pairs scatter over a long omitted stretch.
 pub(super) const STATES: usize = 3;
 
-pub(super) fn state_of(a: usize, b: usize) -> usize {
-    match (a, b) {
-        (_, 0) => 1,
-        (0, _) => 2,
-        _ => 0,
+/// The state of each bead of [`BEADS`] (the one it leaves the DP in), looked up where the DP
+/// would otherwise tell it from the bead's shape for every bead of every cell.
+pub(super) const STATE_OF: [usize; BEADS.len()] = {
+    let mut states = [0; BEADS.len()];
+    let mut t = 0;
+    while t < BEADS.len() {
+        states[t] = match (BEADS[t].0, BEADS[t].1) {
+            (_, 0) => 1,
+            (0, _) => 2,
+            _ => 0,
+        };
+        t += 1;
     }
-}
+    states
+};
 
 /// The DP proper. Scores live in four rolling rows per state; one byte per band cell and state
 /// records the bead taken and the state it came from.
@@ -52,7 +60,16 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
         let mins_row = &mut mins[i % 4];
         mins_row.clear();
         mins_row.resize(hi + 1 - lo, (f32::INFINITY, 0));
+        // The pairs of this row and the two above it, which the beads ending in it may hold.
+        let above = std::array::from_fn(|r| match &pairs[(i + 3 - r) % 3] {
+            (first, row) if r < i => (*first, row.as_slice()),
+            _ => (0, &[][..]),
+        });
+        let mut window = Window::new(above, lo);
+        let en_back = s.en.back(i);
         for j in lo..=hi {
+            window.advance(j);
+            let ru_back = s.ru.back(j);
             if i == 0 && j == 0 {
                 rows[0][0][0] = 0.0;
                 mins[0][0] = (0.0, 0);
@@ -64,7 +81,7 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                 if a > i || b > j || !band.contains(i - a, j - b) {
                     continue;
                 }
-                let to = state_of(a, b);
+                let to = STATE_OF[t];
                 let at = j - b - band.lo[i - a];
                 if to != 0 {
                     let gap_open = s.gap_open(to, i, j);
@@ -86,20 +103,16 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                 // is at least 0: a bead that fits badly by length stops here, before what its
                 // sentences share is summed. The slack absorbs the rounding of the cost's other
                 // terms, so the pruning never drops a bead the full cost would keep.
-                let length = s.length(i, j, a, b);
+                let length = s.length(en_back.chars[a], ru_back.chars[b]);
+                let known = en_back.known[a] + ru_back.known[b];
                 if !from.is_finite()
-                    || from + (prior + length - BONUS_CAP + s.lexical_floor(i, j, a, b) - 1e-3) >= best[0].0
+                    || from + (prior + length - BONUS_CAP + s.lexical_floor(known) - 1e-3) >= best[0].0
                 {
                     continue;
                 }
-                // An exclusive range: an inclusive one costs a check per step, here for every bead.
-                let shared = Shared::of::<DP_WIDEST>(
-                    (i + 1 - a..i + 1)
-                        .map(|r| &pairs[r % 3])
-                        .map(|(first, row)| &row[j + 1 - b - first..=j - first]),
-                );
+                let shared = window.shared(a, b);
                 // The same with what they share: most beads off the path share no anchor.
-                let lexical = s.lexical(i, j, a, b, shared.words);
+                let lexical = s.lexical(known, shared.words);
                 let bound = prior - bonus(shared) + lexical;
                 if from + bound >= best[0].0 || from + (bound + length - 1e-3) >= best[0].0 {
                     continue;

@@ -6,8 +6,8 @@
 
 use super::band::{Band, guide_of};
 use super::beads::Bead;
-use super::cost::{Marks, Scorer, Shared};
-use super::dp::{STATES, state_of};
+use super::cost::{Marks, Scorer, Shared, Terms, Window};
+use super::dp::{STATE_OF, STATES};
 use super::params::*;
 use crate::model::{ByLang, Lang};
 use std::ops::Range;
@@ -39,18 +39,19 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
             (*columns.start(), row)
         })
         .collect();
-    let shared = |i: usize, j: usize, a: usize, b: usize| {
-        Shared::of::<DP_WIDEST>(
-            (i + 1 - a..=i)
-                .map(|r| &pairs[r])
-                .map(|(first, row)| &row[j + 1 - b - first..=j - first]),
-        )
-    };
     // The beads ending in each cell, by shape: their cost, or infinity where one leaves the band.
     let shapes = BEADS.len();
     let mut cost = vec![f32::INFINITY; cells * shapes];
     for i in 0..=n {
+        let above = std::array::from_fn(|r| match pairs.get(i.wrapping_sub(r)) {
+            Some((first, row)) => (*first, row.as_slice()),
+            None => (0, &[][..]),
+        });
+        let mut window = Window::new(above, band.lo[i]);
+        let en_back = s.en.back(i);
         for j in band.lo[i]..=band.hi[i] {
+            window.advance(j);
+            let ru_back = s.ru.back(j);
             for (t, &(a, b, prior)) in BEADS.iter().enumerate() {
                 if a > i || b > j || !band.contains(i - a, j - b) {
                     continue;
@@ -58,42 +59,28 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
                 cost[at(i, j) * shapes + t] = if a == 0 || b == 0 {
                     GAP * (a + b) as f32
                 } else {
-                    s.cost(i, j, a, b, prior, shared(i, j, a, b)).total()
+                    // [`Scorer::cost`], its terms from what the row and column read once.
+                    let shared = window.shared(a, b);
+                    let terms = Terms {
+                        prior,
+                        length: s.length(en_back.chars[a], ru_back.chars[b]),
+                        lexical: s.lexical(en_back.known[a] + ru_back.known[b], shared.words),
+                    };
+                    s.pair_cost(i, j, a, b, shared, terms).total()
                 };
             }
         }
     }
-    // Entering a bead of state `to` ending at (i, j) from state `from`: a run of gaps opens.
-    let enter = |from: usize, to: usize, i: usize, j: usize| {
-        if to != 0 && from != to {
-            s.gap_open(to, i, j)
-        } else {
-            0.0
-        }
-    };
-    // The cheapest way into a bead of state `to` ending at (i, j) from the scores by state
-    // `from` of its start.
-    let arrive = |from: [f32; STATES], to: usize, i: usize, j: usize| {
+    // What opening a run of gaps with a bead of state `to` ending at (i, j) costs, and the
+    // cheapest way into such a bead from the scores by state `from` of its start (a run of gaps
+    // opens where the state changes to a gap's).
+    let open = |to: usize, i: usize, j: usize| if to == 0 { 0.0 } else { s.gap_open(to, i, j) };
+    let enter = |from: usize, to: usize, open: f32| if to != 0 && from != to { open } else { 0.0 };
+    let arrive = |from: [f32; STATES], to: usize, open: f32| {
         (0..STATES)
-            .map(|st| from[st] + enter(st, to, i, j))
+            .map(|st| from[st] + enter(st, to, open))
             .fold(f32::INFINITY, f32::min)
     };
-    // Cheapest cost from the origin to each cell, by the state of the last bead.
-    let mut forward = vec![[f32::INFINITY; STATES]; cells];
-    forward[0][0] = 0.0;
-    for i in 0..=n {
-        for j in band.lo[i]..=band.hi[i] {
-            for (t, &(a, b, _)) in BEADS.iter().enumerate() {
-                let c = cost[at(i, j) * shapes + t];
-                if c.is_finite() {
-                    let to = state_of(a, b);
-                    let best = arrive(forward[at(i - a, j - b)], to, i, j) + c;
-                    let cell = &mut forward[at(i, j)][to];
-                    *cell = cell.min(best);
-                }
-            }
-        }
-    }
     // Cheapest cost from each cell to the far corner, by the state of the bead that reached it.
     let mut backward = vec![[f32::INFINITY; STATES]; cells];
     backward[at(n, m)] = [0.0; STATES];
@@ -105,13 +92,34 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
                     continue;
                 }
                 let c = cost[at(i2, j2) * shapes + t];
-                let to = state_of(a, b);
+                let to = STATE_OF[t];
                 let rest = backward[at(i2, j2)][to];
                 if !c.is_finite() || !rest.is_finite() {
                     continue;
                 }
+                let open = open(to, i2, j2);
                 for (st, cell) in backward[at(i, j)].iter_mut().enumerate() {
-                    *cell = cell.min(enter(st, to, i2, j2) + c + rest);
+                    *cell = cell.min(enter(st, to, open) + c + rest);
+                }
+            }
+        }
+    }
+    // Cheapest cost from the origin to each cell, by the state of the last bead; and, in place of
+    // each bead's cost, the cheapest path through it.
+    let mut forward = vec![[f32::INFINITY; STATES]; cells];
+    forward[0][0] = 0.0;
+    let mut through = cost;
+    for i in 0..=n {
+        for j in band.lo[i]..=band.hi[i] {
+            let here = at(i, j);
+            for (t, &(a, b, _)) in BEADS.iter().enumerate() {
+                let c = through[here * shapes + t];
+                if c.is_finite() {
+                    let to = STATE_OF[t];
+                    let best = arrive(forward[at(i - a, j - b)], to, open(to, i, j)) + c;
+                    let cell = &mut forward[here][to];
+                    *cell = cell.min(best);
+                    through[here * shapes + t] = best + backward[here][to];
                 }
             }
         }
@@ -137,13 +145,11 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
     for i in 0..=n {
         for j in band.lo[i]..=band.hi[i] {
             for (t, &(a, b, _)) in BEADS.iter().enumerate() {
-                let c = cost[at(i, j) * shapes + t];
-                if !c.is_finite() {
+                let through = through[at(i, j) * shapes + t];
+                if !through.is_finite() {
                     continue;
                 }
                 let (en, ru) = (i - a..i, j - b..j);
-                let to = state_of(a, b);
-                let through = arrive(forward[at(i - a, j - b)], to, i, j) + c + backward[at(i, j)][to];
                 let margin = (through - best).clamp(0.0, MARGIN_CAP);
                 for (l, items, other) in [(Lang::En, en.clone(), ru.clone()), (Lang::Ru, ru, en)] {
                     for k in items.filter(|&k| leaves(l, k, &other)) {

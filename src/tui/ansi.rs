@@ -512,7 +512,10 @@ mod tests {
 
     #[test]
     fn a_lone_character_below_u1100_takes_one_column_as_unicode_says() {
-        for c in ('\0'..'\u{1100}').chain(['\u{1100}', '\u{4E00}', '\u{1F600}']) {
+        // Control characters never reach a cell (text is cleaned before it is drawn), and
+        // ratatui refuses to measure them.
+        let drawable = ('\0'..'\u{1100}').filter(|c| !c.is_control());
+        for c in drawable.chain(['\u{1100}', '\u{4E00}', '\u{1F600}']) {
             let symbol = c.to_string();
             assert_eq!(columns(&symbol), symbol.cell_width().max(1), "{c:?}");
         }

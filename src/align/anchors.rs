@@ -59,6 +59,7 @@ impl Features {
 impl Features {
     /// The features of several sentences read as one, keeping of their concepts those whose id
     /// is a multiple of `sample` (filtered before they are sorted, which is most of the work).
+    /// For the paragraph pass, which learns no words: the stems the lexicon lacks are left out.
     pub fn merged<'a>(all: impl Iterator<Item = &'a Features>, sample: u32) -> Features {
         let mut out = Features::default();
         for f in all {
@@ -69,13 +70,10 @@ impl Features {
             out.concepts
                 .extend(f.concepts.iter().filter(|&&c| c % sample == 0));
             out.known += f.known;
-            out.unknown.extend_from_slice(&f.unknown);
         }
         normalise(&mut out.keys);
         out.concepts.sort_unstable();
         out.concepts.dedup();
-        out.unknown.sort_unstable();
-        out.unknown.dedup();
         out.strong = strong_count(&out.keys);
         out
     }

@@ -176,10 +176,7 @@ pub struct Link {
 
 /// Aligns the two versions of `t`; a one-language transcript gives one-sided units.
 pub fn align(t: &Transcript) -> Alignment {
-    let mut sides = ByLang::new(
-        Side::of(t.version(Lang::En), Lang::En),
-        Side::of(t.version(Lang::Ru), Lang::Ru),
-    );
+    let mut sides = Side::both(t);
     let total = |sides: &ByLang<Side>, l: Lang| {
         sides[l]
             .items
@@ -325,6 +322,14 @@ struct Place {
 }
 
 impl Side {
+    /// Both versions of `t` flattened, each side empty where `t` lacks it.
+    fn both(t: &Transcript) -> ByLang<Side> {
+        ByLang::new(
+            Side::of(t.version(Lang::En), Lang::En),
+            Side::of(t.version(Lang::Ru), Lang::Ru),
+        )
+    }
+
     fn of(version: Option<&Version>, lang: Lang) -> Side {
         let mut side = Side::default();
         let Some(v) = version else { return side };

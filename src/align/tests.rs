@@ -326,10 +326,7 @@ fn names_that_translate_are_learned_from_the_confident_links() {
             ],
         )],
     );
-    let sides = ByLang::new(
-        Side::of(t.version(Lang::En), Lang::En),
-        Side::of(t.version(Lang::Ru), Lang::Ru),
-    );
+    let sides = Side::both(&t);
     let path = beads::align(&sides.en.items, &sides.ru.items, params::FIRST);
     let learned = learn::from(&path, &sides);
     let hatter: Vec<u64> = Features::of("Then the Hatter spoke.", Lang::En).names().collect();
@@ -445,10 +442,7 @@ fn paragraph_edges_count_only_where_the_versions_keep_the_same_paragraphs() {
             vec![block(BlockKind::Narration, &refs(&en))],
             vec![block(BlockKind::Narration, &refs(&ru))],
         );
-        let sides = ByLang::new(
-            Side::of(t.version(Lang::En), Lang::En),
-            Side::of(t.version(Lang::Ru), Lang::Ru),
-        );
+        let sides = Side::both(&t);
         let path = beads::align(&sides.en.items, &sides.ru.items, params::FIRST);
         learn::from(&path, &sides).model.para_edge
     };
@@ -485,10 +479,7 @@ fn words_the_lexicon_lacks_are_learned_from_the_confident_links() {
         vec![block(BlockKind::Narration, &refs(&en))],
         vec![block(BlockKind::Narration, &refs(&ru))],
     );
-    let mut sides = ByLang::new(
-        Side::of(t.version(Lang::En), Lang::En),
-        Side::of(t.version(Lang::Ru), Lang::Ru),
-    );
+    let mut sides = Side::both(&t);
     let shared = |sides: &ByLang<Side>| -> Vec<u32> {
         (0..6)
             .map(|k| {

@@ -22,6 +22,9 @@ pub(super) fn absorb(path: Vec<Bead>, en: &[Item], ru: &[Item], model: Model) ->
         let mut prev = out.pop();
         let mut next = path.get(gaps.end).cloned();
         let mut run = path[gaps.clone()].to_vec();
+        if let Some(link) = pair_up(&s, &run) {
+            run = vec![link];
+        }
         for l in Lang::BOTH {
             settle(&s, l, &mut prev, &mut run, &mut next);
         }
@@ -32,6 +35,32 @@ pub(super) fn absorb(path: Vec<Bead>, en: &[Item], ru: &[Item], model: Model) ->
     }
     out.extend_from_slice(&path[done..]);
     out
+}
+
+/// The run's sentences of both sides as one link, where that costs less than leaving them out:
+/// one long sentence rendered in four or more (or four in one) is beyond the DP's beads, which
+/// then leave both sides out.
+fn pair_up(s: &Scorer, run: &[Bead]) -> Option<Bead> {
+    let span = |l: Lang| {
+        let mut ranges = run.iter().map(|b| b.range(l)).filter(|r| !r.is_empty());
+        let first = ranges.next()?;
+        Some(ranges.fold(first, |a, r| a.start.min(r.start)..a.end.max(r.end)))
+    };
+    let (en, ru) = (span(Lang::En)?, span(Lang::Ru)?);
+    if en.len() > WIDEST || ru.len() > WIDEST {
+        return None;
+    }
+    let left_out = gap_cost(s, Lang::En, en.start, en.end) + gap_cost(s, Lang::Ru, ru.start, ru.end);
+    let mut link = Bead {
+        en,
+        ru,
+        confidence: 0.0,
+    };
+    let price = price_of(s, &link);
+    (price.total() < left_out).then(|| {
+        link.confidence = price.confidence(false);
+        link
+    })
 }
 
 /// Moves side `l`'s gaps of `run` into `prev` (from the front) and `next` (from the back) as far

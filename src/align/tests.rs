@@ -281,6 +281,37 @@ fn a_sentence_rendered_in_five_is_paired_with_all_five() {
 }
 
 #[test]
+fn a_long_sentence_rendered_in_six_short_ones_is_paired_with_all_six() {
+    // Any three of the six are too short for the English: the DP leaves both sides out, and
+    // only pairing the two runs of gaps with each other finds the translation.
+    let t = around(
+        "I don't think they play at all fairly, and they all quarrel so dreadfully that one can't \
+         hear oneself speak, and they don't seem to have any rules in particular, or if there are, \
+         nobody attends to them, and you've no idea how confusing it is with all the things alive, \
+         for instance the arch I've got to go through next is walking about at the other end of \
+         the ground, and I should have croqueted the Queen's hedgehog just now, only it ran away.",
+        "По-моему, они играют совсем нечестно. Справедливости нет, и все так кричат, что своего \
+         голоса не слышно. Правил нет, а если и есть, то никто их не соблюдает. Вы не представляете, \
+         как трудно играть, когда всё вокруг живое. Например, воротца, в которые мне сейчас \
+         проходить, ушли гулять на другой конец площадки. Я бы отогнала ежа Королевы, да он \
+         убежал.",
+    );
+    let a = align(&t);
+    assert!(a.units.iter().all(|u| !u.is_one_sided()), "{:?}", parts(&a));
+    let middle = a
+        .units
+        .iter()
+        .find(|u| u.parts.en[0].para == 1)
+        .expect("the middle pair");
+    assert_eq!(
+        middle.links,
+        vec![Link {
+            sentences: ByLang::new(0..1, 0..6)
+        }]
+    );
+}
+
+#[test]
 fn an_untranslated_sentence_inside_a_paragraph_is_a_unit_of_its_own() {
     let t = around(
         "She took down a jar from one of the shelves as she passed. It was labelled orange \

@@ -12,7 +12,9 @@
 //! training and the held-out works, under the learned model and under the one compiled in.
 //!
 //! A unit is wrong as the dev set's scorer judges it: it links an English paragraph to a Russian
-//! one that share no line, or it is one-sided and one of its paragraphs has a counterpart.
+//! one that share no line, or it is one-sided and one of its paragraphs holds no line that the
+//! other side left out. (A one-sided piece of a translated paragraph is right where the
+//! paragraph holds such a line: the gold links the paragraph to nothing as well.)
 //!
 //! It also prints the aligner's link F1 on the training and the held-out translations, counted as
 //! the dev set's scorer counts it (each unit links every English corpus line it shows to every
@@ -39,9 +41,11 @@ const DEV_SET: &[&str] = &["alice", "canterville", "khameleon", "chameleon", "id
 const DOC_LINES: usize = 250;
 const VARIANTS: u64 = 3;
 /// The share of lines left out of one side (mostly the Russian, as translators abridge), and the
-/// chance per line that a whole passage of 2 to 8 lines starts being left out.
+/// chance per line that a whole passage of 2 to 8 lines starts being left out; each document
+/// scales both by one of `OMISSION_SCALES`, as some translations leave out far more than others.
 const LEFT_OUT: f64 = 0.04;
 const PASSAGE: f64 = 0.006;
+const OMISSION_SCALES: [f64; 4] = [0.5, 1.0, 2.0, 4.0];
 /// L2 penalties of the logistic fits: of the unit model, and of the document model, whose
 /// classes are apart (translations align well, other pairs badly) and whose slope only a
 /// penalty keeps finite.
@@ -380,9 +384,10 @@ fn samples(lines: &[Line], rng: &mut Rng, related: bool, links: Option<&mut Link
     // Which lines each side keeps.
     let mut keep = [vec![true; lines.len()], vec![true; lines.len()]];
     let mut k = 0;
+    let scale = OMISSION_SCALES[rng.below(OMISSION_SCALES.len() as u64) as usize];
     while k < lines.len() {
         let side = usize::from(rng.below(4) != 0);
-        if rng.chance(PASSAGE) {
+        if rng.chance(PASSAGE * scale) {
             let len = 2 + rng.below(7) as usize;
             for x in keep[side].iter_mut().skip(k).take(len) {
                 *x = false;
@@ -390,7 +395,7 @@ fn samples(lines: &[Line], rng: &mut Rng, related: bool, links: Option<&mut Link
             k += len;
             continue;
         }
-        if rng.chance(LEFT_OUT) {
+        if rng.chance(LEFT_OUT * scale) {
             keep[side][k] = false;
         }
         k += 1;
@@ -440,10 +445,16 @@ fn samples(lines: &[Line], rng: &mut Rng, related: bool, links: Option<&mut Link
             }
         }
     }
-    let paired: [HashSet<usize>; 2] = [
-        gold.iter().map(|&(e, _)| e).collect(),
-        gold.iter().map(|&(_, r)| r).collect(),
-    ];
+    // The paragraphs holding a line that the other side left out: those a one-sided unit shows
+    // rightly, as the gold links them to nothing.
+    let alone: [HashSet<usize>; 2] = [0, 1].map(|side| {
+        paras[side]
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.iter().any(|&k| !keep[1 - side][k]))
+            .map(|(q, _)| q)
+            .collect()
+    });
     let t = parse_pair(&text(0), &text(1)).transcript;
     let alignment = align::align(&t);
     if let Some(links) = links {
@@ -468,8 +479,8 @@ fn samples(lines: &[Line], rng: &mut Rng, related: bool, links: Option<&mut Link
             let right = related
                 && match (en.is_empty(), ru.is_empty()) {
                     (false, false) => en.iter().all(|&e| ru.iter().all(|&r| gold.contains(&(e, r)))),
-                    (false, true) => en.iter().all(|e| !paired[0].contains(e)),
-                    _ => ru.iter().all(|r| !paired[1].contains(r)),
+                    (false, true) => en.iter().all(|e| alone[0].contains(e)),
+                    _ => ru.iter().all(|r| alone[1].contains(r)),
                 };
             let x = features(&u.evidence);
             Sample {

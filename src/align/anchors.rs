@@ -15,6 +15,9 @@ pub struct Features {
     pub len: u32,
     /// Whether the sentence is a question: questions translate into questions.
     pub question: bool,
+    /// Whether the sentence opens with a quotation mark or a dialogue dash: direct speech, which
+    /// a translation renders as speech, whatever marks its language uses.
+    pub speech: bool,
     /// How many of the keys are strong.
     pub strong: u32,
     /// One bit per key (strength aside): two sentences whose signatures share no bit share no
@@ -29,6 +32,13 @@ pub struct Features {
     /// Stems the lexicon lacks (keys, sorted and unique), for the document's own word pairs
     /// ([`super::learn`]).
     pub unknown: Vec<u32>,
+}
+
+/// Whether `text` opens as direct speech: with a quotation mark, or a dash as Russian dialogue
+/// does.
+fn opens_speech(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with(['“', '"', '‘', '«', '„', '—', '–']) || t.starts_with("- ")
 }
 
 /// Marks a key whose absence on the other side is evidence against a pairing.
@@ -51,6 +61,7 @@ impl Features {
             signature: signature(&keys),
             len: text.chars().count() as u32,
             question: text.trim_end_matches(['»', '"', '”', ')', ' ']).ends_with('?'),
+            speech: opens_speech(text),
             keys,
         }
     }
@@ -65,6 +76,7 @@ impl Features {
         for f in all {
             out.len += f.len;
             out.question |= f.question;
+            out.speech |= f.speech;
             out.signature |= f.signature;
             out.keys.extend_from_slice(&f.keys);
             out.concepts

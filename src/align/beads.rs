@@ -81,15 +81,20 @@ pub fn realign(en: &[Item], ru: &[Item], model: Model, path: &[Bead], rows: Opti
     }
 }
 
-/// The English rows where `path` pairs blocks of different kinds or speakers, or straddles a
-/// block edge: where a model that prices structure anew may move it.
+/// The English rows where `path` pairs blocks of different kinds or speakers, straddles a
+/// block edge, or pairs speech with narration: where a model that prices structure anew may
+/// move it.
 pub fn structural(en: &[Item], ru: &[Item], path: &[Bead]) -> Vec<usize> {
     let straddles =
         |items: &[Item], r: &Range<usize>| r.len() > 1 && items[r.start].block != items[r.end - 1].block;
+    let speaks = |items: &[Item], r: &Range<usize>| items[r.clone()].iter().any(|it| it.features.speech);
     path.iter()
         .filter(|b| !b.is_gap())
         .filter(|b| {
-            en[b.en.end - 1].kind != ru[b.ru.end - 1].kind || straddles(en, &b.en) || straddles(ru, &b.ru)
+            en[b.en.end - 1].kind != ru[b.ru.end - 1].kind
+                || straddles(en, &b.en)
+                || straddles(ru, &b.ru)
+                || speaks(en, &b.en) != speaks(ru, &b.ru)
         })
         .map(|b| b.en.end)
         .collect()

@@ -1,6 +1,6 @@
 //! The cost model: what pairing a run of English sentences with a run of Russian ones costs,
-//! from length, anchors, structure, paragraph edges and questions, in a few subtractions of
-//! prefix sums whatever the bead's size.
+//! from length, anchors, structure, paragraph edges, questions and speech, in a few
+//! subtractions of prefix sums whatever the bead's size.
 
 use super::anchors::{Features, STRONG, shared};
 use super::beads::Item;
@@ -19,12 +19,13 @@ pub(super) struct Seq<'a> {
     pub(super) block_start: Vec<usize>,
 }
 
-/// Chars, paragraph starts, questions and strong keys of a run of items.
+/// Chars, paragraph starts, questions, sentences of speech and strong keys of a run of items.
 #[derive(Clone, Copy, Default)]
 pub(super) struct Totals {
     pub(super) chars: u64,
     pub(super) starts: u64,
     pub(super) questions: u64,
+    pub(super) speeches: u64,
     pub(super) strong: u64,
     /// Words the built-in lexicon knows.
     pub(super) known: u64,
@@ -37,6 +38,7 @@ impl<'a> Seq<'a> {
                 t.chars += u64::from(it.features.len);
                 t.starts += u64::from(it.para_start);
                 t.questions += u64::from(it.features.question);
+                t.speeches += u64::from(it.features.speech);
                 t.strong += u64::from(it.features.strong);
                 t.known += u64::from(it.features.known);
                 Some(*t)
@@ -100,6 +102,7 @@ impl<'a> Seq<'a> {
             chars: z.chars - a.chars,
             starts: z.starts - a.starts,
             questions: z.questions - a.questions,
+            speeches: z.speeches - a.speeches,
             strong: z.strong - a.strong,
             known: z.known - a.known,
         }
@@ -397,7 +400,8 @@ impl<'a> Scorer<'a> {
         let edges = self.model.para_edge * (edges + inner) as f32;
         let anchors = anchor_cost(shared, te.strong.min(tr.strong) as u32);
         let questions = QUESTION * te.questions.abs_diff(tr.questions) as f32;
-        let fit = length + anchors + lexical + structure + edges + questions;
+        let speech = self.model.speech * f32::from((te.speeches > 0) != (tr.speeches > 0));
+        let fit = length + anchors + lexical + structure + edges + questions + speech;
         Cost { fit, prior }
     }
 }

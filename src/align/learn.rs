@@ -1,7 +1,8 @@
 //! What a first pass over a document teaches the second: the length ratio of its translation,
-//! how far ingest's reading of structure agrees across the two versions, which speakers are
-//! one person under two names, which names the translation translates (Hatter = Болванщик), and
-//! which words the built-in lexicon lacks translate each other in this document.
+//! how far ingest's reading of structure and the marks of direct speech agree across the two
+//! versions, which speakers are one person under two names, which names the translation
+//! translates (Hatter = Болванщик), and which words the built-in lexicon lacks translate each
+//! other in this document.
 
 use super::Side;
 use super::beads::Bead;
@@ -29,6 +30,7 @@ impl Learned {
             || (self.model.other_kind - first.other_kind).abs() > 0.5
             || (self.model.other_speaker - first.other_speaker).abs() > 0.5
             || (self.model.para_edge - first.para_edge).abs() > 0.3
+            || (self.model.speech - first.speech).abs() > 0.5
             || !self.renames_nothing()
     }
 
@@ -39,6 +41,7 @@ impl Learned {
             && self.model.other_kind >= first.other_kind
             && self.model.other_speaker >= first.other_speaker
             && self.model.para_edge >= first.para_edge
+            && self.model.speech >= first.speech
             && self.renames_nothing()
     }
 
@@ -133,9 +136,34 @@ pub fn from(path: &[Bead], sides: &ByLang<Side>) -> Learned {
             other_kind: log_odds(same_kind, pairs, FIRST.other_kind),
             other_speaker: log_odds(same_speaker, turn_pairs, FIRST.other_speaker),
             para_edge: para_edge(path, sides),
+            speech: speech(confident(), sides),
         },
         renamed,
     }
+}
+
+/// What direct speech on one side of a link and none on the other costs: how much likelier
+/// that is between passages paired at random, given how often each side speaks, than in the
+/// confident links. Where either side never marks speech, nothing.
+fn speech<'b>(confident: impl Iterator<Item = &'b Bead>, sides: &ByLang<Side>) -> f32 {
+    let (mut mismatched, mut en, mut ru, mut all) = (0u32, 0u32, 0u32, 0u32);
+    for b in confident {
+        let speaks = |l: Lang| b.range(l).any(|k| sides[l].items[k].features.speech);
+        let (e, r) = (speaks(Lang::En), speaks(Lang::Ru));
+        mismatched += u32::from(e != r);
+        en += u32::from(e);
+        ru += u32::from(r);
+        all += 1;
+    }
+    let share = |n: u32| n as f32 / all.max(1) as f32;
+    let (pe, pr) = (share(en), share(ru));
+    let at_random = pe * (1.0 - pr) + (1.0 - pe) * pr;
+    if at_random < 0.01 {
+        return 0.0;
+    }
+    // The links' own rate, drawn towards the random one as a few links' worth of doubt.
+    let in_links = (mismatched as f32 + PRIOR_LINKS * at_random) / (all as f32 + PRIOR_LINKS);
+    (at_random / in_links).ln().clamp(0.0, MOST)
 }
 
 /// The names that translate: in the confident links, the strong keys of one side that the

@@ -530,3 +530,72 @@ fn words_the_lexicon_lacks_are_learned_from_the_confident_links() {
         assert_eq!(after[k], before[k] + 1, "sentence {k}: {before:?} -> {after:?}");
     }
 }
+
+/// Twelve numbered sentences, every other one a line of dialogue: quoted in the English, after a
+/// dash in the Russian, or (`russian_marks` false) not marked as speech in the Russian at all.
+fn dialogue(russian_marks: bool) -> (Vec<String>, Vec<String>) {
+    (0..12)
+        .map(|k| {
+            let (year, bridges) = (1900 + k, 10 + k);
+            if k % 2 == 0 {
+                (
+                    format!("In {year} the town had {bridges} bridges."),
+                    format!("В {year} году в городе было {bridges} мостов."),
+                )
+            } else {
+                let dash = if russian_marks { "— " } else { "" };
+                (
+                    format!("“We built {bridges} bridges by {year},” said the mayor."),
+                    format!("{dash}Мы построили {bridges} мостов к {year} году, — сказал мэр."),
+                )
+            }
+        })
+        .unzip()
+}
+
+#[test]
+fn speech_marks_count_where_both_versions_mark_speech() {
+    let learned = |russian_marks: bool| {
+        let (en, ru) = dialogue(russian_marks);
+        let t = transcript(
+            vec![block(BlockKind::Narration, &refs(&en))],
+            vec![block(BlockKind::Narration, &refs(&ru))],
+        );
+        let sides = Side::both(&t);
+        let path = beads::align(&sides.en.items, &sides.ru.items, params::FIRST);
+        learn::from(&path, &sides).model.speech
+    };
+    // Half the links speak on both sides and half on neither: a link that speaks on one side
+    // only is far likelier between unrelated sentences.
+    assert!(learned(true) > 0.5, "{}", learned(true));
+    // The Russian never marks speech: its marks' absence says nothing.
+    assert_eq!(learned(false), 0.0);
+}
+
+#[test]
+fn a_line_of_dialogue_pairs_with_dialogue_where_a_narrated_line_is_left_out() {
+    // The Russian leaves out the narrated sentence after a line of dialogue. No word of either
+    // is in the lexicon and their lengths are equal: only the speech marks, which the numbered
+    // sentences show both versions to keep, tell which English sentence the Russian renders.
+    let (mut en, mut ru) = dialogue(true);
+    en.splice(
+        6..6,
+        [
+            "“Glorp the snark,” frimmed the quibble...".to_string(),
+            "Glorp the quibble flimmed a wobbly snark.".to_string(),
+        ],
+    );
+    ru.insert(6, "— Бумс снарка, — фримнул квиббл.".to_string());
+    let t = transcript(
+        vec![block(BlockKind::Narration, &refs(&en))],
+        vec![block(BlockKind::Narration, &refs(&ru))],
+    );
+    let a = align(&t);
+    let quoted = |u: &&Unit| u.sentences(&t, Lang::En).any(|s| s.text.starts_with("“Glorp"));
+    let u = a.units.iter().find(quoted).expect("a unit shows the quoted line");
+    assert!(
+        u.sentences(&t, Lang::Ru).any(|s| s.text.starts_with("— Бумс")),
+        "{:?}",
+        parts(&a)
+    );
+}

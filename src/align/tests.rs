@@ -254,6 +254,24 @@ fn around(en: &str, ru: &str) -> Transcript {
     )
 }
 
+/// Asserts that every unit of `t` (from [`around`]) is paired, the middle one by a single link of
+/// its English sentence with all `sentences` Russian ones.
+fn assert_one_link(t: &Transcript, sentences: usize) {
+    let a = align(t);
+    assert!(a.units.iter().all(|u| !u.is_one_sided()), "{:?}", parts(&a));
+    let middle = a
+        .units
+        .iter()
+        .find(|u| u.parts.en[0].para == 1)
+        .expect("the middle pair");
+    assert_eq!(
+        middle.links,
+        vec![Link {
+            sentences: ByLang::new(0..1, 0..sentences)
+        }]
+    );
+}
+
 #[test]
 fn a_sentence_rendered_in_five_is_paired_with_all_five() {
     // More Russian sentences than any bead of the DP takes: those left over join the link.
@@ -265,19 +283,7 @@ fn a_sentence_rendered_in_five_is_paired_with_all_five() {
          Она никогда раньше не видела кролика с карманом и часами. Сгорая от любопытства, она \
          побежала за ним через поле.",
     );
-    let a = align(&t);
-    assert!(a.units.iter().all(|u| !u.is_one_sided()), "{:?}", parts(&a));
-    let middle = a
-        .units
-        .iter()
-        .find(|u| u.parts.en[0].para == 1)
-        .expect("the middle pair");
-    assert_eq!(
-        middle.links,
-        vec![Link {
-            sentences: ByLang::new(0..1, 0..5)
-        }]
-    );
+    assert_one_link(&t, 5);
 }
 
 #[test]
@@ -296,19 +302,7 @@ fn a_long_sentence_rendered_in_six_short_ones_is_paired_with_all_six() {
          проходить, ушли гулять на другой конец площадки. Я бы отогнала ежа Королевы, да он \
          убежал.",
     );
-    let a = align(&t);
-    assert!(a.units.iter().all(|u| !u.is_one_sided()), "{:?}", parts(&a));
-    let middle = a
-        .units
-        .iter()
-        .find(|u| u.parts.en[0].para == 1)
-        .expect("the middle pair");
-    assert_eq!(
-        middle.links,
-        vec![Link {
-            sentences: ByLang::new(0..1, 0..6)
-        }]
-    );
+    assert_one_link(&t, 6);
 }
 
 #[test]
@@ -470,13 +464,7 @@ fn paragraph_edges_count_only_where_the_versions_keep_the_same_paragraphs() {
             |l: fn(&(String, String)) -> &String| pairs.iter().map(|p| l(p).as_str()).collect::<Vec<_>>();
         let en = paragraphs(&side(|p| &p.0), en_first, size);
         let ru = paragraphs(&side(|p| &p.1), ru_first, size);
-        let t = transcript(
-            vec![block(BlockKind::Narration, &refs(&en))],
-            vec![block(BlockKind::Narration, &refs(&ru))],
-        );
-        let sides = Side::both(&t);
-        let path = beads::align(&sides.en.items, &sides.ru.items, params::FIRST);
-        learn::from(&path, &sides).model.para_edge
+        first_lesson(&en, &ru).para_edge
     };
     assert_eq!(
         para_edge(1, 1, 1),
@@ -531,6 +519,21 @@ fn words_the_lexicon_lacks_are_learned_from_the_confident_links() {
     }
 }
 
+/// The two versions as one block of narration, a paragraph each string.
+fn narration(en: &[String], ru: &[String]) -> Transcript {
+    transcript(
+        vec![block(BlockKind::Narration, &refs(en))],
+        vec![block(BlockKind::Narration, &refs(ru))],
+    )
+}
+
+/// What the first pass over `en` and `ru` (see [`narration`]) teaches the second.
+fn first_lesson(en: &[String], ru: &[String]) -> params::Model {
+    let sides = Side::both(&narration(en, ru));
+    let path = beads::align(&sides.en.items, &sides.ru.items, params::FIRST);
+    learn::from(&path, &sides).model
+}
+
 /// Twelve numbered sentences, every other one a line of dialogue: quoted in the English, after a
 /// dash in the Russian, or (`russian_marks` false) not marked as speech in the Russian at all.
 fn dialogue(russian_marks: bool) -> (Vec<String>, Vec<String>) {
@@ -557,13 +560,7 @@ fn dialogue(russian_marks: bool) -> (Vec<String>, Vec<String>) {
 fn speech_marks_count_where_both_versions_mark_speech() {
     let learned = |russian_marks: bool| {
         let (en, ru) = dialogue(russian_marks);
-        let t = transcript(
-            vec![block(BlockKind::Narration, &refs(&en))],
-            vec![block(BlockKind::Narration, &refs(&ru))],
-        );
-        let sides = Side::both(&t);
-        let path = beads::align(&sides.en.items, &sides.ru.items, params::FIRST);
-        learn::from(&path, &sides).model.speech
+        first_lesson(&en, &ru).speech
     };
     // Half the links speak on both sides and half on neither: a link that speaks on one side
     // only is far likelier between unrelated sentences.
@@ -586,10 +583,7 @@ fn a_line_of_dialogue_pairs_with_dialogue_where_a_narrated_line_is_left_out() {
         ],
     );
     ru.insert(6, "— Бумс снарка, — фримнул квиббл.".to_string());
-    let t = transcript(
-        vec![block(BlockKind::Narration, &refs(&en))],
-        vec![block(BlockKind::Narration, &refs(&ru))],
-    );
+    let t = narration(&en, &ru);
     let a = align(&t);
     let quoted = |u: &&Unit| u.sentences(&t, Lang::En).any(|s| s.text.starts_with("“Glorp"));
     let u = a.units.iter().find(quoted).expect("a unit shows the quoted line");

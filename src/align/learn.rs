@@ -144,7 +144,8 @@ pub fn from(path: &[Bead], sides: &ByLang<Side>) -> Learned {
 
 /// What direct speech on one side of a link and none on the other costs: how much likelier
 /// that is between passages paired at random, given how often each side speaks, than in the
-/// confident links. Where either side never marks speech, nothing.
+/// confident links. Where either side speaks in fewer than [`SPEECH_LINKS`] of them, nothing:
+/// a quotation or two is no sign of how a document marks dialogue.
 fn speech<'b>(confident: impl Iterator<Item = &'b Bead>, sides: &ByLang<Side>) -> f32 {
     let (mut mismatched, mut en, mut ru, mut all) = (0u32, 0u32, 0u32, 0u32);
     for b in confident {
@@ -155,10 +156,14 @@ fn speech<'b>(confident: impl Iterator<Item = &'b Bead>, sides: &ByLang<Side>) -
         ru += u32::from(r);
         all += 1;
     }
-    let share = |n: u32| n as f32 / all.max(1) as f32;
+    if en.min(ru) < SPEECH_LINKS {
+        return 0.0;
+    }
+    let share = |n: u32| n as f32 / all as f32;
     let (pe, pr) = (share(en), share(ru));
     let at_random = pe * (1.0 - pr) + (1.0 - pe) * pr;
-    if at_random < 0.01 {
+    if at_random == 0.0 {
+        // Every link speaks on both sides: nothing to tell apart.
         return 0.0;
     }
     // The links' own rate, drawn towards the random one as a few links' worth of doubt.

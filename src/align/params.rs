@@ -116,6 +116,8 @@ pub(super) const MOST: f32 = 4.0;
 pub(super) const PRIOR_LINKS: f32 = 8.0;
 /// Links a speaker pairing needs before two names are taken for one person.
 pub(super) const SPEAKER_LINKS: u32 = 2;
+/// Confident links that must speak on each side before speech marks count ([`Model::speech`]).
+pub(super) const SPEECH_LINKS: u32 = 5;
 /// Links a pair of names needs before they are taken for one name in two languages.
 pub(super) const NAME_LINKS: u32 = 3;
 /// An untranslated sentence is doubtful as its words translate those of a neighbouring link's

@@ -5,7 +5,8 @@ usage (from the project root): scripts/flags.py [BINARY] [THRESHOLD ...]
 
 For each dev-set document and seed 000 (tests/gold/seed000.tsv), exports by unit, places each unit's lines with the dev set's own
 score.py, and calls a unit wrong when any line link it makes is not in the gold (a one-sided
-unit: when the gold pairs any of its lines). Prints, per threshold, the share of wrong units
+unit: when the gold does not link each of its lines to nothing, as it does a line holding a
+passage the other side left out). Prints, per threshold, the share of wrong units
 flagged (recall) and of flagged units that are wrong (precision), over all documents, then per
 document at the first threshold.
 """

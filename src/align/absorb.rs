@@ -1,7 +1,9 @@
-//! Untranslated sentences joined to a link beside them. The DP's beads take at most three
-//! sentences of a side, but a free translation may render one long sentence in four or five:
-//! the DP then pairs three and leaves the rest out, each as a gap. After the DP, each run of
-//! gaps is offered to the links on either side of it, as beads of up to [`WIDEST`] sentences a side.
+//! Untranslated sentences joined to a link beside them, or to each other. The DP's beads take
+//! at most three sentences of a side, but a free translation may render one long sentence in
+//! four or five: the DP then pairs three and leaves the rest out, each as a gap, or, where no
+//! three are long enough, leaves both sides out. After the DP, each run of gaps is offered to
+//! the links on either side of it and, where it holds both sides, paired with itself, as beads
+//! of up to [`WIDEST`] sentences a side; the cheapest of these is kept.
 
 use super::beads::{Bead, Item, gap_runs};
 use super::cost::{Cost, Scorer};
@@ -10,7 +12,7 @@ use crate::model::Lang;
 use std::ops::Range;
 
 /// `path` with the untranslated sentences of each run of gaps joined to the link before or after
-/// it wherever that costs less than leaving them out.
+/// it, or paired with each other, wherever that costs less than leaving them out.
 pub(super) fn absorb(path: Vec<Bead>, en: &[Item], ru: &[Item], model: Model) -> Vec<Bead> {
     let s = Scorer::new(en, ru, model);
     let mut out: Vec<Bead> = Vec::with_capacity(path.len());
@@ -19,15 +21,20 @@ pub(super) fn absorb(path: Vec<Bead>, en: &[Item], ru: &[Item], model: Model) ->
         out.extend_from_slice(&path[done..gaps.start]);
         // Runs are maximal, so what comes before one is a link, if anything, and so is what
         // comes after.
-        let mut prev = out.pop();
-        let mut next = path.get(gaps.end).cloned();
-        let mut run = path[gaps.clone()].to_vec();
-        if let Some(link) = pair_up(&s, &run) {
-            run = vec![link];
-        }
+        let (prev, next) = (out.pop(), path.get(gaps.end).cloned());
+        let run = path[gaps.clone()].to_vec();
+        let (mut settled_prev, mut settled, mut settled_next) = (prev.clone(), run.clone(), next.clone());
         for l in Lang::BOTH {
-            settle(&s, l, &mut prev, &mut run, &mut next);
+            settle(&s, l, &mut settled_prev, &mut settled, &mut settled_next);
         }
+        let price = |b: &Option<Bead>| b.as_ref().map_or(0.0, |b| cost(&s, b));
+        let settled_cost = price(&settled_prev) + run_cost(&s, &settled) + price(&settled_next);
+        let (prev, run, next) = match pair_up(&s, &run) {
+            Some(link) if price(&prev) + cost(&s, &link) + price(&next) < settled_cost => {
+                (prev, vec![link], next)
+            }
+            _ => (settled_prev, settled, settled_next),
+        };
         out.extend(prev);
         out.extend(run);
         out.extend(next);
@@ -37,20 +44,13 @@ pub(super) fn absorb(path: Vec<Bead>, en: &[Item], ru: &[Item], model: Model) ->
     out
 }
 
-/// The run's sentences of both sides as one link, where that costs less than leaving them out:
-/// one long sentence rendered in four or more (or four in one) is beyond the DP's beads, which
-/// then leave both sides out.
+/// The run's sentences of both sides as one link, where that costs less than leaving them out.
 fn pair_up(s: &Scorer, run: &[Bead]) -> Option<Bead> {
-    let span = |l: Lang| {
-        let mut ranges = run.iter().map(|b| b.range(l)).filter(|r| !r.is_empty());
-        let first = ranges.next()?;
-        Some(ranges.fold(first, |a, r| a.start.min(r.start)..a.end.max(r.end)))
-    };
-    let (en, ru) = (span(Lang::En)?, span(Lang::Ru)?);
+    let (en, ru) = (gaps_of(run, Lang::En)?, gaps_of(run, Lang::Ru)?);
     if en.len() > WIDEST || ru.len() > WIDEST {
         return None;
     }
-    let left_out = gap_cost(s, Lang::En, en.start, en.end) + gap_cost(s, Lang::Ru, ru.start, ru.end);
+    let left_out = run_cost(s, run);
     let mut link = Bead {
         en,
         ru,
@@ -107,6 +107,25 @@ fn settle(s: &Scorer, l: Lang, prev: &mut Option<Bead>, run: &mut Vec<Bead>, nex
     for b in prev.iter_mut().chain(next.iter_mut()) {
         b.confidence = price_of(s, b).confidence(false);
     }
+}
+
+/// The items of side `l` that `run` leaves out, where it leaves some: one stretch, as the run
+/// lies between two links.
+fn gaps_of(run: &[Bead], l: Lang) -> Option<Range<usize>> {
+    let mut ranges = run
+        .iter()
+        .filter(|b| b.range(l.other()).is_empty())
+        .map(|b| b.range(l))
+        .filter(|r| !r.is_empty());
+    let first = ranges.next()?;
+    Some(ranges.fold(first, |a, r| a.start.min(r.start)..a.end.max(r.end)))
+}
+
+/// What a run of beads between two links costs: its links, and leaving the rest out.
+fn run_cost(s: &Scorer, run: &[Bead]) -> f32 {
+    let links: f32 = run.iter().filter(|b| !b.is_gap()).map(|b| cost(s, b)).sum();
+    let left_out = |l: Lang| gaps_of(run, l).map_or(0.0, |r| gap_cost(s, l, r.start, r.end));
+    links + left_out(Lang::En) + left_out(Lang::Ru)
 }
 
 /// What leaving side `l`'s items `from..to` out costs the DP: one opening, then each item.

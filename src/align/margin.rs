@@ -71,6 +71,22 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
             }
         }
     }
+    // The path's links of shapes the DP lacks, which absorbing gaps made (one sentence rendered
+    // in five): moves of these passes too, or the path they shortened would pass for the best
+    // and leaving their sentences out for a rival as cheap.
+    // In path order, so that each pass meets them in its own order of cells.
+    let wide: Vec<(Bead, f32)> = path
+        .iter()
+        .filter(|b| !b.is_gap() && !BEADS.iter().any(|&(a, c, _)| (a, c) == (b.en.len(), b.ru.len())))
+        .filter(|b| band.contains(b.en.start, b.ru.start) && band.contains(b.en.end, b.ru.end))
+        .map(|b| {
+            let (i, j, a, c) = (b.en.end, b.ru.end, b.en.len(), b.ru.len());
+            (
+                b.clone(),
+                s.cost(i, j, a, c, prior(a, c), s.shared(i, j, a, c)).total(),
+            )
+        })
+        .collect();
     // What opening a run of gaps with a bead of state `to` ending at (i, j) costs, and the
     // cheapest way into such a bead from the scores by state `from` of its start (a run of gaps
     // opens where the state changes to a gap's).
@@ -84,6 +100,7 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
     // Cheapest cost from each cell to the far corner, by the state of the bead that reached it.
     let mut backward = vec![[f32::INFINITY; STATES]; cells];
     backward[at(n, m)] = [0.0; STATES];
+    let mut starting = wide.iter().rev().peekable();
     for i in (0..=n).rev() {
         for j in (band.lo[i]..=band.hi[i]).rev() {
             for (t, &(a, b, _)) in BEADS.iter().enumerate() {
@@ -102,6 +119,12 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
                     *cell = cell.min(enter(st, to, open) + c + rest);
                 }
             }
+            if let Some((b, c)) = starting.next_if(|(b, _)| (b.en.start, b.ru.start) == (i, j)) {
+                let rest = backward[at(b.en.end, b.ru.end)][0];
+                for cell in backward[at(i, j)].iter_mut() {
+                    *cell = cell.min(c + rest);
+                }
+            }
         }
     }
     // Cheapest cost from the origin to each cell, by the state of the last bead; and, in place of
@@ -109,6 +132,7 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
     let mut forward = vec![[f32::INFINITY; STATES]; cells];
     forward[0][0] = 0.0;
     let mut through = cost;
+    let mut ending = wide.iter().peekable();
     for i in 0..=n {
         for j in band.lo[i]..=band.hi[i] {
             let here = at(i, j);
@@ -121,6 +145,10 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
                     *cell = cell.min(best);
                     through[here * shapes + t] = best + backward[here][to];
                 }
+            }
+            if let Some((b, c)) = ending.next_if(|(b, _)| (b.en.end, b.ru.end) == (i, j)) {
+                let best = arrive(forward[at(b.en.start, b.ru.start)], 0, 0.0) + c;
+                forward[here][0] = forward[here][0].min(best);
             }
         }
     }

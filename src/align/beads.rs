@@ -538,4 +538,21 @@ mod tests {
             |k| format!("{}сказано.", "лишнее ".repeat(30 + words(k))),
         );
     }
+
+    #[test]
+    fn speech_paired_with_narration_is_a_structural_mismatch() {
+        // A second pass that only prices speech marks higher revisits these rows.
+        let items = |texts, lang| items_of(texts, lang, BlockKind::Narration);
+        let en = items(&["“Come in,” he said.", "It rained all day."], Lang::En);
+        let ru = items(&["Весь день шёл дождь.", "— Входите, — сказал он."], Lang::Ru);
+        let link = |en, ru| Bead {
+            en,
+            ru,
+            confidence: 1.0,
+        };
+        let crossed = [link(0..1, 0..1), link(1..2, 1..2)];
+        assert_eq!(structural(&en, &ru, &crossed), vec![1, 2]);
+        // The English speech with the Russian speech, the narration left out: nothing to revisit.
+        assert!(structural(&en, &ru, &[link(0..1, 1..2)]).is_empty());
+    }
 }

@@ -6,7 +6,7 @@
 //! of up to [`WIDEST`] sentences a side; the cheapest of these is kept.
 
 use super::beads::{Bead, Item, gap_runs};
-use super::cost::{Cost, Scorer};
+use super::cost::Scorer;
 use super::params::*;
 use crate::model::Lang;
 use std::ops::Range;
@@ -27,10 +27,9 @@ pub(super) fn absorb(path: Vec<Bead>, en: &[Item], ru: &[Item], model: Model) ->
         for l in Lang::BOTH {
             settle(&s, l, &mut settled_prev, &mut settled, &mut settled_next);
         }
-        let price = |b: &Option<Bead>| b.as_ref().map_or(0.0, |b| cost(&s, b));
-        let settled_cost = price(&settled_prev) + run_cost(&s, &settled) + price(&settled_next);
+        let settled_cost = price(&s, &settled_prev) + run_cost(&s, &settled) + price(&s, &settled_next);
         let (prev, run, next) = match pair_up(&s, &run) {
-            Some(link) if price(&prev) + cost(&s, &link) + price(&next) < settled_cost => {
+            Some(link) if price(&s, &prev) + s.price(&link).total() + price(&s, &next) < settled_cost => {
                 (prev, vec![link], next)
             }
             _ => (settled_prev, settled, settled_next),
@@ -56,9 +55,9 @@ fn pair_up(s: &Scorer, run: &[Bead]) -> Option<Bead> {
         ru,
         confidence: 0.0,
     };
-    let price = price_of(s, &link);
-    (price.total() < left_out).then(|| {
-        link.confidence = price.confidence(false);
+    let cost = s.price(&link);
+    (cost.total() < left_out).then(|| {
+        link.confidence = cost.confidence(false);
         link
     })
 }
@@ -82,15 +81,18 @@ fn settle(s: &Scorer, l: Lang, prev: &mut Option<Bead>, run: &mut Vec<Bead>, nex
             b
         })
     };
-    let price = |b: &Option<Bead>| b.as_ref().map_or(0.0, |b| cost(s, b));
-    let mut best = (price(prev) + price(next) + gap_cost(s, l, first, last), 0, 0);
+    let mut best = (
+        price(s, prev) + price(s, next) + gap_cost(s, l, first, last),
+        0,
+        0,
+    );
     for x in 0..=room_prev {
-        let p = price(&widened(prev, first, first + x));
+        let p = price(s, &widened(prev, first, first + x));
         for y in (0..=room_next).take_while(|y| x + y <= gaps) {
             if x + y == 0 {
                 continue;
             }
-            let n = price(&widened(next, last - y, last));
+            let n = price(s, &widened(next, last - y, last));
             let total = p + n + gap_cost(s, l, first + x, last - y);
             if total < best.0 {
                 best = (total, x, y);
@@ -105,7 +107,7 @@ fn settle(s: &Scorer, l: Lang, prev: &mut Option<Bead>, run: &mut Vec<Bead>, nex
     *next = widened(next, last - y, last);
     run.retain(|b| !mine(b) || (b.range(l).start >= first + x && b.range(l).end <= last - y));
     for b in prev.iter_mut().chain(next.iter_mut()) {
-        b.confidence = price_of(s, b).confidence(false);
+        b.confidence = s.price(b).confidence(false);
     }
 }
 
@@ -123,7 +125,11 @@ fn gaps_of(run: &[Bead], l: Lang) -> Option<Range<usize>> {
 
 /// What a run of beads between two links costs: its links, and leaving the rest out.
 fn run_cost(s: &Scorer, run: &[Bead]) -> f32 {
-    let links: f32 = run.iter().filter(|b| !b.is_gap()).map(|b| cost(s, b)).sum();
+    let links: f32 = run
+        .iter()
+        .filter(|b| !b.is_gap())
+        .map(|b| s.price(b).total())
+        .sum();
     let left_out = |l: Lang| gaps_of(run, l).map_or(0.0, |r| gap_cost(s, l, r.start, r.end));
     links + left_out(Lang::En) + left_out(Lang::Ru)
 }
@@ -140,13 +146,9 @@ fn gap_cost(s: &Scorer, l: Lang, from: usize, to: usize) -> f32 {
     items.gap_open(from) + GAP * (to - from) as f32
 }
 
-fn price_of(s: &Scorer, b: &Bead) -> Cost {
-    let (i, j, a, n) = (b.en.end, b.ru.end, b.en.len(), b.ru.len());
-    s.cost(i, j, a, n, prior(a, n), s.shared(i, j, a, n))
-}
-
-fn cost(s: &Scorer, b: &Bead) -> f32 {
-    price_of(s, b).total()
+/// What a link beside a run costs, if there is one.
+fn price(s: &Scorer, b: &Option<Bead>) -> f32 {
+    b.as_ref().map_or(0.0, |b| s.price(b).total())
 }
 
 fn set(b: &mut Bead, l: Lang, r: Range<usize>) {

@@ -3,7 +3,7 @@
 //! subtractions of prefix sums whatever the bead's size.
 
 use super::anchors::{Features, STRONG, shared};
-use super::beads::Item;
+use super::beads::{Bead, Item};
 use super::params::*;
 use crate::model::BlockKind;
 use std::ops::Range;
@@ -353,6 +353,13 @@ impl<'a> Scorer<'a> {
         let (le, lr) = (en as f32, ru as f32);
         let expected = self.model.ratio * le;
         ((lr - expected).powi(2) / (S2 * (expected + lr) + 2.0)).min(25.0)
+    }
+
+    /// The cost of bead `b`, at its shape's prior ([`prior`]): of a bead of the path, whatever
+    /// its shape.
+    pub(super) fn price(&self, b: &Bead) -> Cost {
+        let (i, j, a, n) = (b.en.end, b.ru.end, b.en.len(), b.ru.len());
+        self.cost(i, j, a, n, prior(a, n) * self.merge, self.shared(i, j, a, n))
     }
 
     /// The cost of pairing `en[i-a..i]` with `ru[j-b..j]`, whose sentence pairs share `shared`.

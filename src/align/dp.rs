@@ -169,19 +169,18 @@ pub(super) fn trace(s: &Scorer, band: &Band, offset: &[usize], back: &[u8], mut 
         };
         // Gap beads reach every band cell, so the traced path never meets an unreached one nor
         // leaves the band; should it, stepping back one item as a gap still ends the loop.
-        let (a, b, prior) = BEADS
+        let (a, b, _) = BEADS
             .get(usize::from(how >> 2))
             .copied()
             .filter(|_| how != UNREACHED)
             .unwrap_or(if i > 0 { (1, 0, 0.0) } else { (0, 1, 0.0) });
-        let confidence = s
-            .cost(i, j, a, b, prior * s.merge, s.shared(i, j, a, b))
-            .confidence(a == 0 || b == 0);
-        path.push(Bead {
+        let mut bead = Bead {
             en: i - a..i,
             ru: j - b..j,
-            confidence,
-        });
+            confidence: 0.0,
+        };
+        bead.confidence = s.price(&bead).confidence(bead.is_gap());
+        path.push(bead);
         i -= a;
         j -= b;
         state = usize::from(how & 3).min(STATES - 1);

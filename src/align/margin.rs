@@ -79,13 +79,7 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
         .iter()
         .filter(|b| !b.is_gap() && !BEADS.iter().any(|&(a, c, _)| (a, c) == (b.en.len(), b.ru.len())))
         .filter(|b| band.contains(b.en.start, b.ru.start) && band.contains(b.en.end, b.ru.end))
-        .map(|b| {
-            let (i, j, a, c) = (b.en.end, b.ru.end, b.en.len(), b.ru.len());
-            (
-                b.clone(),
-                s.cost(i, j, a, c, prior(a, c), s.shared(i, j, a, c)).total(),
-            )
-        })
+        .map(|b| (b.clone(), s.price(b).total()))
         .collect();
     // What opening a run of gaps with a bead of state `to` ending at (i, j) costs, and the
     // cheapest way into such a bead from the scores by state `from` of its start (a run of gaps

@@ -25,6 +25,11 @@ pub struct Item {
     pub para_start: bool,
 }
 
+/// Whether any of `items` is direct speech.
+pub fn speaks(items: &[Item]) -> bool {
+    items.iter().any(|it| it.features.speech)
+}
+
 /// One step of the path: item ranges of each side (either may be empty) and the link's confidence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bead {
@@ -87,14 +92,13 @@ pub fn realign(en: &[Item], ru: &[Item], model: Model, path: &[Bead], rows: Opti
 pub fn structural(en: &[Item], ru: &[Item], path: &[Bead]) -> Vec<usize> {
     let straddles =
         |items: &[Item], r: &Range<usize>| r.len() > 1 && items[r.start].block != items[r.end - 1].block;
-    let speaks = |items: &[Item], r: &Range<usize>| items[r.clone()].iter().any(|it| it.features.speech);
     path.iter()
         .filter(|b| !b.is_gap())
         .filter(|b| {
             en[b.en.end - 1].kind != ru[b.ru.end - 1].kind
                 || straddles(en, &b.en)
                 || straddles(ru, &b.ru)
-                || speaks(en, &b.en) != speaks(ru, &b.ru)
+                || speaks(&en[b.en.clone()]) != speaks(&ru[b.ru.clone()])
         })
         .map(|b| b.en.end)
         .collect()

@@ -5,7 +5,7 @@
 //! other in this document.
 
 use super::Side;
-use super::beads::Bead;
+use super::beads::{Bead, speaks};
 use super::params::*;
 use crate::model::{BlockKind, ByLang, Lang};
 use std::collections::HashMap;
@@ -149,8 +149,10 @@ pub fn from(path: &[Bead], sides: &ByLang<Side>) -> Learned {
 fn speech<'b>(confident: impl Iterator<Item = &'b Bead>, sides: &ByLang<Side>) -> f32 {
     let (mut mismatched, mut en, mut ru, mut all) = (0u32, 0u32, 0u32, 0u32);
     for b in confident {
-        let speaks = |l: Lang| b.range(l).any(|k| sides[l].items[k].features.speech);
-        let (e, r) = (speaks(Lang::En), speaks(Lang::Ru));
+        let (e, r) = (
+            speaks(&sides.en.items[b.en.clone()]),
+            speaks(&sides.ru.items[b.ru.clone()]),
+        );
         mismatched += u32::from(e != r);
         en += u32::from(e);
         ru += u32::from(r);

@@ -292,11 +292,11 @@ impl Unit {
                     .map(|p| files.digest(p))
                     .collect::<Result<Vec<_>>>()?;
                 let key = Key::of_digests(&digests, named);
-                match cache::load(dir, key) {
-                    Ok(Some(entry)) => Some((key, Some(entry), None)),
-                    Ok(None) => Some((key, None, None)),
-                    Err(note) => Some((key, None, Some(note))),
-                }
+                let (hit, note) = match cache::load(dir, key) {
+                    Ok(entry) => (entry, None),
+                    Err(note) => (None, Some(note)),
+                };
+                Some((key, hit, note))
             }
             None => None,
         };

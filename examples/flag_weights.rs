@@ -112,46 +112,46 @@ struct Counts {
 /// An English paragraph and a Russian one, or a paragraph and nothing.
 type Link = (Option<usize>, Option<usize>);
 
+/// The gold links of a document whose paragraphs hold the corpus lines `paras` of each side, the
+/// lines each side kept being `keep`: a paragraph to each paragraph of the other side that
+/// shares a line with it, and to nothing where one of its lines is missing from the other side.
+fn gold_links(paras: &[Vec<Vec<usize>>; 2], keep: &[Vec<bool>; 2]) -> HashSet<Link> {
+    let mut owner = [HashMap::new(), HashMap::new()];
+    for side in 0..2 {
+        for (p, lines) in paras[side].iter().enumerate() {
+            owner[side].extend(lines.iter().map(|&k| (k, p)));
+        }
+    }
+    let mut gold = HashSet::new();
+    for side in 0..2 {
+        for (&k, &p) in &owner[side] {
+            let other = owner[1 - side].get(&k).copied();
+            let link = if side == 0 {
+                (Some(p), other)
+            } else {
+                (other, Some(p))
+            };
+            if other.is_some() || !keep[1 - side][k] {
+                gold.insert(link);
+            }
+        }
+    }
+    gold
+}
+
+/// The paragraph of each of `u`'s sentences of side `l` (paragraph n starts on line 2n + 1).
+fn paragraphs_of(u: &align::Unit, t: &Transcript, l: Lang) -> Vec<usize> {
+    u.sentences(t, l)
+        .map(|s| (s.line.max(1) as usize - 1) / 2)
+        .collect()
+}
+
 impl Links {
-    /// Adds the links of `alignment` of `t`, whose paragraphs hold the corpus lines `paras` of
-    /// each side, the lines each side kept being `keep`. The gold links a paragraph to each
-    /// paragraph of the other side that shares a line with it, and to nothing where one of its
-    /// lines is missing from the other side.
-    fn add(
-        &mut self,
-        alignment: &align::Alignment,
-        t: &Transcript,
-        paras: &[Vec<Vec<usize>>; 2],
-        keep: &[Vec<bool>; 2],
-    ) {
-        let mut owner = [HashMap::new(), HashMap::new()];
-        for side in 0..2 {
-            for (p, lines) in paras[side].iter().enumerate() {
-                owner[side].extend(lines.iter().map(|&k| (k, p)));
-            }
-        }
-        let mut gold = HashSet::new();
-        for side in 0..2 {
-            for (&k, &p) in &owner[side] {
-                let other = owner[1 - side].get(&k).copied();
-                let link = if side == 0 {
-                    (Some(p), other)
-                } else {
-                    (other, Some(p))
-                };
-                if other.is_some() || !keep[1 - side][k] {
-                    gold.insert(link);
-                }
-            }
-        }
+    /// Adds the links of `alignment` of `t`, scored against `gold` ([`gold_links`]).
+    fn add(&mut self, alignment: &align::Alignment, t: &Transcript, gold: &HashSet<Link>) {
         let (mut units, mut sentences) = (HashSet::new(), HashSet::new());
         for u in &alignment.units {
-            let paras_of = |l: Lang| -> Vec<usize> {
-                u.sentences(t, l)
-                    .map(|s| (s.line.max(1) as usize - 1) / 2)
-                    .collect()
-            };
-            let (en, ru) = (paras_of(Lang::En), paras_of(Lang::Ru));
+            let (en, ru) = (paragraphs_of(u, t, Lang::En), paragraphs_of(u, t, Lang::Ru));
             link(&mut units, &en, &ru);
             let mut linked = [vec![false; en.len()], vec![false; ru.len()]];
             for l in &u.links {
@@ -170,8 +170,8 @@ impl Links {
             link(&mut sentences, &alone(0, &en), &[]);
             link(&mut sentences, &[], &alone(1, &ru));
         }
-        self.by_unit.add(&units, &gold);
-        self.by_sentence.add(&sentences, &gold);
+        self.by_unit.add(&units, gold);
+        self.by_sentence.add(&sentences, gold);
     }
 
     fn report(&self, what: &str) {
@@ -430,58 +430,25 @@ fn samples(lines: &[Line], rng: &mut Rng, related: bool, links: Option<&mut Link
             .collect::<Vec<_>>()
             .join("\n\n")
     };
-    // The paragraphs of each side that share a line, and those with a counterpart.
-    let mut gold = HashSet::new();
-    let mut owner = vec![None; lines.len()];
-    for (q, p) in paras[1].iter().enumerate() {
-        for &k in p {
-            owner[k] = Some(q);
-        }
-    }
-    for (e, p) in paras[0].iter().enumerate() {
-        for &k in p {
-            if let Some(q) = owner[k] {
-                gold.insert((e, q));
-            }
-        }
-    }
-    // The paragraphs holding a line that the other side left out: those a one-sided unit shows
-    // rightly, as the gold links them to nothing.
-    let alone: [HashSet<usize>; 2] = [0, 1].map(|side| {
-        paras[side]
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.iter().any(|&k| !keep[1 - side][k]))
-            .map(|(q, _)| q)
-            .collect()
-    });
+    let gold = gold_links(&paras, &keep);
     let t = parse_pair(&text(0), &text(1)).transcript;
     let alignment = align::align(&t);
     if let Some(links) = links {
-        links.add(&alignment, &t, &paras, &keep);
+        links.add(&alignment, &t, &gold);
     }
     alignment
         .units
         .iter()
         .enumerate()
         .map(|(k, u)| {
-            // Paragraph n starts on line 2n + 1.
-            let of = |l: Lang| -> Vec<usize> {
-                let mut ps: Vec<usize> = u.parts[l]
-                    .iter()
-                    .filter_map(|p| t.version(l)?.blocks.get(p.block)?.paragraphs.get(p.para))
-                    .map(|p| (p.line.max(1) as usize - 1) / 2)
-                    .collect();
-                ps.dedup();
-                ps
-            };
-            let (en, ru) = (of(Lang::En), of(Lang::Ru));
-            let right = related
-                && match (en.is_empty(), ru.is_empty()) {
-                    (false, false) => en.iter().all(|&e| ru.iter().all(|&r| gold.contains(&(e, r)))),
-                    (false, true) => en.iter().all(|e| alone[0].contains(e)),
-                    _ => ru.iter().all(|r| alone[1].contains(r)),
-                };
+            // Right if every link it makes, as the scorer makes them, is a gold one.
+            let mut made = HashSet::new();
+            link(
+                &mut made,
+                &paragraphs_of(u, &t, Lang::En),
+                &paragraphs_of(u, &t, Lang::Ru),
+            );
+            let right = related && made.is_subset(&gold);
             let x = features(&u.evidence);
             Sample {
                 evidence: u.evidence,

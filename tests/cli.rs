@@ -122,7 +122,7 @@ fn check_says_why_a_unit_is_doubtful() {
     let doubts: Vec<&str> = out.lines().filter(|l| l.starts_with("  doubtful ")).collect();
     assert!(
         doubts.iter().any(|l| l.ends_with(
-            "only in the English text; a sentence may belong with the passage beside it (the next best alignment costs only 2.2 more)"
+            "only in the English text; a sentence may belong with the passage beside it (a 10% chance, by the aligner's costs)"
         )),
         "{out}"
     );

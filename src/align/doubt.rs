@@ -16,8 +16,9 @@ use std::ops::Range;
 /// `check` names when it is doubtful.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
-    /// How much dearer (in nats) the cheapest alignment is that links one of the unit's sentences
-    /// outside it: small where a sentence fits a neighbouring passage almost as well.
+    /// The log-odds, over all alignments near the path weighed by the aligner's own costs, that
+    /// its least sure sentence is where the unit places it: small where a sentence could as well
+    /// belong with a neighbouring passage, or with several.
     pub margin: f32,
     /// How well its links fit (length, shared names and numbers, words that translate, structure):
     /// their mean bead confidence weighted by length, untranslated sentences counting 0.
@@ -149,8 +150,8 @@ impl Term {
     pub fn describe(self, e: &Evidence) -> String {
         match self {
             Term::Margin => format!(
-                "a sentence may belong with the passage beside it (the next best alignment costs only {:.1} more)",
-                e.margin
+                "a sentence may belong with the passage beside it (a {:.0}% chance, by the aligner's costs)",
+                100.0 / (1.0 + e.margin.exp())
             ),
             Term::Fit => format!(
                 "the two sides match poorly in length, names, numbers and words (fit {:.2})",

@@ -1,8 +1,10 @@
-//! How close the path came to putting a sentence elsewhere: for each sentence, the cheapest
-//! alignment that links it outside its unit, against the cheapest of all, in the DP's own costs.
-//! A forward and a backward pass over a band around the path give, for every bead, the cheapest
-//! path through it (max-marginals); every path holds exactly one bead per sentence, so a
-//! sentence's rival is the cheapest bead that holds it and links it otherwise.
+//! How likely the DP's own cost model finds each sentence's place: for each sentence, the chance
+//! that an alignment links it outside its unit, over all alignments in a band around the path,
+//! each weighted by e^−cost (its costs are negative log-chances). A forward and a backward pass
+//! (sums, not minima, as in an HMM's forward-backward) give each bead's posterior chance; every
+//! path holds exactly one bead per sentence, so the chances of the beads that place a sentence
+//! elsewhere add up to the chance that it belongs elsewhere. A sentence with many rivals, each a
+//! little dearer, is less sure than one with a single rival: the cheapest rival alone says less.
 
 use super::band::{Band, guide_of};
 use super::beads::Bead;
@@ -12,10 +14,10 @@ use super::params::*;
 use crate::model::{ByLang, Lang};
 use std::ops::Range;
 
-/// For each item of each side, how much dearer (in nats, at most [`MARGIN_CAP`]) the cheapest
-/// path in a band around `path` is that links it to an item of the other side outside
-/// `within[l][k]` (its unit's items there; where that range is empty, to any item at all), or
-/// that leaves it untranslated where `path` pairs it.
+/// For each item of each side, the log-odds (at most [`MARGIN_CAP`], at least 0) that the
+/// alignments in a band around `path` keep it where its unit claims: linked only to items of
+/// the other side within `within[l][k]` (its unit's items there; where that range is empty, to
+/// nothing), or left untranslated where `path` leaves it so.
 pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize>>>) -> ByLang<Vec<f32>> {
     let (n, m) = (s.en.len(), s.ru.len());
     let mut out = ByLang::new(vec![MARGIN_CAP; n], vec![MARGIN_CAP; m]);
@@ -72,8 +74,8 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
         }
     }
     // The path's links of shapes the DP lacks, which absorbing gaps made (one sentence rendered
-    // in five): moves of these passes too, or the path they shortened would pass for the best
-    // and leaving their sentences out for a rival as cheap.
+    // in five): moves of these passes too, or the alignments they replaced would pass for the
+    // likeliest and leaving their sentences out for as likely.
     // In path order, so that each pass meets them in its own order of cells.
     let wide: Vec<(Bead, f32)> = path
         .iter()
@@ -81,126 +83,263 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
         .filter(|b| band.contains(b.en.start, b.ru.start) && band.contains(b.en.end, b.ru.end))
         .map(|b| (b.clone(), s.price(b).total()))
         .collect();
-    // What opening a run of gaps with a bead of state `to` ending at (i, j) costs, and the
-    // cheapest way into such a bead from the scores by state `from` of its start (a run of gaps
-    // opens where the state changes to a gap's).
-    let open = |to: usize, i: usize, j: usize| if to == 0 { 0.0 } else { s.gap_open(to, i, j) };
-    let enter = |from: usize, to: usize, open: f32| if to != 0 && from != to { open } else { 0.0 };
-    let arrive = |from: [f32; STATES], to: usize, open: f32| {
-        (0..STATES)
-            .map(|st| from[st] + enter(st, to, open))
-            .fold(f32::INFINITY, f32::min)
-    };
-    // Cheapest cost from each cell to the far corner, by the state of the bead that reached it.
+    // The cost of all ways from each cell to the far corner, by the state of the bead that
+    // reached the cell. Links continue from any state alike; a gap opens a run of gaps (at
+    // `Scorer::gap_open`) unless it continues one.
     let mut backward = vec![[f32::INFINITY; STATES]; cells];
     backward[at(n, m)] = [0.0; STATES];
     let mut starting = wide.iter().rev().peekable();
     for i in (0..=n).rev() {
         for j in (band.lo[i]..=band.hi[i]).rev() {
+            let (mut link, mut going, mut opening) =
+                (f32::INFINITY, [f32::INFINITY; STATES], [f32::INFINITY; STATES]);
             for (t, &(a, b, _)) in BEADS.iter().enumerate() {
                 let (i2, j2) = (i + a, j + b);
                 if i2 > n || j2 > m || !band.contains(i2, j2) {
                     continue;
                 }
-                let c = cost[at(i2, j2) * shapes + t];
                 let to = STATE_OF[t];
-                let rest = backward[at(i2, j2)][to];
-                if !c.is_finite() || !rest.is_finite() {
-                    continue;
-                }
-                let open = open(to, i2, j2);
-                for (st, cell) in backward[at(i, j)].iter_mut().enumerate() {
-                    *cell = cell.min(enter(st, to, open) + c + rest);
+                let way = cost[at(i2, j2) * shapes + t] + backward[at(i2, j2)][to];
+                if to == 0 {
+                    link = either(link, way);
+                } else {
+                    going[to] = either(going[to], way);
+                    opening[to] = either(opening[to], way + s.gap_open(to, i2, j2));
                 }
             }
             if let Some((b, c)) = starting.next_if(|(b, _)| (b.en.start, b.ru.start) == (i, j)) {
-                let rest = backward[at(b.en.end, b.ru.end)][0];
-                for cell in backward[at(i, j)].iter_mut() {
-                    *cell = cell.min(c + rest);
-                }
+                link = either(link, c + backward[at(b.en.end, b.ru.end)][0]);
+            }
+            if (i, j) != (n, m) {
+                backward[at(i, j)] = std::array::from_fn(|st| {
+                    (1..STATES).fold(link, |all, to| {
+                        either(all, if st == to { going[to] } else { opening[to] })
+                    })
+                });
             }
         }
     }
-    // Cheapest cost from the origin to each cell, by the state of the last bead; and, in place of
-    // each bead's cost, the cheapest path through it.
+    // The cost of all alignments together.
+    let all = backward[0][0];
+    if !all.is_finite() {
+        return out;
+    }
+    let claims = Claims::new(path, within);
+    // The cost of all ways from the origin to each cell, by the state of the last bead, and of
+    // all of them whatever it is; and, for each bead, its posterior chance, added to each item
+    // it places elsewhere.
+    let mut elsewhere = ByLang::new(vec![0.0f64; n], vec![0.0f64; m]);
     let mut forward = vec![[f32::INFINITY; STATES]; cells];
+    let mut any = vec![f32::INFINITY; cells];
     forward[0][0] = 0.0;
-    let mut through = cost;
+    any[0] = 0.0;
     let mut ending = wide.iter().peekable();
     for i in 0..=n {
         for j in band.lo[i]..=band.hi[i] {
             let here = at(i, j);
+            let mut cell = forward[here];
             for (t, &(a, b, _)) in BEADS.iter().enumerate() {
-                let c = through[here * shapes + t];
-                if c.is_finite() {
-                    let to = STATE_OF[t];
-                    let best = arrive(forward[at(i - a, j - b)], to, open(to, i, j)) + c;
-                    let cell = &mut forward[here][to];
-                    *cell = cell.min(best);
-                    through[here * shapes + t] = best + backward[here][to];
+                let c = cost[here * shapes + t];
+                if !c.is_finite() {
+                    continue;
+                }
+                let to = STATE_OF[t];
+                let start = at(i - a, j - b);
+                let arrive = if to == 0 {
+                    any[start]
+                } else {
+                    let from = &forward[start];
+                    let others = (0..STATES)
+                        .filter(|&st| st != to)
+                        .fold(f32::INFINITY, |x, st| either(x, from[st]));
+                    either(from[to], others + s.gap_open(to, i, j))
+                };
+                cell[to] = either(cell[to], arrive + c);
+                let gain = all - (arrive + c + backward[here][to]);
+                if gain < NEGLIGIBLE {
+                    continue;
+                }
+                let posterior = f64::from(gain).exp();
+                let (en, ru) = (i - a..i, j - b..j);
+                for (l, items, other) in [(Lang::En, en.clone(), ru.clone()), (Lang::Ru, ru, en)] {
+                    for k in items.filter(|&k| claims.leaves(l, k, &other)) {
+                        elsewhere[l][k] += posterior;
+                    }
                 }
             }
             if let Some((b, c)) = ending.next_if(|(b, _)| (b.en.end, b.ru.end) == (i, j)) {
-                let best = arrive(forward[at(b.en.start, b.ru.start)], 0, 0.0) + c;
-                forward[here][0] = forward[here][0].min(best);
+                cell[0] = either(cell[0], any[at(b.en.start, b.ru.start)] + c);
             }
+            forward[here] = cell;
+            any[here] = cell.into_iter().fold(f32::INFINITY, either);
         }
     }
-    let best = forward[at(n, m)].into_iter().fold(f32::INFINITY, f32::min);
-    if !best.is_finite() {
-        return out;
-    }
-    let mut paired = ByLang::new(vec![false; n], vec![false; m]);
-    for b in path.iter().filter(|b| !b.is_gap()) {
-        b.en.clone().for_each(|k| paired.en[k] = true);
-        b.ru.clone().for_each(|k| paired.ru[k] = true);
-    }
-    // Whether linking item `k` of side `l` to `other` of the other side (none: leaving it
-    // untranslated) changes what the unit claims of it.
-    let leaves = |l: Lang, k: usize, other: &Range<usize>| {
-        let w = &within[l][k];
-        if other.is_empty() {
-            return paired[l][k];
-        }
-        w.is_empty() || other.start < w.start || other.end > w.end
-    };
-    for i in 0..=n {
-        for j in band.lo[i]..=band.hi[i] {
-            for (t, &(a, b, _)) in BEADS.iter().enumerate() {
-                let through = through[at(i, j) * shapes + t];
-                if !through.is_finite() {
-                    continue;
-                }
-                let (en, ru) = (i - a..i, j - b..j);
-                let margin = (through - best).clamp(0.0, MARGIN_CAP);
-                for (l, items, other) in [(Lang::En, en.clone(), ru.clone()), (Lang::Ru, ru, en)] {
-                    for k in items.filter(|&k| leaves(l, k, &other)) {
-                        out[l][k] = out[l][k].min(margin);
-                    }
-                }
+    for l in Lang::BOTH {
+        for (margin, &p) in out[l].iter_mut().zip(&elsewhere[l]) {
+            if p > 0.0 {
+                *margin = ((1.0 - p).max(0.0) / p).ln().clamp(0.0, f64::from(MARGIN_CAP)) as f32;
             }
         }
     }
     out
 }
 
+/// What the units claim of each item: the other side's items it may be linked to, and whether
+/// it is linked at all.
+struct Claims<'a> {
+    within: &'a ByLang<Vec<Range<usize>>>,
+    paired: ByLang<Vec<bool>>,
+}
+
+impl<'a> Claims<'a> {
+    fn new(path: &[Bead], within: &'a ByLang<Vec<Range<usize>>>) -> Self {
+        let mut paired = ByLang::new(vec![false; within.en.len()], vec![false; within.ru.len()]);
+        for b in path.iter().filter(|b| !b.is_gap()) {
+            b.en.clone().for_each(|k| paired.en[k] = true);
+            b.ru.clone().for_each(|k| paired.ru[k] = true);
+        }
+        Claims { within, paired }
+    }
+
+    /// Whether linking item `k` of side `l` to `other` of the other side (none: leaving it
+    /// untranslated) goes against what its unit claims of it.
+    fn leaves(&self, l: Lang, k: usize, other: &Range<usize>) -> bool {
+        let w = &self.within[l][k];
+        if other.is_empty() {
+            return self.paired[l][k];
+        }
+        w.is_empty() || other.start < w.start || other.end > w.end
+    }
+}
+
+/// The cost of taking either of two ways, costs being negative log-chances: −ln(e^−a + e^−b).
+/// Where they differ by more than 16 nats the dearer adds under 1e-7 to the cheaper's chance,
+/// and is left out (as where both are infinite, their difference not a number).
+#[inline]
+fn either(a: f32, b: f32) -> f32 {
+    let d = (a - b).abs();
+    if d < 16.0 {
+        a.min(b) - (-d).exp().ln_1p()
+    } else {
+        a.min(b)
+    }
+}
+
+/// The log of a posterior chance too small to move any margin below [`MARGIN_CAP`].
+const NEGLIGIBLE: f32 = -21.0;
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::beads::{align, items_of};
+    use crate::align::beads::{Item, align, items_of};
     use crate::model::BlockKind;
+
+    /// Items of each side, their alignment, and where each item's bead (as if a unit of its
+    /// own) links it.
+    struct Aligned {
+        en: Vec<Item>,
+        ru: Vec<Item>,
+        path: Vec<Bead>,
+        within: ByLang<Vec<Range<usize>>>,
+    }
+
+    impl Aligned {
+        fn new(en: &[&str], ru: &[&str]) -> Self {
+            let items = |texts, lang| items_of(texts, lang, BlockKind::Narration);
+            let (en, ru) = (items(en, Lang::En), items(ru, Lang::Ru));
+            let path = align(&en, &ru, FIRST);
+            let mut within = ByLang::new(vec![0..0; en.len()], vec![0..0; ru.len()]);
+            for b in &path {
+                b.en.clone().for_each(|k| within.en[k] = b.ru.clone());
+                b.ru.clone().for_each(|k| within.ru[k] = b.en.clone());
+            }
+            Aligned { en, ru, path, within }
+        }
+
+        fn scorer(&self) -> Scorer<'_> {
+            Scorer::new(&self.en, &self.ru, FIRST)
+        }
+
+        fn margins(&self) -> ByLang<Vec<f32>> {
+            margins(&self.scorer(), &self.path, &self.within)
+        }
+    }
 
     /// Each item's margin when every bead of the path is a unit of its own.
     fn per_bead(en: &[&str], ru: &[&str]) -> ByLang<Vec<f32>> {
-        let items = |texts, lang| items_of(texts, lang, BlockKind::Narration);
-        let (en, ru) = (items(en, Lang::En), items(ru, Lang::Ru));
-        let path = align(&en, &ru, FIRST);
-        let mut within = ByLang::new(vec![0..0; en.len()], vec![0..0; ru.len()]);
-        for b in &path {
-            b.en.clone().for_each(|k| within.en[k] = b.ru.clone());
-            b.ru.clone().for_each(|k| within.ru[k] = b.en.clone());
+        Aligned::new(en, ru).margins()
+    }
+
+    /// Each item's chance of being placed against its unit's claim, by enumerating every
+    /// alignment of the whole matrix: e^−cost of those that do, over that of all.
+    fn enumerated(s: &Scorer, claims: &Claims) -> ByLang<Vec<f64>> {
+        let (n, m) = (s.en.len(), s.ru.len());
+        let (mut all, mut elsewhere) = (0.0, ByLang::new(vec![0.0; n], vec![0.0; m]));
+        // Partial alignments: where they end, their last bead's state, their cost, the items
+        // they place elsewhere.
+        let mut partial = vec![(0, 0, 0, 0.0f32, Vec::new())];
+        while let Some((i, j, state, cost, moved)) = partial.pop() {
+            if (i, j) == (n, m) {
+                let chance = (-f64::from(cost)).exp();
+                all += chance;
+                moved
+                    .iter()
+                    .for_each(|&(l, k): &(Lang, usize)| elsewhere[l][k] += chance);
+                continue;
+            }
+            for (t, &(a, b, prior)) in BEADS.iter().enumerate() {
+                let (i2, j2) = (i + a, j + b);
+                if i2 > n || j2 > m {
+                    continue;
+                }
+                let to = STATE_OF[t];
+                let opening = if to != 0 && to != state {
+                    s.gap_open(to, i2, j2)
+                } else {
+                    0.0
+                };
+                let c = s.cost(i2, j2, a, b, prior, s.shared(i2, j2, a, b)).total() + opening;
+                let mut moved = moved.clone();
+                for (l, items, other) in [(Lang::En, i..i2, j..j2), (Lang::Ru, j..j2, i..i2)] {
+                    moved.extend(items.filter(|&k| claims.leaves(l, k, &other)).map(|k| (l, k)));
+                }
+                partial.push((i2, j2, to, cost + c, moved));
+            }
         }
-        margins(&Scorer::new(&en, &ru, FIRST), &path, &within)
+        for l in Lang::BOTH {
+            elsewhere[l].iter_mut().for_each(|p| *p /= all);
+        }
+        elsewhere
+    }
+
+    #[test]
+    fn margins_are_the_log_odds_over_every_alignment_that_a_sentence_stays_in_its_unit() {
+        let a = Aligned::new(
+            &[
+                "Trade grew by 5.7% in 2024.",
+                "It was a good year for the two countries.",
+                "More than 2,000 companies operate in Minsk.",
+            ],
+            &[
+                "Товарооборот вырос на 5,7% в 2024 году.",
+                "В Минске работает более 2 000 компаний.",
+            ],
+        );
+        let got = a.margins();
+        let elsewhere = enumerated(&a.scorer(), &Claims::new(&a.path, &a.within));
+        for l in Lang::BOTH {
+            for (&margin, &p) in got[l].iter().zip(&elsewhere[l]) {
+                let odds = ((1.0 - p) / p).ln().clamp(0.0, f64::from(MARGIN_CAP)) as f32;
+                assert!((margin - odds).abs() < 1e-3, "{got:?} against {elsewhere:?}");
+            }
+        }
+        // Not every margin at a bound: the sums are tested, not only the clamp.
+        let inside = got
+            .en
+            .iter()
+            .chain(&got.ru)
+            .filter(|&&m| m > 0.01 && m < MARGIN_CAP - 0.01);
+        assert!(inside.count() >= 2, "{got:?}");
     }
 
     #[test]

@@ -303,7 +303,7 @@ fn a_long_sentence_rendered_in_six_short_ones_is_paired_with_all_six() {
          убежал.",
     );
     assert_one_link(&t, 6);
-    // The link is the best path's, not a rival as cheap as leaving the seven sentences out.
+    // The link is far likelier than leaving the seven sentences out.
     let a = align(&t);
     assert!(a.units.iter().all(|u| u.evidence.margin > 3.0), "{:?}", a.units);
 }

@@ -121,8 +121,8 @@ fn align_within(en: &[Item], ru: &[Item], model: Model, full_limit: usize) -> Ve
     } else {
         // A first pass over whole paragraphs, three times fewer on each side, finds where the
         // sentence band belongs, so that the sentence pass rarely needs a second try.
-        let (en_paras, en_first) = paragraphs(en);
-        let (ru_paras, ru_first) = paragraphs(ru);
+        let (en_paras, en_first) = paragraphs(en, paragraph_count(ru));
+        let (ru_paras, ru_first) = paragraphs(ru, paragraph_count(en));
         let coarse = paragraph_pass(&en_paras, &ru_paras, model);
         let corners = coarse.iter().map(|b| (en_first[b.en.end], ru_first[b.ru.end]));
         through(corners, &scorer.en.chars(), &scorer.ru.chars())
@@ -147,10 +147,33 @@ fn paragraph_pass(en: &[Item], ru: &[Item], model: Model) -> Vec<Bead> {
 }
 
 /// Each paragraph as one item, and the index of each paragraph's first item (plus the end).
-fn paragraphs(items: &[Item]) -> (Vec<Item>, Vec<usize>) {
+/// Where one side never breaks its text (a book pasted as one line), its single paragraph would
+/// pair with a few of the other side's and leave the rest out, and the guide would run far from
+/// the sentences' path: a paragraph longer than the sentence band is wide, and than the widest
+/// bead of the other side's typical paragraphs, is cut into runs of the size that would give
+/// this side as many paragraphs as `other_paragraphs`, the other side's.
+fn paragraphs(items: &[Item], other_paragraphs: usize) -> (Vec<Item>, Vec<usize>) {
+    let chunk = items.len().div_ceil(other_paragraphs.max(1)).max(1);
+    let mut cut = vec![false; items.len()];
+    let mut start = 0;
+    for end in 1..=items.len() {
+        if end < items.len() && !items[end].para_start {
+            continue;
+        }
+        let long = end - start > FINE_BAND.max(DP_WIDEST * chunk);
+        for (offset, c) in cut[start..end].iter_mut().enumerate() {
+            *c = offset == 0 || (long && offset % chunk == 0);
+        }
+        start = end;
+    }
     // A paragraph's words are many: a fixed share of its concepts tells as much about how well
     // two paragraphs match, in a fraction of the time.
-    runs(items, |k| items[k].para_start, PARAGRAPH_SAMPLE)
+    runs(items, |k| cut[k], PARAGRAPH_SAMPLE)
+}
+
+/// How many paragraphs `items` hold.
+fn paragraph_count(items: &[Item]) -> usize {
+    items.iter().filter(|it| it.para_start).count()
 }
 
 /// Each run of `items` as one item, a run starting at each item where `starts`, keeping one in
@@ -456,11 +479,10 @@ mod tests {
         assert!(wrong.is_empty(), "{wrong:?}");
     }
 
-    #[test]
-    fn paragraphs_cut_apart_keep_the_paragraph_pass_near_the_diagonal() {
-        // Both versions say every sentence, but paragraph them independently: the paragraph
-        // pass must pair their paragraphs two or three to one rather than leave some out and
-        // stray farther from the diagonal than the sentence band around it reaches.
+    /// Asserts that the paragraph pass strays from the diagonal by less than the sentence band
+    /// is wide, on 900 sentences that both versions say, the English in paragraphs of
+    /// `en_sizes` sentences in turn, the Russian in paragraphs of `ru_sizes`.
+    fn assert_paragraph_pass_near_the_diagonal(en_sizes: &[usize], ru_sizes: &[usize]) {
         let words = |k: usize| 2 + (k.wrapping_mul(2_654_435_761) >> 7) % 13;
         let en: Vec<String> = (0..900)
             .map(|k| format!("{}agreed.", "word ".repeat(words(k))))
@@ -473,7 +495,6 @@ mod tests {
             items_of(&refs(&en), Lang::En, t),
             items_of(&refs(&ru), Lang::Ru, t),
         );
-        // Paragraphs of 1, 2, 3, 1, 2, 3… sentences in English, of 3, 1, 4, 2… in Russian.
         let cut = |items: &mut [Item], sizes: &[usize]| {
             let starts: Vec<usize> = sizes
                 .iter()
@@ -485,9 +506,10 @@ mod tests {
                 item.para_start = starts.contains(&k);
             }
         };
-        cut(&mut en, &[1, 2, 3]);
-        cut(&mut ru, &[3, 1, 4, 2]);
-        let ((en_paras, en_first), (ru_paras, ru_first)) = (paragraphs(&en), paragraphs(&ru));
+        cut(&mut en, en_sizes);
+        cut(&mut ru, ru_sizes);
+        let (en_paras, en_first) = paragraphs(&en, paragraph_count(&ru));
+        let (ru_paras, ru_first) = paragraphs(&ru, paragraph_count(&en));
         let path = paragraph_pass(&en_paras, &ru_paras, MODEL);
         let strays = path
             .iter()
@@ -498,6 +520,21 @@ mod tests {
             "{strays:?} sentences off: {:?}",
             pairs(&path)
         );
+    }
+
+    #[test]
+    fn paragraphs_cut_apart_keep_the_paragraph_pass_near_the_diagonal() {
+        // Both versions say every sentence, but paragraph them independently: the paragraph
+        // pass must pair their paragraphs two or three to one rather than leave some out and
+        // stray farther from the diagonal than the sentence band around it reaches.
+        assert_paragraph_pass_near_the_diagonal(&[1, 2, 3], &[3, 1, 4, 2]);
+    }
+
+    #[test]
+    fn a_version_never_broken_into_paragraphs_keeps_the_paragraph_pass_near_the_diagonal() {
+        // The Russian is one paragraph of 900 sentences (a book pasted as one line): cut into
+        // runs the English paragraphs' size, it still guides the sentence band.
+        assert_paragraph_pass_near_the_diagonal(&[1, 2, 3], &[900]);
     }
 
     #[test]

@@ -137,9 +137,9 @@ pub(super) const MARGIN_CAP: f32 = 10.0;
 /// the chance that a unit of a translation is right; [`TRANSLATION_WEIGHTS`] (bias, document
 /// quality) one of the chance that the two versions are translations of each other at all.
 pub const DOUBT_WEIGHTS: [f32; 11] = [
-    -3.62, 1.213, -0.365, 2.795, 1.312, 1.924, 0.0, 0.152, 1.493, -3.381, 0.363,
+    -3.617, 1.192, -0.365, 2.79, 1.314, 1.904, 0.0, 0.148, 1.51, -3.382, 0.363,
 ];
-pub const TRANSLATION_WEIGHTS: [f32; 2] = [-12.224, 23.262];
+pub const TRANSLATION_WEIGHTS: [f32; 2] = [-12.182, 23.202];
 /// Units less sure than this are marked doubtful, in the reader, the exports and `check`: the
 /// threshold at which the flag told wrong units from right ones best on the training works of
 /// `flag_weights`, by an F-score that weighs recall twice (most wrong units should be flagged).

@@ -88,6 +88,9 @@ pub(super) const LEXICAL_WORDS: f32 = 8.0;
 pub(super) const LEXICAL_CHANCE: f32 = 0.15;
 /// The coarse pass over paragraphs keeps one in this many lexicon concepts.
 pub(super) const PARAGRAPH_SAMPLE: u32 = 4;
+/// Where even the version with more paragraphs has fewer than one per this many sentences,
+/// neither breaks its text into paragraphs, and the first pass is over sentences.
+pub(super) const UNBROKEN: usize = 32;
 
 /// The first pass's model: structure counts a little until the document says how much.
 pub(super) const FIRST: Model = Model {
@@ -139,7 +142,7 @@ pub(super) const MARGIN_CAP: f32 = 10.0;
 pub const DOUBT_WEIGHTS: [f32; 11] = [
     -3.617, 1.192, -0.365, 2.79, 1.314, 1.904, 0.0, 0.148, 1.51, -3.382, 0.363,
 ];
-pub const TRANSLATION_WEIGHTS: [f32; 2] = [-12.182, 23.202];
+pub const TRANSLATION_WEIGHTS: [f32; 2] = [-12.194, 23.22];
 /// Units less sure than this are marked doubtful, in the reader, the exports and `check`: the
 /// threshold at which the flag told wrong units from right ones best on the training works of
 /// `flag_weights`, by an F-score that weighs recall twice (most wrong units should be flagged).

@@ -117,7 +117,7 @@ fn align_within(en: &[Item], ru: &[Item], model: Model, full_limit: usize) -> Ve
     let full = n.saturating_mul(m + 1) <= full_limit;
     let scorer = Scorer::new(en, ru, model);
     let most = paragraph_count(en).max(paragraph_count(ru));
-    if !full && most < n.min(m) / UNBROKEN {
+    if !full && most.saturating_mul(UNBROKEN) < n.max(m) {
         // Neither version breaks its text into paragraphs: a pass over sentences, in the wide
         // band a paragraph pass takes, around the chain of anchors said once.
         return banded(&scorer, BAND);
@@ -154,9 +154,11 @@ fn paragraph_pass(en: &[Item], ru: &[Item], model: Model) -> Vec<Bead> {
 /// Each paragraph as one item, and the index of each paragraph's first item (plus the end).
 /// Where one side never breaks its text (a book pasted as one line), its single paragraph would
 /// pair with a few of the other side's and leave the rest out, and the guide would run far from
-/// the sentences' path: a paragraph longer than the sentence band is wide, and than the widest
-/// bead of runs of a `count`th of the side, is cut into such runs (`count`: how many paragraphs
-/// the other side has, or more).
+/// the sentences' path. So a paragraph longer than the sentence band is wide, and than the
+/// widest bead of runs of a `count`th of its side, is cut into such runs; `count` is how many
+/// paragraphs the version with more has, so that both sides come in runs of a like share of
+/// the text: the unbroken side's text, and any paragraph of the other far longer than its own
+/// typical one, which would meet as many short runs.
 fn paragraphs(items: &[Item], count: usize) -> (Vec<Item>, Vec<usize>) {
     let chunk = items.len().div_ceil(count.max(1)).max(1);
     let mut cut = vec![false; items.len()];
@@ -557,6 +559,9 @@ mod tests {
         // The Russian is one paragraph of 900 sentences (a book pasted as one line): cut into
         // runs the English paragraphs' size, it still guides the sentence band.
         assert_paragraph_pass_near_the_diagonal(&[1, 2, 3], &[900]);
+        // And the English paragraph far longer than the others meets the Russian runs cut
+        // as short as those.
+        assert_paragraph_pass_near_the_diagonal(&[2, 2, 2, 2, 2, 2, 2, 2, 2, 40], &[900]);
     }
 
     #[test]

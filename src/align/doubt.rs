@@ -17,8 +17,8 @@ use std::ops::Range;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     /// The log-odds, over all alignments near the path weighed by the aligner's own costs, that
-    /// its least sure sentence is where the unit places it: small where a sentence could as well
-    /// belong with a neighbouring passage, or with several.
+    /// its least sure sentence is where the unit places it: near 0 where a sentence could as
+    /// well belong with a neighbouring passage, or with several, below where it likelier does.
     pub margin: f32,
     /// How well its links fit (length, shared names and numbers, words that translate, structure):
     /// their mean bead confidence weighted by length, untranslated sentences counting 0.

@@ -14,8 +14,8 @@ use super::params::*;
 use crate::model::{ByLang, Lang};
 use std::ops::Range;
 
-/// For each item of each side, the log-odds (at most [`MARGIN_CAP`], at least 0) that the
-/// alignments in a band around `path` keep it where its unit claims: linked only to items of
+/// For each item of each side, the log-odds (within ±[`MARGIN_CAP`]) that the alignments in a
+/// band around `path` keep it where its unit claims: linked only to items of
 /// the other side within `within[l][k]` (its unit's items there; where that range is empty, to
 /// nothing), or left untranslated where `path` leaves it so.
 pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize>>>) -> ByLang<Vec<f32>> {
@@ -64,7 +64,7 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
                     // [`Scorer::cost`], its terms from what the row and column read once.
                     let shared = window.shared(a, b);
                     let terms = Terms {
-                        prior,
+                        prior: prior * s.merge,
                         length: s.length(en_back.chars[a], ru_back.chars[b]),
                         lexical: s.lexical(en_back.known[a] + ru_back.known[b], shared.words),
                     };
@@ -85,36 +85,39 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
         .collect();
     // The cost of all ways from each cell to the far corner, by the state of the bead that
     // reached the cell. Links continue from any state alike; a gap opens a run of gaps (at
-    // `Scorer::gap_open`) unless it continues one.
-    let mut backward = vec![[f32::INFINITY; STATES]; cells];
+    // `Scorer::gap_open`) unless it continues one. In f64: a document's costs run to millions
+    // of nats, where an f32 drops every rival less than a tenth of a nat dearer.
+    let mut backward = vec![[f64::INFINITY; STATES]; cells];
     backward[at(n, m)] = [0.0; STATES];
     let mut starting = wide.iter().rev().peekable();
     for i in (0..=n).rev() {
         for j in (band.lo[i]..=band.hi[i]).rev() {
             let (mut link, mut going, mut opening) =
-                (f32::INFINITY, [f32::INFINITY; STATES], [f32::INFINITY; STATES]);
+                (f64::INFINITY, [f64::INFINITY; STATES], [f64::INFINITY; STATES]);
             for (t, &(a, b, _)) in BEADS.iter().enumerate() {
                 let (i2, j2) = (i + a, j + b);
                 if i2 > n || j2 > m || !band.contains(i2, j2) {
                     continue;
                 }
                 let to = STATE_OF[t];
-                let way = cost[at(i2, j2) * shapes + t] + backward[at(i2, j2)][to];
+                let way = f64::from(cost[at(i2, j2) * shapes + t]) + backward[at(i2, j2)][to];
                 if to == 0 {
                     link = either(link, way);
                 } else {
                     going[to] = either(going[to], way);
-                    opening[to] = either(opening[to], way + s.gap_open(to, i2, j2));
+                    opening[to] = either(opening[to], way + f64::from(s.gap_open(to, i2, j2)));
                 }
             }
             if let Some((b, c)) = starting.next_if(|(b, _)| (b.en.start, b.ru.start) == (i, j)) {
-                link = either(link, c + backward[at(b.en.end, b.ru.end)][0]);
+                link = either(link, f64::from(*c) + backward[at(b.en.end, b.ru.end)][0]);
             }
             if (i, j) != (n, m) {
                 backward[at(i, j)] = std::array::from_fn(|st| {
-                    (1..STATES).fold(link, |all, to| {
-                        either(all, if st == to { going[to] } else { opening[to] })
-                    })
+                    (1..STATES)
+                        .filter(|&to| may_follow(st, to))
+                        .fold(link, |all, to| {
+                            either(all, if st == to { going[to] } else { opening[to] })
+                        })
                 });
             }
         }
@@ -129,8 +132,8 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
     // all of them whatever it is; and, for each bead, its posterior chance, added to each item
     // it places elsewhere.
     let mut elsewhere = ByLang::new(vec![0.0f64; n], vec![0.0f64; m]);
-    let mut forward = vec![[f32::INFINITY; STATES]; cells];
-    let mut any = vec![f32::INFINITY; cells];
+    let mut forward = vec![[f64::INFINITY; STATES]; cells];
+    let mut any = vec![f64::INFINITY; cells];
     forward[0][0] = 0.0;
     any[0] = 0.0;
     let mut ending = wide.iter().peekable();
@@ -139,7 +142,7 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
             let here = at(i, j);
             let mut cell = forward[here];
             for (t, &(a, b, _)) in BEADS.iter().enumerate() {
-                let c = cost[here * shapes + t];
+                let c = f64::from(cost[here * shapes + t]);
                 if !c.is_finite() {
                     continue;
                 }
@@ -150,16 +153,16 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
                 } else {
                     let from = &forward[start];
                     let others = (0..STATES)
-                        .filter(|&st| st != to)
-                        .fold(f32::INFINITY, |x, st| either(x, from[st]));
-                    either(from[to], others + s.gap_open(to, i, j))
+                        .filter(|&st| st != to && may_follow(st, to))
+                        .fold(f64::INFINITY, |x, st| either(x, from[st]));
+                    either(from[to], others + f64::from(s.gap_open(to, i, j)))
                 };
                 cell[to] = either(cell[to], arrive + c);
                 let gain = all - (arrive + c + backward[here][to]);
                 if gain < NEGLIGIBLE {
                     continue;
                 }
-                let posterior = f64::from(gain).exp();
+                let posterior = gain.exp();
                 let (en, ru) = (i - a..i, j - b..j);
                 for (l, items, other) in [(Lang::En, en.clone(), ru.clone()), (Lang::Ru, ru, en)] {
                     for k in items.filter(|&k| claims.leaves(l, k, &other)) {
@@ -168,16 +171,21 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
                 }
             }
             if let Some((b, c)) = ending.next_if(|(b, _)| (b.en.end, b.ru.end) == (i, j)) {
-                cell[0] = either(cell[0], any[at(b.en.start, b.ru.start)] + c);
+                cell[0] = either(cell[0], any[at(b.en.start, b.ru.start)] + f64::from(*c));
             }
             forward[here] = cell;
-            any[here] = cell.into_iter().fold(f32::INFINITY, either);
+            any[here] = cell.into_iter().fold(f64::INFINITY, either);
         }
     }
+    debug_assert!(
+        (any[at(n, m)] - all).abs() <= 1e-9 * all.abs() + 1e-6,
+        "the forward pass ends at {}, the backward one starts at {all}",
+        any[at(n, m)]
+    );
     for l in Lang::BOTH {
         for (margin, &p) in out[l].iter_mut().zip(&elsewhere[l]) {
             if p > 0.0 {
-                *margin = ((1.0 - p).max(0.0) / p).ln().clamp(0.0, f64::from(MARGIN_CAP)) as f32;
+                *margin = log_odds(1.0 - p, p);
             }
         }
     }
@@ -212,27 +220,43 @@ impl<'a> Claims<'a> {
     }
 }
 
+/// ln(stay / leave), within ±[`MARGIN_CAP`].
+fn log_odds(stay: f64, leave: f64) -> f32 {
+    let cap = f64::from(MARGIN_CAP);
+    (stay.max(0.0) / leave).ln().clamp(-cap, cap) as f32
+}
+
+/// Whether a bead of state `to` may follow one of state `from`. An English-only run never
+/// directly follows a Russian-only one: the English and the Russian sentences left out between
+/// two links are one alignment, in whichever order the beads take them, and counting both
+/// orders would weigh omissions on both sides twice.
+fn may_follow(from: usize, to: usize) -> bool {
+    (from, to) != (2, 1)
+}
+
 /// The cost of taking either of two ways, costs being negative log-chances: −ln(e^−a + e^−b).
-/// Where they differ by more than 16 nats the dearer adds under 1e-7 to the cheaper's chance,
-/// and is left out (as where both are infinite, their difference not a number).
+/// Where they differ by more than 24 nats the dearer adds under 1e-10 to the cheaper's chance,
+/// below what an f64 keeps of a cost in the millions, and is left out (as where both are
+/// infinite, their difference not a number).
 #[inline]
-fn either(a: f32, b: f32) -> f32 {
+fn either(a: f64, b: f64) -> f64 {
     let d = (a - b).abs();
-    if d < 16.0 {
+    if d < 24.0 {
         a.min(b) - (-d).exp().ln_1p()
     } else {
         a.min(b)
     }
 }
 
-/// The log of a posterior chance too small to move any margin below [`MARGIN_CAP`].
-const NEGLIGIBLE: f32 = -21.0;
+/// The log of a posterior chance too small to move any margin within [`MARGIN_CAP`].
+const NEGLIGIBLE: f64 = -21.0;
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::align::beads::{Item, align, items_of};
     use crate::model::BlockKind;
+    use std::collections::HashMap;
 
     /// Items of each side, their alignment, and where each item's bead (as if a unit of its
     /// own) links it.
@@ -271,20 +295,22 @@ mod tests {
     }
 
     /// Each item's chance of being placed against its unit's claim, by enumerating every
-    /// alignment of the whole matrix: e^−cost of those that do, over that of all.
+    /// alignment of the whole matrix: e^−cost of those that do, over that of all. An alignment
+    /// is its links; the bead sequences that make the same links (omissions on both sides
+    /// taken in either order) count once, at the cheapest.
     fn enumerated(s: &Scorer, claims: &Claims) -> ByLang<Vec<f64>> {
         let (n, m) = (s.en.len(), s.ru.len());
-        let (mut all, mut elsewhere) = (0.0, ByLang::new(vec![0.0; n], vec![0.0; m]));
-        // Partial alignments: where they end, their last bead's state, their cost, the items
-        // they place elsewhere.
-        let mut partial = vec![(0, 0, 0, 0.0f32, Vec::new())];
-        while let Some((i, j, state, cost, moved)) = partial.pop() {
+        type Links = Vec<(Range<usize>, Range<usize>)>;
+        let mut alignments: HashMap<Links, (f32, Vec<(Lang, usize)>)> = HashMap::new();
+        // Partial alignments: where they end, their last bead's state, their cost, their links,
+        // the items they place elsewhere.
+        let mut partial = vec![(0, 0, 0, 0.0f32, Vec::new(), Vec::new())];
+        while let Some((i, j, state, cost, links, moved)) = partial.pop() {
             if (i, j) == (n, m) {
-                let chance = (-f64::from(cost)).exp();
-                all += chance;
-                moved
-                    .iter()
-                    .for_each(|&(l, k): &(Lang, usize)| elsewhere[l][k] += chance);
+                let best = alignments.entry(links).or_insert((f32::INFINITY, Vec::new()));
+                if cost < best.0 {
+                    *best = (cost, moved);
+                }
                 continue;
             }
             for (t, &(a, b, prior)) in BEADS.iter().enumerate() {
@@ -299,12 +325,22 @@ mod tests {
                     0.0
                 };
                 let c = s.cost(i2, j2, a, b, prior, s.shared(i2, j2, a, b)).total() + opening;
+                let mut links = links.clone();
+                if a > 0 && b > 0 {
+                    links.push((i..i2, j..j2));
+                }
                 let mut moved = moved.clone();
                 for (l, items, other) in [(Lang::En, i..i2, j..j2), (Lang::Ru, j..j2, i..i2)] {
                     moved.extend(items.filter(|&k| claims.leaves(l, k, &other)).map(|k| (l, k)));
                 }
-                partial.push((i2, j2, to, cost + c, moved));
+                partial.push((i2, j2, to, cost + c, links, moved));
             }
+        }
+        let (mut all, mut elsewhere) = (0.0, ByLang::new(vec![0.0; n], vec![0.0; m]));
+        for (cost, moved) in alignments.into_values() {
+            let chance = (-f64::from(cost)).exp();
+            all += chance;
+            moved.into_iter().for_each(|(l, k)| elsewhere[l][k] += chance);
         }
         for l in Lang::BOTH {
             elsewhere[l].iter_mut().for_each(|p| *p /= all);
@@ -329,8 +365,10 @@ mod tests {
         let elsewhere = enumerated(&a.scorer(), &Claims::new(&a.path, &a.within));
         for l in Lang::BOTH {
             for (&margin, &p) in got[l].iter().zip(&elsewhere[l]) {
-                let odds = ((1.0 - p) / p).ln().clamp(0.0, f64::from(MARGIN_CAP)) as f32;
-                assert!((margin - odds).abs() < 1e-3, "{got:?} against {elsewhere:?}");
+                assert!(
+                    (margin - log_odds(1.0 - p, p)).abs() < 1e-3,
+                    "{got:?} against {elsewhere:?}"
+                );
             }
         }
         // Not every margin at a bound: the sums are tested, not only the clamp.
@@ -338,7 +376,7 @@ mod tests {
             .en
             .iter()
             .chain(&got.ru)
-            .filter(|&&m| m > 0.01 && m < MARGIN_CAP - 0.01);
+            .filter(|&&m| m.abs() < MARGIN_CAP - 0.01);
         assert!(inside.count() >= 2, "{got:?}");
     }
 

@@ -29,7 +29,7 @@ pub(super) fn absorb(path: Vec<Bead>, en: &[Item], ru: &[Item], model: Model) ->
         }
         let settled_cost = price(&s, &settled_prev) + run_cost(&s, &settled) + price(&s, &settled_next);
         let (prev, run, next) = match pair_up(&s, &run) {
-            Some(link) if price(&s, &prev) + s.price(&link).total() + price(&s, &next) < settled_cost => {
+            Some((link, cost)) if price(&s, &prev) + cost + price(&s, &next) < settled_cost => {
                 (prev, vec![link], next)
             }
             _ => (settled_prev, settled, settled_next),
@@ -43,23 +43,22 @@ pub(super) fn absorb(path: Vec<Bead>, en: &[Item], ru: &[Item], model: Model) ->
     out
 }
 
-/// The run's sentences of both sides as one link, where that costs less than leaving them out.
-fn pair_up(s: &Scorer, run: &[Bead]) -> Option<Bead> {
+/// The run's sentences of both sides as one link, and its cost, where it leaves out both and
+/// no more than [`WIDEST`] of either. (Whether that beats leaving them out, the caller weighs
+/// against settling them into the links beside the run, which costs no more.)
+fn pair_up(s: &Scorer, run: &[Bead]) -> Option<(Bead, f32)> {
     let (en, ru) = (gaps_of(run, Lang::En)?, gaps_of(run, Lang::Ru)?);
     if en.len() > WIDEST || ru.len() > WIDEST {
         return None;
     }
-    let left_out = run_cost(s, run);
     let mut link = Bead {
         en,
         ru,
         confidence: 0.0,
     };
     let cost = s.price(&link);
-    (cost.total() < left_out).then(|| {
-        link.confidence = cost.confidence(false);
-        link
-    })
+    link.confidence = cost.confidence(false);
+    Some((link, cost.total()))
 }
 
 /// Moves side `l`'s gaps of `run` into `prev` (from the front) and `next` (from the back) as far

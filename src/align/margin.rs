@@ -313,7 +313,7 @@ mod tests {
                 }
                 continue;
             }
-            for (t, &(a, b, prior)) in BEADS.iter().enumerate() {
+            for (t, &(a, b, _)) in BEADS.iter().enumerate() {
                 let (i2, j2) = (i + a, j + b);
                 if i2 > n || j2 > m {
                     continue;
@@ -324,7 +324,12 @@ mod tests {
                 } else {
                     0.0
                 };
-                let c = s.cost(i2, j2, a, b, prior, s.shared(i2, j2, a, b)).total() + opening;
+                let bead = Bead {
+                    en: i..i2,
+                    ru: j..j2,
+                    confidence: 0.0,
+                };
+                let c = s.price(&bead).total() + opening;
                 let mut links = links.clone();
                 if a > 0 && b > 0 {
                     links.push((i..i2, j..j2));

@@ -4,21 +4,36 @@
 
 mod align_support;
 
-use align_support::{predicted, predicted_by_sentence, read_gold, score};
+use align_support::{Group, predicted, predicted_by_sentence, read_gold, score};
 use stenogram::align::{Verdict, align, summary};
-use stenogram::model::Transcript;
+use stenogram::model::{Lang, Transcript};
 
 fn pair(en: &str, ru: &str) -> Transcript {
     let sanitize = stenogram::sanitize::sanitize;
     stenogram::ingest::parse_pair(&sanitize(en), &sanitize(ru)).transcript
 }
 
-/// Scores `t` against `gold` by sentence link and by unit, and checks both and the verdict.
-fn scores_well(name: &str, t: &Transcript, gold: &str) {
+/// Scores `t` against `gold` by sentence link and by unit, and checks both and the verdict. `origin`
+/// maps a line of `t`'s source in one language to the line of the gold's.
+fn scores_well(name: &str, t: &Transcript, gold: &str, origin: &dyn Fn(Lang, u32) -> u32) {
     let gold = read_gold(gold);
     let a = align(t);
-    let (sp, sr, by_sentence) = score(&gold, &predicted_by_sentence(t, &a));
-    let (up, ur, by_unit) = score(&gold, &predicted(t, &a));
+    let moved = |groups: Vec<Group>| -> Vec<Group> {
+        let lines = |lang: Lang, lines: Vec<u32>| {
+            let mut lines: Vec<u32> = lines.into_iter().map(|l| origin(lang, l)).collect();
+            lines.dedup();
+            lines
+        };
+        groups
+            .into_iter()
+            .map(|g| Group {
+                en: lines(Lang::En, g.en),
+                ru: lines(Lang::Ru, g.ru),
+            })
+            .collect()
+    };
+    let (sp, sr, by_sentence) = score(&gold, &moved(predicted_by_sentence(t, &a)));
+    let (up, ur, by_unit) = score(&gold, &moved(predicted(t, &a)));
     println!(
         "{name}: by sentence P {sp:.3} R {sr:.3} F1 {by_sentence:.3}; by unit P {up:.3} R {ur:.3} F1 {by_unit:.3}"
     );
@@ -33,13 +48,13 @@ fn the_interview_with_labels_inside_lines_aligns() {
         include_str!("data/interview.en.txt"),
         include_str!("data/interview.ru.txt"),
     );
-    scores_well("interview", &t, include_str!("gold/interview.tsv"));
+    scores_well("interview", &t, include_str!("gold/interview.tsv"), &|_, l| l);
 }
 
 #[test]
 fn the_play_whose_names_translate_aligns_and_pairs_its_speakers() {
     let t = pair(include_str!("data/play.en.txt"), include_str!("data/play.ru.txt"));
-    scores_well("play", &t, include_str!("gold/play.tsv"));
+    scores_well("play", &t, include_str!("gold/play.tsv"), &|_, l| l);
     let a = align(&t);
     let named = |(e, r): &(usize, usize)| (t.speakers[*e].name.en.clone(), t.speakers[*r].name.ru.clone());
     let pairs: Vec<_> = a.same_speakers.iter().map(named).collect();
@@ -48,5 +63,75 @@ fn the_play_whose_names_translate_aligns_and_pairs_its_speakers() {
             pairs.contains(&(en.to_string(), ru.to_string())),
             "{en} = {ru} not learned: {pairs:?}"
         );
+    }
+}
+
+/// `text` with each line wrapped greedily at `width` characters, as Project Gutenberg and `fmt` wrap,
+/// and for each line of the result, the line of `text` it comes from.
+fn hard_wrapped(text: &str, width: usize) -> (String, Vec<u32>) {
+    let mut out: Vec<String> = Vec::new();
+    let mut origin = Vec::new();
+    for (n, line) in (1..).zip(text.lines()) {
+        let mut current = String::new();
+        for word in line.split_whitespace() {
+            if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
+                out.push(std::mem::take(&mut current));
+                origin.push(n);
+            }
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+        out.push(current);
+        origin.push(n);
+    }
+    (out.join("\n"), origin)
+}
+
+/// Each version's paragraphs, with their kinds of block.
+fn paragraphs(t: &Transcript) -> Vec<(Lang, String, String)> {
+    t.langs()
+        .into_iter()
+        .filter_map(|l| Some((l, t.version(l)?)))
+        .flat_map(|(l, v)| {
+            v.blocks.iter().flat_map(move |b| {
+                b.paragraphs
+                    .iter()
+                    .map(move |p| (l, format!("{:?}", b.kind), p.text.clone()))
+            })
+        })
+        .collect()
+}
+
+/// A wrapped version reads as the same blocks and paragraphs, and aligns as well.
+#[test]
+fn hard_wrapped_fixtures_align_as_well_as_their_lines() {
+    for (name, en, ru, gold) in [
+        (
+            "interview",
+            include_str!("data/interview.en.txt"),
+            include_str!("data/interview.ru.txt"),
+            include_str!("gold/interview.tsv"),
+        ),
+        (
+            "play",
+            include_str!("data/play.en.txt"),
+            include_str!("data/play.ru.txt"),
+            include_str!("gold/play.tsv"),
+        ),
+    ] {
+        let t = pair(en, ru);
+        for width in [50, 72] {
+            let (en, en_origin) = hard_wrapped(en, width);
+            let (ru, ru_origin) = hard_wrapped(ru, width);
+            let origin = |lang: Lang, l: u32| match lang {
+                Lang::En => en_origin[l as usize - 1],
+                Lang::Ru => ru_origin[l as usize - 1],
+            };
+            let wrapped = pair(&en, &ru);
+            assert_eq!(paragraphs(&wrapped), paragraphs(&t), "{name} wrapped at {width}");
+            scores_well(&format!("{name} wrapped at {width}"), &wrapped, gold, &origin);
+        }
     }
 }

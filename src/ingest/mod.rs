@@ -2,7 +2,7 @@
 //!
 //! A file holds one language, English and Russian one after the other (split where the script switches
 //! for good), or a parallel text alternating paragraph by paragraph; a pair of files holds one language
-//! each. Each half is classified line by line
+//! each. In each half, lines a wrapper broke are joined (`wrap`); then lines are classified one by one
 //! (`structure`), label candidates are taken or refused with evidence from the whole document (`labels`),
 //! speakers are resolved to one identity across forms and languages (`speakers`), then blocks are built.
 //! Every step is linear in the input.
@@ -11,6 +11,7 @@ mod labels;
 mod language;
 mod speakers;
 mod structure;
+mod wrap;
 
 use crate::model::{Lang, Transcript, Version};
 use crate::sanitize::{Removed, sanitize_and_report};
@@ -25,7 +26,7 @@ use structure::{Classified, Half, Line};
 /// Ingest's version, part of the cache's key: bump it with every change that can change what a
 /// file is read as (the transcript or its warnings), or readers are shown stale documents from
 /// their cache. `tests/store.rs` fails, asking for the bump, when the output changes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Something in the input that was read in a way the user may want to check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -233,10 +234,19 @@ fn interleaved<'a>(lines: &[(u32, &'a str)]) -> Option<(Lines<'a>, Lines<'a>)> {
 
 fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
     let mut warnings = Vec::new();
-    let mut classified: Vec<(Lang, Half)> = halves
+    // Hard-wrapped lines are joined first, so that labels, headings and reactions are read in whole lines.
+    let joined: Vec<_> = halves
         .iter()
         .filter(|(_, lines)| !lines.is_empty())
-        .map(|&(lang, lines)| (lang, structure::classify(lines)))
+        .map(|&(lang, lines)| (lang, wrap::unwrap(lines)))
+        .collect();
+    let lines: Vec<(Lang, Vec<(u32, &str)>)> = joined
+        .iter()
+        .map(|(lang, lines)| (*lang, lines.iter().map(|(n, l)| (*n, l.as_ref())).collect()))
+        .collect();
+    let mut classified: Vec<(Lang, Half)> = lines
+        .iter()
+        .map(|(lang, lines)| (*lang, structure::classify(lines)))
         .collect();
     let sure: Vec<Vec<bool>> = classified
         .iter()

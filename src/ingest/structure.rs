@@ -68,7 +68,7 @@ pub(super) fn classify<'a>(lines: &[(u32, &'a str)]) -> Half<'a> {
 /// How many lines at the start and at the end of a half may hold a `Source:` line.
 const EDGE_LINES: usize = 3;
 
-fn line_kind(text: &str) -> Line<'_> {
+pub(super) fn line_kind(text: &str) -> Line<'_> {
     if !text.chars().any(char::is_alphanumeric) {
         Line::Break
     } else if is_phrase(text, RELATED_HEADS) {
@@ -467,7 +467,7 @@ pub(super) fn direction(text: &str) -> Option<usize> {
 }
 
 /// `Source: …`, `Source – …`, `Источник: …` → the value.
-fn source(text: &str) -> Option<&str> {
+pub(super) fn source(text: &str) -> Option<&str> {
     let word_end = text.find(|c: char| !c.is_alphabetic())?;
     let word = text[..word_end].to_lowercase();
     if !matches!(word.as_str(), "source" | "источник") {
@@ -486,7 +486,7 @@ fn source(text: &str) -> Option<&str> {
 
 /// A line announcing the other language's half (`Original text below`): short, not a speaker label, and
 /// holding one of the phrases as whole words — `Спасибо за оригинальный вопрос.` is speech.
-fn is_marker(text: &str) -> bool {
+pub(super) fn is_marker(text: &str) -> bool {
     const MARKERS: &[&str] = &[
         "original text",
         "text below",

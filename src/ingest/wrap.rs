@@ -1,0 +1,273 @@
+//! Hard-wrapped text (Project Gutenberg books, e-mail, `fold` and `fmt` output): lines broken at a fixed
+//! width, told apart from lines that end where their author ended them.
+//!
+//! A wrapper breaks a line only when the next word would not fit. So in a wrapped half nearly every line
+//! that another line follows is too long to take that line's first word, while elsewhere (a paragraph
+//! per line, verse, a label over its speech) few are. The width is read from the half itself, in
+//! characters or in bytes (`fold` counts bytes, so its Cyrillic lines hold half the letters).
+
+use super::structure::{self, Line};
+use std::borrow::Cow;
+
+/// Fewest pairs of adjacent lines that can show a half is wrapped.
+const MIN_PAIRS: usize = 8;
+
+/// Share of adjacent pairs that must look broken by the wrapper for the half to count as wrapped: the
+/// rest are paragraph ends and short lines set apart on purpose.
+const WRAPPED_SHARE: f64 = 0.6;
+
+/// Share of the lines a wrapper broke off that must start with a small letter rather than a capital:
+/// in prose most do (80–95% in books and talks), while verse of even length starts each line with one.
+const SMALL_SHARE: f64 = 0.25;
+
+/// The lines longest among those followed by another that the width may ignore (a long link, a table
+/// row): one in this many.
+const OUTLIERS: usize = 50;
+
+/// `lines` (trimmed, non-blank, with their 1-based numbers) with each line a wrapper broke off joined to
+/// the line before it, under that line's number.
+pub(super) fn unwrap<'a>(lines: &[(u32, &'a str)]) -> Vec<(u32, Cow<'a, str>)> {
+    let wraps = continuations(lines);
+    if !wraps.contains(&true) {
+        return lines.iter().map(|&(n, text)| (n, Cow::Borrowed(text))).collect();
+    }
+    let mut out: Vec<(u32, Cow<'a, str>)> = Vec::with_capacity(lines.len());
+    // Whether the last line out may go on in the next.
+    let mut open = false;
+    for (&(line, text), wraps) in lines.iter().zip(wraps) {
+        let role = role(text);
+        match out.last_mut() {
+            Some((_, joined)) if wraps && open && role == Role::Running => {
+                let joined = joined.to_mut();
+                joined.push(' ');
+                joined.push_str(text);
+            }
+            _ => out.push((line, Cow::Borrowed(text))),
+        }
+        open = role != Role::Apart;
+    }
+    out
+}
+
+/// What a line can be to the lines around it in wrapped text.
+#[derive(PartialEq, Eq)]
+enum Role {
+    /// Text that may go on from the line before and into the next.
+    Running,
+    /// Starts a paragraph of its own, however full the line before (`Nurse: Your mother.`): a
+    /// paragraph may end on a full line.
+    Opens,
+    /// Neither continues nor is continued: a heading ingest knows, a break, `Source:` and the like, a
+    /// label alone on its line, which is wide enough to look broken in a narrow half.
+    Apart,
+}
+
+fn role(text: &str) -> Role {
+    if structure::source(text).is_some() || structure::is_marker(text) {
+        return Role::Apart;
+    }
+    match structure::line_kind(text) {
+        Line::Break | Line::RelatedHead | Line::Heading { known: true } => Role::Apart,
+        Line::Label(c) if c.rest.is_empty() => Role::Apart,
+        Line::Label(c) if c.colon => Role::Opens,
+        _ => Role::Running,
+    }
+}
+
+/// For each of `lines`: whether it continues the one before it, broken only by a wrapper. All false
+/// unless the half is wrapped.
+fn continuations(lines: &[(u32, &str)]) -> Vec<bool> {
+    let pairs: Vec<usize> = (1..lines.len())
+        .filter(|&i| lines[i].0 == lines[i - 1].0.saturating_add(1))
+        .collect();
+    let mut wraps = vec![false; lines.len()];
+    if pairs.len() < MIN_PAIRS {
+        return wraps;
+    }
+    let measures: [fn(&str) -> usize; 2] = [|s| s.chars().count(), str::len];
+    let best = measures
+        .iter()
+        .map(|measure| {
+            let width = width(&pairs, lines, *measure);
+            pairs
+                .iter()
+                .copied()
+                .filter(|&i| forced(lines[i - 1].1, lines[i].1, width, *measure))
+                .collect::<Vec<usize>>()
+        })
+        .max_by_key(Vec::len)
+        .unwrap_or_default();
+    let starting = |lower: bool| {
+        best.iter()
+            .filter(|&&i| {
+                lines[i]
+                    .1
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphabetic() && c.is_lowercase() == lower)
+            })
+            .count() as f64
+    };
+    let (small, capital) = (starting(true), starting(false));
+    if best.len() as f64 >= WRAPPED_SHARE * pairs.len() as f64 && small >= SMALL_SHARE * (small + capital) {
+        for i in best {
+            wraps[i] = true;
+        }
+    }
+    wraps
+}
+
+/// The width the half was wrapped at, if it was: the longest line that another follows, less outliers.
+fn width(pairs: &[usize], lines: &[(u32, &str)], measure: fn(&str) -> usize) -> usize {
+    let mut lengths: Vec<usize> = pairs.iter().map(|&i| measure(lines[i - 1].1)).collect();
+    let k = lengths.len() / OUTLIERS;
+    *lengths.select_nth_unstable_by(k, |a, b| b.cmp(a)).1
+}
+
+/// Whether `next`'s first word would have overflowed `line` at `width`, so a wrapper broke the line.
+fn forced(line: &str, next: &str, width: usize, measure: fn(&str) -> usize) -> bool {
+    let word = next.split_whitespace().next().unwrap_or(next);
+    measure(line) + 1 + measure(word) > width
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Greedy wrapping, as `fmt` and Project Gutenberg do, at `width` characters.
+    fn wrap(paragraph: &str, width: usize) -> Vec<String> {
+        let mut lines: Vec<String> = vec![String::new()];
+        for word in paragraph.split_whitespace() {
+            let last = lines.last_mut().expect("one line");
+            if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width {
+                lines.push(word.to_string());
+            } else {
+                if !last.is_empty() {
+                    last.push(' ');
+                }
+                last.push_str(word);
+            }
+        }
+        lines
+    }
+
+    fn numbered(lines: &[String]) -> Vec<(u32, &str)> {
+        (1..)
+            .zip(lines.iter().map(String::as_str))
+            .filter(|(_, l)| !l.is_empty())
+            .collect()
+    }
+
+    const PARAGRAPHS: [&str; 4] = [
+        "Утром мы вышли из дома рано, когда над рекой ещё стоял туман, и долго шли вдоль берега, не \
+         говоря ни слова: каждый думал о своём, а дорога была длинной и пустой.",
+        "К полудню туман рассеялся, и стало видно, что на том берегу кто-то развёл костёр. Мы \
+         остановились, посмотрели друг на друга и решили, что переправляться сегодня не будем, потому \
+         что лодка была слишком мала для троих, а вода в реке поднялась после дождей.",
+        "Так мы и сделали.",
+        "Вечером ветер переменился, и запах дыма донёсся до нашего лагеря; мы сидели у огня, слушали, \
+         как шумит вода, и говорили о том, что будет завтра, если дождь так и не кончится.",
+    ];
+
+    /// Lines of the paragraphs wrapped at `width`, with blank lines between them or not, and whether
+    /// each starts a paragraph.
+    fn wrapped(width: usize, blank: bool) -> (Vec<String>, Vec<bool>) {
+        let mut lines = Vec::new();
+        let mut starts = Vec::new();
+        for p in PARAGRAPHS.iter().cycle().take(12) {
+            for (k, line) in wrap(p, width).into_iter().enumerate() {
+                lines.push(line);
+                starts.push(k == 0);
+            }
+            if blank {
+                lines.push(String::new());
+            }
+        }
+        (lines, starts)
+    }
+
+    #[test]
+    fn lines_broken_by_a_wrapper_continue_their_paragraph() {
+        for width in [40, 60, 72, 100] {
+            for blank in [true, false] {
+                let (lines, starts) = wrapped(width, blank);
+                let numbered = numbered(&lines);
+                let wraps = continuations(&numbered);
+                let lines: Vec<&str> = lines
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+                for (i, (&wraps, &start)) in wraps.iter().zip(&starts).enumerate() {
+                    // Without blank lines, a paragraph after a line too full to take its first word
+                    // could as well be that line's paragraph going on.
+                    let ambiguous =
+                        !blank && i > 0 && forced(lines[i - 1], lines[i], widest, |s| s.chars().count());
+                    assert!(
+                        wraps != start || ambiguous,
+                        "width {width}, blank lines {blank}, line {i}: {}",
+                        lines[i]
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_wrapper_counting_bytes_is_read_in_bytes() {
+        // `fold -s -w 70` on Cyrillic: 70 bytes, about 37 letters.
+        let mut lines = Vec::new();
+        for p in PARAGRAPHS.iter().cycle().take(9) {
+            let mut line = String::new();
+            for word in p.split_whitespace() {
+                if !line.is_empty() && line.len() + 1 + word.len() > 70 {
+                    lines.push(std::mem::take(&mut line));
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+            }
+            lines.push(line);
+            lines.push(String::new());
+        }
+        let wraps = continuations(&numbered(&lines));
+        assert!(wraps.iter().filter(|&&w| w).count() >= 30, "{wraps:?}");
+        let numbered = numbered(&lines);
+        for (&(_, line), &w) in numbered.iter().zip(&wraps) {
+            if PARAGRAPHS.iter().any(|p| p.starts_with(line)) {
+                assert!(!w, "{line}");
+            }
+        }
+    }
+
+    #[test]
+    fn lines_set_apart_by_their_author_stay_apart() {
+        let verse = [
+            "All in the golden afternoon",
+            "Full leisurely we glide;",
+            "For both our oars, with little skill,",
+            "By little arms are plied,",
+            "While little hands make vain pretence",
+            "Our wanderings to guide.",
+        ];
+        let paragraph_per_line: Vec<String> = PARAGRAPHS
+            .iter()
+            .cycle()
+            .take(12)
+            .map(|p| p.to_string())
+            .collect();
+        let verse: Vec<String> = verse.iter().cycle().take(24).map(|l| l.to_string()).collect();
+        let labelled: Vec<String> = PARAGRAPHS
+            .iter()
+            .cycle()
+            .take(12)
+            .flat_map(|p| ["Кентервиль:".to_string(), p.to_string()])
+            .collect();
+        for lines in [paragraph_per_line, verse, labelled] {
+            let wraps = continuations(&numbered(&lines));
+            assert!(wraps.iter().all(|w| !w), "{lines:?}: {wraps:?}");
+        }
+    }
+}

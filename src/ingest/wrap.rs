@@ -124,9 +124,11 @@ fn width(pairs: &[usize], lines: &[(u32, &str)], measure: fn(&str) -> usize) -> 
     *lengths.select_nth_unstable_by(k, |a, b| b.cmp(a)).1
 }
 
-/// Whether `next`'s first word would have overflowed `line` at `width`, so a wrapper broke the line.
+/// Whether `next`'s first word would have overflowed `line` at `width`, so a wrapper broke the line. A
+/// wrapper never breaks at a no-break space (`—\u{a0}Ах`, `10\u{202f}000`): the word runs on through it.
 fn forced(line: &str, next: &str, width: usize, measure: fn(&str) -> usize) -> bool {
-    let word = next.split_whitespace().next().unwrap_or(next);
+    let breaks = |c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}');
+    let word = next.split(breaks).next().unwrap_or(next);
     measure(line) + 1 + measure(word) > width
 }
 
@@ -134,10 +136,11 @@ fn forced(line: &str, next: &str, width: usize, measure: fn(&str) -> usize) -> b
 mod tests {
     use super::*;
 
-    /// Greedy wrapping, as `fmt` and Project Gutenberg do, at `width` characters.
+    /// Greedy wrapping, as `fmt` and Project Gutenberg do, at `width` characters: at spaces, never at
+    /// no-break spaces.
     fn wrap(paragraph: &str, width: usize) -> Vec<String> {
         let mut lines: Vec<String> = vec![String::new()];
-        for word in paragraph.split_whitespace() {
+        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
             let last = lines.last_mut().expect("one line");
             if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width {
                 lines.push(word.to_string());
@@ -158,13 +161,15 @@ mod tests {
             .collect()
     }
 
-    const PARAGRAPHS: [&str; 4] = [
+    const PARAGRAPHS: [&str; 5] = [
         "Утром мы вышли из дома рано, когда над рекой ещё стоял туман, и долго шли вдоль берега, не \
          говоря ни слова: каждый думал о своём, а дорога была длинной и пустой.",
         "К полудню туман рассеялся, и стало видно, что на том берегу кто-то развёл костёр. Мы \
          остановились, посмотрели друг на друга и решили, что переправляться сегодня не будем, потому \
          что лодка была слишком мала для троих, а вода в реке поднялась после дождей.",
-        "Так мы и сделали.",
+        "Так мы и\u{a0}сделали.",
+        "—\u{a0}Переправимся завтра, если вода спадёт,\u{a0}— сказал старший, глядя на\u{a0}реку. —\u{a0}А \
+         если не\u{a0}спадёт, пойдём вверх по\u{a0}течению, до\u{a0}моста, хотя это и\u{a0}долгий путь.",
         "Вечером ветер переменился, и запах дыма донёсся до нашего лагеря; мы сидели у огня, слушали, \
          как шумит вода, и говорили о том, что будет завтра, если дождь так и не кончится.",
     ];

@@ -15,9 +15,10 @@ use crate::model::{ByLang, Lang};
 use std::ops::Range;
 
 /// For each item of each side, the log-odds (within ±[`MARGIN_CAP`]) that the alignments in a
-/// band around `path` keep it where its unit claims: linked only to items of
-/// the other side within `within[l][k]` (its unit's items there; where that range is empty, to
-/// nothing), or left untranslated where `path` leaves it so.
+/// band around `path` keep it where its unit claims: linked to some item of the other side
+/// within `within[l][k]` (its unit's items there; where that range is empty, to nothing), or
+/// left untranslated where `path` leaves it so. A link that also takes in a neighbour's item
+/// keeps it: the unit's pairing stays right, only the neighbour's is in doubt.
 pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize>>>) -> ByLang<Vec<f32>> {
     let (n, m) = (s.en.len(), s.ru.len());
     let mut out = ByLang::new(vec![MARGIN_CAP; n], vec![MARGIN_CAP; m]);
@@ -210,13 +211,13 @@ impl<'a> Claims<'a> {
     }
 
     /// Whether linking item `k` of side `l` to `other` of the other side (none: leaving it
-    /// untranslated) goes against what its unit claims of it.
+    /// untranslated) goes against what its unit claims of it: none of its unit's items there.
     fn leaves(&self, l: Lang, k: usize, other: &Range<usize>) -> bool {
         let w = &self.within[l][k];
         if other.is_empty() {
             return self.paired[l][k];
         }
-        w.is_empty() || other.start < w.start || other.end > w.end
+        w.is_empty() || other.end <= w.start || other.start >= w.end
     }
 }
 
@@ -413,5 +414,7 @@ mod tests {
         );
         assert!(torn.en[1] < 1.5, "{torn:?}");
         assert!(torn.en[0] > 3.0 && torn.en[2] > 3.0, "{torn:?}");
+        // The Russian sentences keep their English ones whether the stray joins them or not.
+        assert!(torn.ru.iter().all(|&m| m > 3.0), "{torn:?}");
     }
 }

@@ -89,16 +89,20 @@ fn hard_wrapped(text: &str, width: usize) -> (String, Vec<u32>) {
     (out.join("\n"), origin)
 }
 
-/// Each version's paragraphs, with their kinds of block.
+/// Each version's paragraphs, with their kinds of block. Without reactions: one that a wrapper left
+/// alone on its line stands apart, as a reaction on a line of its own does.
 fn paragraphs(t: &Transcript) -> Vec<(Lang, String, String)> {
+    let reactions = ["(Applause)", "(Laughter)", "(Аплодисменты)", "(Смех)"];
     t.langs()
         .into_iter()
         .filter_map(|l| Some((l, t.version(l)?)))
         .flat_map(|(l, v)| {
             v.blocks.iter().flat_map(move |b| {
-                b.paragraphs
-                    .iter()
-                    .map(move |p| (l, format!("{:?}", b.kind), p.text.clone()))
+                b.paragraphs.iter().filter_map(move |p| {
+                    let text = reactions.iter().fold(p.text.clone(), |t, r| t.replace(r, ""));
+                    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    (!text.is_empty()).then(|| (l, format!("{:?}", b.kind), text))
+                })
             })
         })
         .collect()

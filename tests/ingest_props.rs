@@ -82,13 +82,18 @@ fn assert_nothing_lost(input: &str, p: &Parsed) {
             .is_some_and(|next| turn_starts.contains(next) && script(next.1) == script(line));
         let found = paragraphs.iter().any(|p| {
             (!p.is_empty() && line.ends_with(p)) || p.contains(line) || (!rest.is_empty() && p.contains(rest))
-        }) || meta.iter().flat_map(|m| m.split("; ")).any(|m| line.contains(m))
+        }) || meta
+            .iter()
+            .flat_map(|m| m.split("; "))
+            .any(|m| line.contains(m) || m.contains(line))
             || (bare
                 && (!speech_follows
                     || surnames.iter().any(|s| {
-                        // Or abbreviates it, as `Q` does `Question`.
+                        // Or is its initial, as `Q` is a role's (`Question`).
                         let label = latin(line.trim_end_matches(':'));
-                        !s.is_empty() && (label.contains(s.as_str()) || s.starts_with(&label))
+                        !s.is_empty()
+                            && (label.contains(s.as_str())
+                                || (label.chars().count() == 1 && s.starts_with(&label)))
                     })))
             || !line.chars().any(char::is_alphanumeric);
         assert!(found, "lost {line:?}\nfrom {input:?}\nmodel {t:#?}");

@@ -352,3 +352,57 @@ fn a_name_in_capitals_alone_on_its_line_is_a_label_only_if_it_recurs() {
                       ВЛАДИМИР ПУТИН\nНачнём.\nИВАН ПЕТРОВ\nДа.\n";
     assert_eq!(speaker_runs(&parse(transcript), Lang::Ru).len(), 4);
 }
+
+/// Hard-wrapped text: lines a wrapper broke are joined, a capital after the break or not. Where a
+/// line breaks early (`fmt` evens its lines out), a small letter after it still continues it. A
+/// reaction alone on its line stays apart however full the line before, and rows of a table are not
+/// prose.
+#[test]
+fn hard_wrapped_speech_reactions_and_tables() {
+    let text = "\
+It was in this traditionally friendly, businesslike and
+constructive atmosphere that our negotiations with Alexander
+Grigoryevich took place today, and we thoroughly discussed
+practically all the key issues of our bilateral cooperation
+in the economy, in the cultural and humanitarian spheres, in
+security and in defence, and we agreed on our next steps.
+(Applause)
+
+Belarus and Russia are not only close neighbours but also
+reliable allies, genuine strategic partners and
+true friends, and our cooperation rests on mutual respect, a
+shared history spanning centuries and close family ties
+between many Russians and Belarusians, which Moscow and
+Minsk both value highly.
+
+Turnover grew in almost every year of the last decade, as the
+table below shows, and Russia remains the main market for the
+goods of Belarus, which is among the five largest trading
+partners of Russia, with Moscow and Saint Petersburg trading
+most.
+";
+    let texts = |text: &str| -> Vec<String> {
+        let p = parse(text);
+        let v = version(&p.transcript, Lang::En);
+        v.paragraphs().map(|(_, p)| p.text.clone()).collect()
+    };
+    let prose = texts(text);
+    assert_eq!(prose.len(), 4, "{prose:?}");
+    assert!(
+        prose[0].starts_with("It was in") && prose[0].ends_with("our next steps."),
+        "{prose:?}"
+    );
+    assert_eq!(prose[1], "(Applause)");
+    assert!(
+        prose[2].starts_with("Belarus and") && prose[2].ends_with("value highly."),
+        "{prose:?}"
+    );
+    let rows = [
+        "2017   32,4   +21%",
+        "2018   35,6   +10%",
+        "2019   35,5   0%",
+        "2020   33,1   -7%",
+    ];
+    let table = format!("Turnover by year\n\n{}\n", rows.repeat(3).join("\n"));
+    assert_eq!(texts(&table)[..4], rows, "{table}");
+}

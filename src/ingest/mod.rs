@@ -26,7 +26,7 @@ use structure::{Classified, Half, Line};
 /// Ingest's version, part of the cache's key: bump it with every change that can change what a
 /// file is read as (the transcript or its warnings), or readers are shown stale documents from
 /// their cache. `tests/store.rs` fails, asking for the bump, when the output changes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Something in the input that was read in a way the user may want to check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -240,11 +240,7 @@ fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
         .filter(|(_, lines)| !lines.is_empty())
         .map(|&(lang, lines)| (lang, wrap::unwrap(lines)))
         .collect();
-    let lines: Vec<(Lang, Vec<(u32, &str)>)> = joined
-        .iter()
-        .map(|(lang, lines)| (*lang, lines.iter().map(|(n, l)| (*n, l.as_ref())).collect()))
-        .collect();
-    let mut classified: Vec<(Lang, Half)> = lines
+    let mut classified: Vec<(Lang, Half)> = joined
         .iter()
         .map(|(lang, lines)| (*lang, structure::classify(lines)))
         .collect();
@@ -547,6 +543,7 @@ fn split_inline<'a>(
         c.rest = speech[rest_at..end].trim_end();
         let piece = Classified {
             line: l.line,
+            last: l.last,
             text: speech[start..end].trim_end(),
             kind: Line::Label(c),
         };

@@ -2,6 +2,7 @@
 //! and the assembly of classified lines into blocks.
 
 use super::labels::{self, Candidate};
+use super::wrap::Joined;
 use crate::model::{Block, BlockKind, Lang, Meta, Paragraph};
 
 /// What one non-blank, non-metadata line is.
@@ -25,6 +26,8 @@ pub(super) enum Line<'a> {
 pub(super) struct Classified<'a> {
     /// 1-based line in the source.
     pub line: u32,
+    /// The last source line it spans: further down where a wrapper's breaks were joined.
+    pub last: u32,
     pub text: &'a str,
     pub kind: Line<'a>,
 }
@@ -36,10 +39,11 @@ pub(super) struct Half<'a> {
     pub lines: Vec<Classified<'a>>,
 }
 
-/// Classifies the trimmed, non-blank `lines` (with their 1-based numbers) of one language's half.
-pub(super) fn classify<'a>(lines: &[(u32, &'a str)]) -> Half<'a> {
+/// Classifies the trimmed, non-blank lines of one language's half, with lines a wrapper broke joined.
+pub(super) fn classify<'a>(joined: &'a [Joined]) -> Half<'a> {
+    let lines: Vec<(u32, &str)> = joined.iter().map(|j| (j.first, j.text.as_ref())).collect();
     let mut half = Half::default();
-    let top = top_meta(lines, &mut half.meta);
+    let top = top_meta(&lines, &mut half.meta);
     let last = lines.len().saturating_sub(1);
     // Several sources are kept, joined; a repeated one once. Only at the edges of a half: `Source: …`
     // in the middle of a speech is what the speaker said.
@@ -57,6 +61,7 @@ pub(super) fn classify<'a>(lines: &[(u32, &'a str)]) -> Half<'a> {
         } else if !((i == 0 || i == last) && is_marker(text)) {
             half.lines.push(Classified {
                 line,
+                last: joined[i].last,
                 text,
                 kind: line_kind(text),
             });
@@ -648,6 +653,10 @@ pub(super) fn blocks(lang: Lang, lines: &[Classified], speaker: &[Option<usize>]
                     resume = turn.or(resumed);
                 }
             }
+        }
+        // A line whose wrapped lines were joined ends further down: the next is adjacent to its last.
+        if b.last_line == l.line {
+            b.last_line = l.last;
         }
     }
     b.close();

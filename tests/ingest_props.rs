@@ -25,17 +25,21 @@ fn strings(t: &Transcript) -> Vec<&str> {
     out
 }
 
+/// Every paragraph's text, language by language.
+fn paragraph_texts(t: &Transcript) -> Vec<&str> {
+    t.langs()
+        .into_iter()
+        .filter_map(|l| t.version(l))
+        .flat_map(|v| v.paragraphs().map(|(_, p)| p.text.as_str()))
+        .collect()
+}
+
 /// Each non-blank input line is accounted for: its text (or the speech after its label, or the item after
 /// its bullet) is a paragraph, it is metadata, or it is a break with no letters. A bare label (nothing after
 /// it) names a speaker, or no turn starts on the next line (it labels no speech, so it makes no speaker).
 fn assert_nothing_lost(input: &str, p: &Parsed) {
     let t = &p.transcript;
-    let paragraphs: Vec<&str> = t
-        .langs()
-        .into_iter()
-        .filter_map(|l| t.version(l))
-        .flat_map(|v| v.paragraphs().map(|(_, p)| p.text.as_str()))
-        .collect();
+    let paragraphs = paragraph_texts(t);
     let meta: Vec<&str> = t
         .langs()
         .into_iter()
@@ -358,12 +362,6 @@ proptest! {
         let wrapped_lines = input.lines().filter(|l| !l.is_empty()).count() - paragraphs.len();
         prop_assume!(wrapped_lines >= 12);
         let t = parse(&input).transcript;
-        let read: Vec<&str> = t
-            .langs()
-            .into_iter()
-            .filter_map(|l| t.version(l))
-            .flat_map(|v| v.paragraphs().map(|(_, p)| p.text.as_str()))
-            .collect();
-        prop_assert_eq!(read, paragraphs.iter().map(String::as_str).collect::<Vec<_>>(), "{}", input);
+        prop_assert_eq!(paragraph_texts(&t), paragraphs.iter().map(String::as_str).collect::<Vec<_>>(), "{}", input);
     }
 }

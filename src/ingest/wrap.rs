@@ -166,13 +166,13 @@ fn forced(line: &str, next: &str, width: usize, measure: fn(&str) -> usize) -> b
 mod tests {
     use super::*;
 
-    /// Greedy wrapping, as `fmt` and Project Gutenberg do, at `width` characters: at spaces, never at
-    /// no-break spaces.
-    fn wrap(paragraph: &str, width: usize) -> Vec<String> {
+    /// Greedy wrapping, as Project Gutenberg and `fold -s` do, at `width` by `measure`: at spaces,
+    /// never at no-break spaces.
+    fn wrap(paragraph: &str, width: usize, measure: fn(&str) -> usize) -> Vec<String> {
         let mut lines: Vec<String> = vec![String::new()];
         for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
             let last = lines.last_mut().expect("one line");
-            if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width {
+            if !last.is_empty() && measure(last) + 1 + measure(word) > width {
                 lines.push(word.to_string());
             } else {
                 if !last.is_empty() {
@@ -210,7 +210,7 @@ mod tests {
         let mut lines = Vec::new();
         let mut starts = Vec::new();
         for p in PARAGRAPHS.iter().cycle().take(12) {
-            for (k, line) in wrap(p, width).into_iter().enumerate() {
+            for (k, line) in wrap(p, width, |s| s.chars().count()).into_iter().enumerate() {
                 lines.push(line);
                 starts.push(k == 0);
             }
@@ -257,20 +257,10 @@ mod tests {
         for (k, p) in PARAGRAPHS.iter().cycle().take(10).enumerate() {
             let latin = crate::translit::to_latin(p);
             let text = if k % 2 == 0 { latin.as_str() } else { p };
-            let mut line = String::new();
-            let mut first = true;
-            for word in text.split(' ') {
-                if !line.is_empty() && line.len() + 1 + word.len() > 70 {
-                    lines.push(std::mem::take(&mut line));
-                    starts.push(std::mem::replace(&mut first, false));
-                }
-                if !line.is_empty() {
-                    line.push(' ');
-                }
-                line.push_str(word);
+            for (n, line) in wrap(text, 70, str::len).into_iter().enumerate() {
+                lines.push(line);
+                starts.push(n == 0);
             }
-            lines.push(line);
-            starts.push(first);
             lines.push(String::new());
         }
         let wraps = continuations(&numbered(&lines));

@@ -3,8 +3,10 @@
 //! speakers' names translate. Gold links in tests/gold.
 
 mod align_support;
+mod ingest_support;
 
 use align_support::{Group, predicted, predicted_by_sentence, read_gold, score};
+use ingest_support::hard_wrapped;
 use stenogram::align::{Verdict, align, summary};
 use stenogram::model::{Lang, Transcript};
 
@@ -64,29 +66,6 @@ fn the_play_whose_names_translate_aligns_and_pairs_its_speakers() {
             "{en} = {ru} not learned: {pairs:?}"
         );
     }
-}
-
-/// `text` with each line wrapped greedily at `width` characters, as Project Gutenberg and `fmt` wrap,
-/// and for each line of the result, the line of `text` it comes from.
-fn hard_wrapped(text: &str, width: usize) -> (String, Vec<u32>) {
-    let mut out: Vec<String> = Vec::new();
-    let mut origin = Vec::new();
-    for (n, line) in (1..).zip(text.lines()) {
-        let mut current = String::new();
-        for word in line.split_whitespace() {
-            if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
-                out.push(std::mem::take(&mut current));
-                origin.push(n);
-            }
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(word);
-        }
-        out.push(current);
-        origin.push(n);
-    }
-    (out.join("\n"), origin)
 }
 
 /// Each version's paragraphs, with their kinds of block. Without reactions: one that a wrapper left

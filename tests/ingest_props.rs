@@ -1,5 +1,8 @@
 //! Property tests for ingest: any input parses, model strings are clean, and no text is lost.
 
+mod ingest_support;
+
+use ingest_support::hard_wrapped;
 use proptest::prelude::*;
 use stenogram::ingest::{Parsed, parse};
 use stenogram::model::Transcript;
@@ -328,25 +331,6 @@ const RUSSIAN_WORDS: &[&str] = &[
     "утром",
 ];
 
-/// Greedy wrapping at `width` characters, as `fmt` and Project Gutenberg do.
-fn hard_wrap(paragraph: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut line_len = 0;
-    for word in paragraph.split_whitespace() {
-        let len = word.chars().count();
-        if line_len > 0 && line_len + 1 + len > width {
-            out.push('\n');
-            line_len = 0;
-        } else if line_len > 0 {
-            out.push(' ');
-            line_len += 1;
-        }
-        out.push_str(word);
-        line_len += len;
-    }
-    out
-}
-
 proptest! {
     /// Prose hard-wrapped at any width, its paragraphs set apart by blank lines, reads as the same
     /// paragraphs unwrapped: no wrapped line becomes a paragraph, a heading or a title of its own.
@@ -356,8 +340,7 @@ proptest! {
             .prop_flat_map(|words| prop::collection::vec(prose_paragraph(words), 5..10)),
         width in 30usize..100,
     ) {
-        let input: Vec<String> = paragraphs.iter().map(|p| hard_wrap(p, width)).collect();
-        let input = input.join("\n\n");
+        let (input, _) = hard_wrapped(&paragraphs.join("\n\n"), width);
         // A few wrapped lines show nothing: the text must be long enough to show its width.
         let wrapped_lines = input.lines().filter(|l| !l.is_empty()).count() - paragraphs.len();
         prop_assume!(wrapped_lines >= 12);

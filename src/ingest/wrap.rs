@@ -84,10 +84,10 @@ enum Role {
 }
 
 fn role(text: &str) -> Role {
-    if structure::direction(text) == Some(text.len()) {
-        return Role::Apart;
-    }
-    if structure::source(text).is_some() || structure::is_marker(text) {
+    if structure::direction(text) == Some(text.len())
+        || structure::source(text).is_some()
+        || structure::is_marker(text)
+    {
         return Role::Apart;
     }
     match structure::line_kind(text) {

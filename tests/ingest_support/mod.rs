@@ -1,4 +1,5 @@
-//! Shared by the ingest tests: a version, the outline of its blocks, expected outlines.
+//! Shared by the ingest tests: a version, the outline of its blocks, expected outlines; text
+//! hard-wrapped.
 #![allow(dead_code)] // Each test crate uses its own part.
 
 use stenogram::ingest::Parsed;
@@ -28,4 +29,27 @@ pub fn o(rows: &[(&str, &str)]) -> Vec<(String, String)> {
     rows.iter()
         .map(|&(a, b)| (a.to_string(), b.to_string()))
         .collect()
+}
+
+/// `text` with each line wrapped greedily at `width` characters, as Project Gutenberg and `fold -s`
+/// wrap, and for each line of the result, the line of `text` it comes from.
+pub fn hard_wrapped(text: &str, width: usize) -> (String, Vec<u32>) {
+    let mut out: Vec<String> = Vec::new();
+    let mut origin = Vec::new();
+    for (n, line) in (1..).zip(text.lines()) {
+        let mut current = String::new();
+        for word in line.split_whitespace() {
+            if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
+                out.push(std::mem::take(&mut current));
+                origin.push(n);
+            }
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+        out.push(current);
+        origin.push(n);
+    }
+    (out.join("\n"), origin)
 }

@@ -229,6 +229,37 @@ fn section_headings_are_headings_never_speakers() {
     }
 }
 
+/// Stanzas and chapters numbered alone on their lines (`VIII`, `Word One`, `Слово первое`) are headings:
+/// read as names, each would make a speaker of the number and a turn of its text.
+#[test]
+fn numbered_stanzas_and_chapters_are_headings_never_speakers() {
+    let poem = "VIII\n\nWhat Eugene knew of in addition,\nI have no leisure to impart,\n\nXIII\n\n\
+                How soon he learned the skill of feigning,\nOf seeming jealous, hiding hope,\n\nXXXIX. XL. XLI\n\n\
+                ……………………………………\n\nXLII\n\nCapricious ladies of society!\n";
+    let russian = "VIII\n\nВсего, что знал ещё Евгений,\nПересказать мне недосуг;\n\nXIII\n\n\
+                   Как рано мог он лицемерить,\nТаить надежду, ревновать,\n\nXXXIX. XL. XLI\n\n\
+                   ……………………………………\n\nXLII\n\nКапризные красавицы!\n";
+    // Each numeral stands alone on its line in both versions, as a recurring name in capitals would.
+    let p = parse_pair(poem, russian);
+    assert!(p.transcript.speakers.is_empty());
+    for lang in [Lang::En, Lang::Ru] {
+        assert_eq!(
+            of_kind(&p, lang, "heading"),
+            ["VIII", "XIII", "XXXIX. XL. XLI", "XLII"]
+        );
+    }
+    let book = "Word One\n\nWhether for good or ill, I have lived my life.\n\nWord Two\n\n\
+                In my childhood I used to hear the Kazakhs jeering.\n\nWord Twenty-One\n\nThe source of these vices.\n";
+    let p = parse(book);
+    assert!(p.transcript.speakers.is_empty());
+    assert_eq!(of_kind(&p, Lang::En, "narration").len(), 3);
+    let p = parse(
+        "Вступление.\n\nСлово первое\n\nХорошо ли, худо ли, я прожил жизнь.\n\nСлово второе\n\nВ детстве я слышал.\n",
+    );
+    assert!(p.transcript.speakers.is_empty());
+    assert_eq!(of_kind(&p, Lang::Ru, "heading"), ["Слово первое", "Слово второе"]);
+}
+
 #[test]
 fn a_title_in_capitals_is_no_speaker() {
     let p = parse(

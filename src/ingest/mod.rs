@@ -26,7 +26,7 @@ use structure::{Classified, Half, Line};
 /// Ingest's version, part of the cache's key: bump it with every change that can change what a
 /// file is read as (the transcript or its warnings), or readers are shown stale documents from
 /// their cache. `tests/store.rs` fails, asking for the bump, when the output changes.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// Something in the input that was read in a way the user may want to check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -553,7 +553,8 @@ fn split_inline<'a>(
 }
 
 /// Which lines are labels without needing evidence from elsewhere: strong candidates, and a full name
-/// standing alone on its line with speech after it, unless in capitals as titles are.
+/// standing alone on its line with speech after it, unless in capitals as titles are or numbered as
+/// sections are (`Word One`).
 fn sure_labels(lines: &[Classified]) -> Vec<bool> {
     lines
         .iter()
@@ -565,7 +566,8 @@ fn sure_labels(lines: &[Classified]) -> Vec<bool> {
                     || (!c.colon
                         && next_is_speech
                         && l.text.chars().any(char::is_lowercase)
-                        && matches!(&c.who, Who::Person(n) if n.given.is_some()))
+                        && matches!(&c.who, Who::Person(n)
+                            if n.given.is_some() && !structure::is_number_word(&n.surname)))
             }
             _ => false,
         })

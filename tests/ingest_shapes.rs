@@ -273,6 +273,22 @@ fn a_title_in_capitals_is_no_speaker() {
     assert_eq!(of_kind(&p, Lang::Ru, "narration").len(), 1);
 }
 
+/// A text that opens mid-story with a quoted sentence: the sentence is the text's, not its title.
+#[test]
+fn a_quoted_sentence_first_is_no_title() {
+    for first in [
+        "“I can’t help it. I can’t stop myself,” replied the little prince. “I have had no sleep…”",
+        "«Я не могу удержаться», — ответил Маленький принц. «Я долго был в пути и совсем не спал!»",
+    ] {
+        let p = parse(&format!(
+            "{first}\n\nThen he went on his way.\n\nAnd so he did.\n"
+        ));
+        let v = version(&p.transcript, p.transcript.langs()[0]);
+        assert_eq!(v.meta.title, None, "{first}");
+        assert_eq!(v.paragraphs().next().map(|(_, p)| p.text.as_str()), Some(first));
+    }
+}
+
 #[test]
 fn one_label_deep_in_a_story_does_not_take_it_over() {
     let p = parse(

@@ -294,7 +294,10 @@ fn is_title_shaped(text: &str) -> bool {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "«\"“".contains(c))
-        && !text.ends_with(['.', '!', '?', '…', ':', ';', ','])
+        // A quoted sentence (`“I can’t help it,” he said. “I have come a long way…”`) is no title.
+        && !text
+            .trim_end_matches(['”', '"', '»', '’', ')'])
+            .ends_with(['.', '!', '?', '…', ':', ';', ','])
 }
 
 /// A short line without a sentence's punctuation. Lines of verse or dialogue set apart in prose are not
@@ -450,6 +453,14 @@ fn is_roman(text: &str) -> bool {
         (4, "IV"),
         (1, "I"),
     ];
+    // Russian typists often write numerals with the Cyrillic letters that look like them (`ХII`).
+    let latin = |c: char| match c {
+        'Х' => 'X',
+        'І' => 'I',
+        'С' => 'C',
+        c => c,
+    };
+    let text: String = text.chars().map(latin).collect();
     let value = |c: char| {
         DIGITS
             .iter()
@@ -950,7 +961,9 @@ mod tests {
 
     #[test]
     fn roman_numerals_written_the_usual_way() {
-        for numeral in ["I", "IV", "IX", "XIV", "XL", "XLIX", "XC", "XCIX", "CCCXCIX"] {
+        for numeral in [
+            "I", "IV", "IX", "XIV", "XL", "XLIX", "XC", "XCIX", "CCCXCIX", "ХVII",
+        ] {
             assert!(is_roman(numeral), "{numeral}");
         }
         for word in [

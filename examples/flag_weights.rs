@@ -176,13 +176,17 @@ impl Links {
 
     fn report(&self, what: &str) {
         for (by, c) in [("unit", &self.by_unit), ("sentence", &self.by_sentence)] {
-            let p = c.right as f64 / c.made.max(1) as f64;
-            let r = c.right as f64 / c.gold.max(1) as f64;
+            let (p, r) = c.precision_recall();
             println!(
                 "{what}, by {by}: link precision {p:.4}, recall {r:.4}, F1 {:.4}",
-                2.0 * p * r / (p + r).max(f64::MIN_POSITIVE)
+                c.f1()
             );
         }
+    }
+
+    fn absorb(&mut self, other: &Links) {
+        self.by_unit.absorb(&other.by_unit);
+        self.by_sentence.absorb(&other.by_sentence);
     }
 }
 
@@ -191,6 +195,24 @@ impl Counts {
         self.right += made.intersection(gold).count();
         self.made += made.len();
         self.gold += gold.len();
+    }
+
+    fn absorb(&mut self, other: &Counts) {
+        self.right += other.right;
+        self.made += other.made;
+        self.gold += other.gold;
+    }
+
+    fn precision_recall(&self) -> (f64, f64) {
+        (
+            self.right as f64 / self.made.max(1) as f64,
+            self.right as f64 / self.gold.max(1) as f64,
+        )
+    }
+
+    fn f1(&self) -> f64 {
+        let (p, r) = self.precision_recall();
+        2.0 * p * r / (p + r).max(f64::MIN_POSITIVE)
     }
 }
 
@@ -218,7 +240,10 @@ fn main() {
     works.sort_by(|a, b| a.0.cmp(&b.0));
     let (mut train, mut test) = (Vec::new(), Vec::new());
     let (mut train_links, mut test_links) = (Links::default(), Links::default());
+    // Each work's alignment, to show which kinds of text the aligner handles worst.
+    let mut by_work = Vec::new();
     for (w, (name, lines)) in works.iter().enumerate() {
+        let mut work_links = Links::default();
         let held = HELD_OUT.contains(&name.as_str());
         // The next work of the same part, for a document whose Russian is not a translation.
         let other = (1..works.len())
@@ -226,18 +251,14 @@ fn main() {
             .find(|(n, _)| HELD_OUT.contains(&n.as_str()) == held)
             .map(|(_, l)| l);
         for (k, chunk) in lines.chunks(DOC_LINES).enumerate() {
-            let (set, links) = if held {
-                (&mut test, &mut test_links)
-            } else {
-                (&mut train, &mut train_links)
-            };
+            let set = if held { &mut test } else { &mut train };
             for v in 0..VARIANTS {
                 let seed = (k as u64) << 8 | v | (name.len() as u64) << 20;
                 set.extend(samples(
                     chunk,
                     &mut Rng(seed ^ hash(name)),
                     true,
-                    Some(&mut *links),
+                    Some(&mut work_links),
                 ));
             }
             if let Some(other) = other {
@@ -253,6 +274,8 @@ fn main() {
                 set.extend(samples(&unrelated, &mut Rng(k as u64 ^ hash(name)), false, None));
             }
         }
+        if held { &mut test_links } else { &mut train_links }.absorb(&work_links);
+        by_work.push((name, work_links));
     }
     // The unit model learns from translations only, so that it learns what makes a unit of a
     // translation wrong; the document model, one sample per document, whether the two sides are
@@ -278,6 +301,15 @@ fn main() {
     println!("DOUBTFUL (best F2 of the flag on the training works): {threshold:.2}");
     train_links.report("training works, alignment");
     test_links.report("held-out works, alignment");
+    println!("alignment F1 by work, worst first (by unit, by sentence):");
+    by_work.sort_by(|a, b| a.1.by_sentence.f1().total_cmp(&b.1.by_sentence.f1()));
+    for (name, links) in &by_work {
+        println!(
+            "  {name:<40} {:.4} {:.4}",
+            links.by_unit.f1(),
+            links.by_sentence.f1()
+        );
+    }
     let compiled = |s: &Sample| f64::from(s.evidence.confidence());
     for (what, set) in [("training works", &train), ("held-out works", &test)] {
         let related = translations(set);

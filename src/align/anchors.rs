@@ -68,10 +68,9 @@ impl Features {
 }
 
 impl Features {
-    /// The features of several sentences read as one, keeping of their concepts those whose id
-    /// is a multiple of `sample` (filtered before they are sorted, which is most of the work).
-    /// For the paragraph pass, which learns no words: the stems the lexicon lacks are left out.
-    pub fn merged<'a>(all: impl Iterator<Item = &'a Features>, sample: u32) -> Features {
+    /// The features of several sentences read as one. For the paragraph pass, which learns no
+    /// words: the stems the lexicon lacks are left out.
+    pub fn merged<'a>(all: impl Iterator<Item = &'a Features>) -> Features {
         let mut out = Features::default();
         for f in all {
             out.len += f.len;
@@ -79,13 +78,18 @@ impl Features {
             out.speech |= f.speech;
             out.signature |= f.signature;
             out.keys.extend_from_slice(&f.keys);
-            out.concepts
-                .extend(f.concepts.iter().filter(|&&c| c % sample == 0));
+            out.concepts.extend_from_slice(&f.concepts);
             out.known += f.known;
         }
         normalise(&mut out.keys);
+        let said = out.concepts.len();
         out.concepts.sort_unstable();
         out.concepts.dedup();
+        // Each known stem counts once, as in a sentence: a word said in several of the sentences
+        // is known once, or a paragraph's repeated words would make it match nothing well.
+        if said > 0 {
+            out.known = (u64::from(out.known) * out.concepts.len() as u64 / said as u64) as u32;
+        }
         out.strong = strong_count(&out.keys);
         out
     }

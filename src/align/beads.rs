@@ -143,8 +143,8 @@ fn paragraph_pass(en: &[Item], ru: &[Item], model: Model) -> Vec<Bead> {
     if en.len().saturating_mul(ru.len()) <= GROUPED_LIMIT {
         return banded(&scorer, BAND);
     }
-    let (en_groups, en_first) = runs(en, |k| k % GROUP == 0, 1);
-    let (ru_groups, ru_first) = runs(ru, |k| k % GROUP == 0, 1);
+    let (en_groups, en_first) = runs(en, |k| k % GROUP == 0);
+    let (ru_groups, ru_first) = runs(ru, |k| k % GROUP == 0);
     let coarse = banded(&Scorer::of_paragraphs(&en_groups, &ru_groups, model), BAND);
     let corners = coarse.iter().map(|b| (en_first[b.en.end], ru_first[b.ru.end]));
     let centre = through(corners, &scorer.en.chars(), &scorer.ru.chars());
@@ -173,9 +173,7 @@ fn paragraphs(items: &[Item], count: usize) -> (Vec<Item>, Vec<usize>) {
         }
         start = end;
     }
-    // A paragraph's words are many: a fixed share of its concepts tells as much about how well
-    // two paragraphs match, in a fraction of the time.
-    runs(items, |k| cut[k], PARAGRAPH_SAMPLE)
+    runs(items, |k| cut[k])
 }
 
 /// How many paragraphs `items` hold.
@@ -183,19 +181,17 @@ fn paragraph_count(items: &[Item]) -> usize {
     items.iter().filter(|it| it.para_start).count()
 }
 
-/// Each run of `items` as one item, a run starting at each item where `starts`, keeping one in
-/// `sample` of its concepts; and the index of each run's first item (plus the end).
-fn runs(items: &[Item], starts: impl Fn(usize) -> bool, sample: u32) -> (Vec<Item>, Vec<usize>) {
+/// Each run of `items` as one item, a run starting at each item where `starts`; and the index of
+/// each run's first item (plus the end).
+fn runs(items: &[Item], starts: impl Fn(usize) -> bool) -> (Vec<Item>, Vec<usize>) {
     let mut first: Vec<usize> = (0..items.len()).filter(|&k| k == 0 || starts(k)).collect();
     let merged = first
         .iter()
         .enumerate()
         .map(|(p, &k)| {
             let end = first.get(p + 1).copied().unwrap_or(items.len());
-            let mut features = Features::merged(items[k..end].iter().map(|it| &it.features), sample);
-            features.known /= sample;
             Item {
-                features,
+                features: Features::merged(items[k..end].iter().map(|it| &it.features)),
                 block: items[k].block,
                 kind: items[k].kind,
                 para_start: true,

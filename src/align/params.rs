@@ -86,8 +86,6 @@ pub(super) const BONUS_CAP: f32 = 4.0;
 pub(super) const LEXICAL: f32 = 12.0;
 pub(super) const LEXICAL_WORDS: f32 = 8.0;
 pub(super) const LEXICAL_CHANCE: f32 = 0.15;
-/// The coarse pass over paragraphs keeps one in this many lexicon concepts.
-pub(super) const PARAGRAPH_SAMPLE: u32 = 4;
 /// Where even the version with more paragraphs has fewer than one per this many sentences of
 /// the longer version, neither breaks its text into paragraphs, and the first pass is over
 /// sentences.

@@ -971,6 +971,32 @@ mod tests {
         ] {
             assert!(!is_roman(word), "{word}");
         }
+        // Every word of up to five of the letters is a numeral exactly when it is how a number
+        // below 400 is written, spelled here digit by digit.
+        let spell = |n: usize| {
+            let place = |d: usize, [one, five, ten]: [&str; 3]| match d {
+                4 => format!("{one}{five}"),
+                9 => format!("{one}{ten}"),
+                d => format!("{}{}", if d >= 5 { five } else { "" }, one.repeat(d % 5)),
+            };
+            [
+                "C".repeat(n / 100),
+                place(n / 10 % 10, ["X", "L", "C"]),
+                place(n % 10, ["I", "V", "X"]),
+            ]
+            .concat()
+        };
+        let numerals: std::collections::HashSet<String> = (1..400).map(spell).collect();
+        let mut words = vec![String::new()];
+        for _ in 0..5 {
+            words = words
+                .iter()
+                .flat_map(|w| "IVXLC".chars().map(move |c| format!("{w}{c}")))
+                .collect();
+            for w in &words {
+                assert_eq!(is_roman(w), numerals.contains(w), "{w}");
+            }
+        }
     }
 
     #[test]

@@ -460,14 +460,14 @@ fn is_roman(text: &str) -> bool {
         'С' => 'C',
         c => c,
     };
-    let text: String = text.chars().map(latin).collect();
     let value = |c: char| {
         DIGITS
             .iter()
             .find(|(_, d)| d.len() == 1 && d.starts_with(c))
             .map(|&(v, _)| v)
     };
-    let Some(values) = text.chars().map(value).collect::<Option<Vec<i32>>>() else {
+    // Collected only as far as the first letter that is no numeral: most lines' first words.
+    let Some(values) = text.chars().map(latin).map(value).collect::<Option<Vec<i32>>>() else {
         return false;
     };
     // A digit before a greater one is subtracted; the usual spelling of the sum must be the text.
@@ -490,7 +490,7 @@ fn is_roman(text: &str) -> bool {
             left -= v;
         }
     }
-    (1..400).contains(&sum) && spelled == text
+    (1..400).contains(&sum) && spelled.chars().eq(text.chars().map(latin))
 }
 
 /// A stage direction or an audience's reaction opening a line: `(Applause)`, `[Exit]`, `(Уходит.)`, or a

@@ -35,6 +35,8 @@ pub fn split(text: &str, _lang: Lang) -> Vec<Span> {
         .position(|&(_, c)| !c.is_whitespace())
         .unwrap_or(chars.len());
     let mut cuts = Vec::new();
+    // Where the sentence being read starts.
+    let mut sentence = first;
     let mut i = 0;
     while i < chars.len() {
         if !is_terminator(chars[i].1) {
@@ -51,8 +53,8 @@ pub fn split(text: &str, _lang: Lang) -> Vec<Span> {
         }
         let closed = i > run_end;
         let Some(&(_, next)) = chars.get(i) else { break };
-        let abbreviation =
-            is_abbreviation(&chars, run_start, run_end) || is_list_number(&chars, first, run_start, run_end);
+        let abbreviation = is_abbreviation(&chars, run_start, run_end)
+            || is_list_number(&chars, sentence, sentence == first, run_start, run_end);
         if next.is_whitespace() {
             let cut = byte_at(i);
             while i < chars.len() && chars[i].1.is_whitespace() {
@@ -60,9 +62,11 @@ pub fn split(text: &str, _lang: Lang) -> Vec<Span> {
             }
             if i < chars.len() && !abbreviation && starts_sentence(&chars, i, closed) {
                 cuts.push(cut);
+                sentence = i;
             }
         } else if !closed && !abbreviation && glued_sentences(&chars, run_start, i) {
             cuts.push(byte_at(i));
+            sentence = i;
         }
     }
     cuts.push(text.len());
@@ -141,15 +145,25 @@ fn is_abbreviation(chars: &[(usize, char)], run_start: usize, run_end: usize) ->
         .any(|a| a.chars().eq(word.iter().map(|&(_, c)| c)))
 }
 
-/// The full stop of a list item number that opens the paragraph (`1. Введение`, `IV. Итоги`);
-/// `first` is the index of the paragraph's first non-whitespace char.
-fn is_list_number(chars: &[(usize, char)], first: usize, run_start: usize, run_end: usize) -> bool {
-    let number = chars.get(first..run_start).unwrap_or_default();
+/// The full stop of a list item's number that opens a sentence (`1. Введение`, `… rebels. 5.
+/// Centralisation of credit`), so that the item's number stays with the item. `start` is the
+/// index of the sentence's first char, `opens_paragraph` whether it is the paragraph's: only
+/// there do Roman numerals (`IV. Итоги`) and four digits number an item, since within a
+/// paragraph `I.` is a word and `1941.` a year said on its own.
+fn is_list_number(
+    chars: &[(usize, char)],
+    start: usize,
+    opens_paragraph: bool,
+    run_start: usize,
+    run_end: usize,
+) -> bool {
+    let number = chars.get(start..run_start).unwrap_or_default();
+    let digits = number.iter().all(|(_, c)| c.is_ascii_digit());
+    let widest = if opens_paragraph { 4 } else { 3 };
     run_end - run_start == 1
         && chars[run_start].1 == '.'
-        && (1..=4).contains(&number.len())
-        && (number.iter().all(|(_, c)| c.is_ascii_digit())
-            || number.iter().all(|(_, c)| "IVXLC".contains(*c)))
+        && (1..=widest).contains(&number.len())
+        && (digits || opens_paragraph && number.iter().all(|(_, c)| "IVXLC".contains(*c)))
 }
 
 /// Two sentences glued without a space: `…экосистем.Разумеется`, `…стран.В этом`, `visit.The`.
@@ -326,6 +340,17 @@ $51 billion—but in any case, this is a record.";
         assert_eq!(
             sentences("Исполнено на 100 процентов. 28 программ.", Lang::Ru).len(),
             2
+        );
+        assert_eq!(
+            sentences(
+                "4. Confiscation of property. 5. Centralisation of credit.",
+                Lang::En
+            ),
+            ["4. Confiscation of property.", "5. Centralisation of credit."]
+        );
+        assert_eq!(
+            sentences("Москва. 1941. Зима.", Lang::Ru),
+            ["Москва.", "1941.", "Зима."]
         );
     }
 

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """The dev set hard-wrapped, as Project Gutenberg, fmt and fold wrap text, scored against its gold.
 
-usage (from the project root): scripts/wrapped.py [BINARY] [--bytes] [export flags, e.g. --by sentence]
+usage (from the project root): scripts/wrapped.py [BINARY] [--bytes] [--indent] [export flags, e.g. --by sentence]
 
 Each side of each dev-set document is wrapped greedily at 72 characters (with --bytes: at 70 bytes,
 as `fold -s -w 70` does, so Cyrillic lines hold about 37 letters), never at a no-break space;
-blank lines stay. The export of the wrapped pair is scored with the dev set's own score.py against
+blank lines stay (with --indent, paragraphs are set apart as lib.ru sets them: no blank lines, the
+first line of each indented by four spaces). The export of the wrapped pair is scored with the dev set's own score.py against
 the unwrapped files and their gold: a wrapped document should score as its unwrapped self.
 """
 import os, subprocess, sys, tempfile
@@ -19,6 +20,19 @@ if "--bytes" in args:
     args.remove("--bytes")
     measure = lambda s: len(s.encode("utf-8"))
 width = 70 if measure is not len else 72
+indent = "--indent" in args
+if indent:
+    args.remove("--indent")
+
+
+def layout(lines):
+    if not indent:
+        return [w for l in lines for w in (wrap(l.strip()) or [""])]
+    out = []
+    for l in lines:
+        wrapped = wrap(l.strip())
+        out.extend(("    " if k == 0 else "") + w for k, w in enumerate(wrapped))
+    return out
 
 
 def wrap(line):
@@ -45,7 +59,7 @@ with tempfile.TemporaryDirectory() as tmp:
             lines = open(source, encoding="utf-8").read().split("\n")
             paths[side] = os.path.join(tmp, f"{name}.{side}.txt")
             with open(paths[side], "w", encoding="utf-8") as f:
-                f.write("\n".join(w for l in lines for w in (wrap(l.strip()) or [""])))
+                f.write("\n".join(layout(lines)))
         out = subprocess.run([binary, "export", "--format", "jsonl", *args, "--en", paths["en"], "--ru", paths["ru"]],
                              capture_output=True, text=True, check=True, env=env).stdout
         exported = os.path.join(tmp, "x.jsonl")

@@ -26,7 +26,7 @@ use structure::{Classified, Half, Line};
 /// Ingest's version, part of the cache's key: bump it with every change that can change what a
 /// file is read as (the transcript or its warnings), or readers are shown stale documents from
 /// their cache. `tests/store.rs` fails, asking for the bump, when the output changes.
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 
 /// Something in the input that was read in a way the user may want to check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -128,13 +128,14 @@ fn removal_warnings(removed: &[Removed], file: &str) -> Vec<Warning> {
     warnings
 }
 
-/// Non-blank lines, trimmed, with their 1-based numbers in the source.
+/// Non-blank lines with their 1-based numbers in the source, trimmed at the end only: `wrap` reads
+/// their indentation, and trims them.
 type Lines<'a> = Vec<(u32, &'a str)>;
 
 fn numbered_lines(text: &str) -> Lines<'_> {
     text.lines()
         .enumerate()
-        .map(|(i, l)| (u32::try_from(i + 1).unwrap_or(u32::MAX), l.trim()))
+        .map(|(i, l)| (u32::try_from(i + 1).unwrap_or(u32::MAX), l.trim_end()))
         .filter(|(_, l)| !l.is_empty())
         .collect()
 }

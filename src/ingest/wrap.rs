@@ -37,15 +37,16 @@ pub(super) struct Joined<'a> {
     pub text: Cow<'a, str>,
 }
 
-/// `lines` (trimmed, non-blank, with their 1-based numbers) with each line a wrapper broke off joined to
-/// the line before it.
+/// `lines` (non-blank, trimmed at the end, with their 1-based numbers) trimmed, with each line a
+/// wrapper broke off joined to the line before it.
 pub(super) fn unwrap<'a>(lines: &[(u32, &'a str)]) -> Vec<Joined<'a>> {
-    let wraps = continuations(lines);
+    let opens = indented(lines);
+    let wraps = continuations(lines, &opens);
     let mut out: Vec<Joined<'a>> = Vec::with_capacity(lines.len());
-    let single = |line, text| Joined {
+    let single = |line, text: &'a str| Joined {
         first: line,
         last: line,
-        text: Cow::Borrowed(text),
+        text: Cow::Borrowed(text.trim_start()),
     };
     if !wraps.contains(&true) {
         out.extend(lines.iter().map(|&(line, text)| single(line, text)));
@@ -54,6 +55,7 @@ pub(super) fn unwrap<'a>(lines: &[(u32, &'a str)]) -> Vec<Joined<'a>> {
     // Whether the last line out may go on in the next.
     let mut open = false;
     for (&(line, text), wraps) in lines.iter().zip(wraps) {
+        let text = text.trim_start();
         let role = role(text);
         match out.last_mut() {
             Some(joined) if wraps && open && role == Role::Running => {
@@ -67,6 +69,26 @@ pub(super) fn unwrap<'a>(lines: &[(u32, &'a str)]) -> Vec<Joined<'a>> {
         open = role != Role::Apart;
     }
     out
+}
+
+/// For each of `lines`: whether it is indented further than most lines, as the first line of a
+/// paragraph is where paragraphs are set apart by indentation rather than by blank lines (books
+/// from lib.ru and many other e-texts). A quotation set in with each line indented is cut into its
+/// lines, as verse is.
+fn indented(lines: &[(u32, &str)]) -> Vec<bool> {
+    let indents: Vec<usize> = lines
+        .iter()
+        .map(|(_, text)| text.chars().take_while(|c| c.is_whitespace()).count())
+        .collect();
+    let mut counts = std::collections::HashMap::new();
+    for &indent in &indents {
+        *counts.entry(indent).or_insert(0usize) += 1;
+    }
+    let usual = counts
+        .into_iter()
+        .max_by_key(|&(indent, n)| (n, std::cmp::Reverse(indent)))
+        .map_or(0, |(indent, _)| indent);
+    indents.iter().map(|&indent| indent > usual).collect()
 }
 
 /// What a line can be to the lines around it in wrapped text.
@@ -99,16 +121,17 @@ fn role(text: &str) -> Role {
 }
 
 /// For each of `lines`: whether it continues the one before it, broken only by a wrapper. All false
-/// unless the half is wrapped.
-fn continuations(lines: &[(u32, &str)]) -> Vec<bool> {
+/// unless the half is wrapped; false where `opens` says a line opens a paragraph.
+fn continuations(lines: &[(u32, &str)], opens: &[bool]) -> Vec<bool> {
     let pairs: Vec<usize> = (1..lines.len())
-        .filter(|&i| lines[i].0 == lines[i - 1].0.saturating_add(1))
+        .filter(|&i| lines[i].0 == lines[i - 1].0.saturating_add(1) && !opens[i])
         .collect();
     let mut wraps = vec![false; lines.len()];
     if pairs.len() < MIN_PAIRS {
         return wraps;
     }
     // `fold` and `fmt` count bytes, so their lines hold fewer letters the more Cyrillic they hold.
+    // A line is measured with its indentation, as the wrapper measured it.
     let measures: [fn(&str) -> usize; 2] = [|s| s.chars().count(), str::len];
     let broken = measures
         .iter()
@@ -117,7 +140,7 @@ fn continuations(lines: &[(u32, &str)]) -> Vec<bool> {
             pairs
                 .iter()
                 .copied()
-                .filter(|&i| forced(lines[i - 1].1, lines[i].1, width, measure))
+                .filter(|&i| forced(lines[i - 1].1, lines[i].1.trim_start(), width, measure))
                 .collect::<Vec<usize>>()
         })
         .max_by_key(Vec::len)
@@ -128,6 +151,7 @@ fn continuations(lines: &[(u32, &str)]) -> Vec<bool> {
             .filter(|&&i| {
                 lines[i]
                     .1
+                    .trim_start()
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_alphabetic() && c.is_lowercase() == lower)
@@ -227,7 +251,7 @@ mod tests {
             for blank in [true, false] {
                 let (lines, starts) = wrapped(width, blank);
                 let numbered = numbered(&lines);
-                let wraps = continuations(&numbered);
+                let wraps = continuations(&numbered, &indented(&numbered));
                 let lines: Vec<&str> = lines
                     .iter()
                     .map(String::as_str)
@@ -250,6 +274,34 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_set_apart_by_indentation_are_whole_however_full_their_last_line() {
+        // (indentation of every line, further indentation of a paragraph's first, blank lines)
+        for (margin, first, blank) in [("", "    ", false), ("  ", "   ", false), ("   ", "", true)] {
+            for width in [40, 60, 72, 100] {
+                let mut lines = Vec::new();
+                let paragraphs: Vec<&str> = PARAGRAPHS.iter().copied().cycle().take(12).collect();
+                for p in &paragraphs {
+                    for (k, line) in wrap(p, width, |s| s.chars().count()).into_iter().enumerate() {
+                        let indent = if k == 0 { first } else { "" };
+                        lines.push(format!("{margin}{indent}{line}"));
+                    }
+                    if blank {
+                        lines.push(String::new());
+                    }
+                }
+                let joined: Vec<String> = unwrap(&numbered(&lines))
+                    .into_iter()
+                    .map(|j| j.text.into_owned())
+                    .collect();
+                assert_eq!(
+                    joined, paragraphs,
+                    "margin {margin:?}, first line {first:?}, width {width}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_wrapper_counting_bytes_is_read_in_bytes() {
         // `fold -s -w 70`: 70 bytes, 70 Latin letters or 35 Cyrillic ones.
         let mut lines = Vec::new();
@@ -263,7 +315,8 @@ mod tests {
             }
             lines.push(String::new());
         }
-        let wraps = continuations(&numbered(&lines));
+        let numbered = numbered(&lines);
+        let wraps = continuations(&numbered, &indented(&numbered));
         let expected: Vec<bool> = starts.iter().map(|s| !s).collect();
         assert_eq!(wraps, expected);
     }
@@ -292,7 +345,8 @@ mod tests {
             .flat_map(|p| ["Кентервиль:".to_string(), p.to_string()])
             .collect();
         for lines in [paragraph_per_line, verse, labelled] {
-            let wraps = continuations(&numbered(&lines));
+            let numbered = numbered(&lines);
+            let wraps = continuations(&numbered, &indented(&numbered));
             assert!(wraps.iter().all(|w| !w), "{lines:?}: {wraps:?}");
         }
     }

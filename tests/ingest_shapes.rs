@@ -453,3 +453,56 @@ most.
     let table = format!("Turnover by year\n\n{}\n", rows.repeat(3).join("\n"));
     assert_eq!(texts(&table)[..4], rows, "{table}");
 }
+
+/// A parallel text alternating by paragraph, hard-wrapped: each version is read whole, a line of
+/// Latin names inside a Russian paragraph included, and its wrapped lines joined.
+#[test]
+fn an_interleaved_hard_wrapped_text_is_two_versions() {
+    let wrap = |paragraph: &str| {
+        let mut lines = vec![String::new()];
+        for word in paragraph.split(' ') {
+            let last = lines.last_mut().expect("a line");
+            if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > 40 {
+                lines.push(word.to_string());
+            } else {
+                if !last.is_empty() {
+                    last.push(' ');
+                }
+                last.push_str(word);
+            }
+        }
+        lines.join("\n")
+    };
+    let en = [
+        "The delegations met in the morning and discussed trade, energy and transport for several hours, \
+         and then they agreed to meet again in the autumn.",
+        "The ministers signed three agreements on customs, on railways and on the supply of gas, \
+         which both sides had prepared for more than a year.",
+        "In the evening the presidents spoke to the press about the results and answered questions \
+         from journalists of both countries for an hour.",
+    ];
+    let ru = [
+        "Делегации встретились утром и несколько часов обсуждали торговлю, энергетику и транспорт, \
+         а затем договорились встретиться снова осенью.",
+        "Министры подписали три соглашения, которые представили на встрече Minsk Economic Forum \
+         Steering Board в прошлом году: о таможне, о железных дорогах и о поставках газа.",
+        "Вечером президенты рассказали прессе об итогах и целый час отвечали на вопросы журналистов \
+         обеих стран.",
+    ];
+    let text: Vec<String> = en.iter().zip(&ru).flat_map(|(e, r)| [wrap(e), wrap(r)]).collect();
+    let text = text.join("\n\n");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("Economic Forum Steering Board")),
+        "a line of the Russian is mostly Latin:\n{text}"
+    );
+    let p = parse(&text);
+    let paragraphs = |lang| -> Vec<String> {
+        version(&p.transcript, lang)
+            .paragraphs()
+            .map(|(_, p)| p.text.clone())
+            .collect()
+    };
+    assert_eq!(paragraphs(Lang::En), en, "{text}");
+    assert_eq!(paragraphs(Lang::Ru), ru, "{text}");
+}

@@ -26,7 +26,7 @@ use structure::{Classified, Half, Line};
 /// Ingest's version, part of the cache's key: bump it with every change that can change what a
 /// file is read as (the transcript or its warnings), or readers are shown stale documents from
 /// their cache. `tests/store.rs` fails, asking for the bump, when the output changes.
-pub const VERSION: u32 = 7;
+pub const VERSION: u32 = 8;
 
 /// Something in the input that was read in a way the user may want to check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -213,15 +213,15 @@ fn comparable(lines: &[(u32, &str)], scripts: &[i64], at: usize) -> bool {
 /// A parallel text that alternates between the languages paragraph by paragraph: its English and its
 /// Russian lines. Lines in neither script (`* * *`) belong to both. `None` unless both scripts are well
 /// represented and the text switches between them often — a report with a few English quotes is not one.
+/// Where blank lines set paragraphs apart, the switches are counted between paragraphs, and each
+/// line goes with its paragraph's language: a hard-wrapped paragraph runs over several lines of one
+/// script, and a line of it in neither (a number, a name) is not shared with the other version.
 fn interleaved<'a>(lines: &[(u32, &'a str)]) -> Option<(Lines<'a>, Lines<'a>)> {
-    let scripts: Vec<i64> = lines.iter().map(|(_, l)| script(l)).collect();
-    let scripted: Vec<i64> = scripts.iter().copied().filter(|&s| s != 0).collect();
-    let latin = scripted.iter().filter(|&&s| s > 0).count();
-    let switches = scripted.windows(2).filter(|w| w[0] != w[1]).count();
-    let balanced = latin * 10 >= scripted.len() * 3 && (scripted.len() - latin) * 10 >= scripted.len() * 3;
-    if scripted.len() < 4 || !balanced || switches * 10 < scripted.len() * 3 {
-        return None;
-    }
+    let by_line: Vec<i64> = lines.iter().map(|(_, l)| script(l)).collect();
+    let scripts = paragraph_scripts(lines, &by_line)
+        .filter(|(_, each)| alternates(each))
+        .map(|(by_paragraph, _)| by_paragraph)
+        .or_else(|| alternates(&by_line).then(|| by_line.clone()))?;
     let half = |keep: i64| -> Lines<'a> {
         lines
             .iter()
@@ -231,6 +231,48 @@ fn interleaved<'a>(lines: &[(u32, &'a str)]) -> Option<(Lines<'a>, Lines<'a>)> {
             .collect()
     };
     Some((half(1), half(-1)))
+}
+
+/// Whether a sequence of [`script`]s switches between two well-represented scripts often.
+fn alternates(scripts: &[i64]) -> bool {
+    let scripted: Vec<i64> = scripts.iter().copied().filter(|&s| s != 0).collect();
+    let latin = scripted.iter().filter(|&&s| s > 0).count();
+    let switches = scripted.windows(2).filter(|w| w[0] != w[1]).count();
+    let balanced = latin * 10 >= scripted.len() * 3 && (scripted.len() - latin) * 10 >= scripted.len() * 3;
+    scripted.len() >= 4 && balanced && switches * 10 >= scripted.len() * 3
+}
+
+/// Where blank lines set paragraphs apart and nearly every paragraph is in one script: the script
+/// of each line's paragraph (of the line itself in a paragraph of both), and of each paragraph (0
+/// for one of both).
+fn paragraph_scripts(lines: &[(u32, &str)], by_line: &[i64]) -> Option<(Vec<i64>, Vec<i64>)> {
+    let mut starts: Vec<usize> = (1..lines.len())
+        .filter(|&i| lines[i].0 != lines[i - 1].0.saturating_add(1))
+        .collect();
+    starts.insert(0, 0);
+    starts.push(lines.len());
+    let (mut each, mut by_paragraph, mut mixed) = (Vec::new(), Vec::with_capacity(lines.len()), 0);
+    for run in starts.windows(2) {
+        let scripts = &by_line[run[0]..run[1]];
+        let latin = scripts.iter().filter(|&&s| s > 0).count();
+        let cyrillic = scripts.iter().filter(|&&s| s < 0).count();
+        // A line of names or a title in the other script does not make a paragraph of both.
+        let s = if latin >= 3 * cyrillic {
+            i64::from(latin > 0)
+        } else if cyrillic >= 3 * latin {
+            -1
+        } else {
+            mixed += 1;
+            by_paragraph.extend_from_slice(scripts);
+            each.push(0);
+            continue;
+        };
+        each.push(s);
+        by_paragraph.extend(std::iter::repeat_n(s, scripts.len()));
+    }
+    // Paragraphs holding both versions (`EN` line, `RU` line, blank line) alternate by line; a
+    // few, a heading and its translation on one line say, keep each line's own script.
+    (each.len() >= 4 && mixed * 10 <= each.len()).then_some((by_paragraph, each))
 }
 
 fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {

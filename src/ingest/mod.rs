@@ -2,13 +2,17 @@
 //!
 //! A file holds one language, English and Russian one after the other (split where the script switches
 //! for good), or a parallel text alternating paragraph by paragraph; a pair of files holds one language
-//! each. In each half, lines a wrapper broke are joined (`wrap`); then lines are classified one by one
-//! (`structure`), label candidates are taken or refused with evidence from the whole document (`labels`),
-//! speakers are resolved to one identity across forms and languages (`speakers`), then blocks are built.
+//! each. In each half, lines a wrapper broke are joined (`wrap`); the header is read off the top
+//! (`header`); then lines are classified one by one (`structure`, the headings of a book's or a
+//! play's parts by `sections`), label candidates are taken or refused with evidence from the whole
+//! document (`labels`), speakers are resolved to one identity across forms and languages
+//! (`speakers`), then blocks are built.
 //! Every step is linear in the input.
 
+mod header;
 mod labels;
 mod language;
+mod sections;
 mod speakers;
 mod structure;
 mod wrap;
@@ -16,10 +20,10 @@ mod wrap;
 use crate::model::{Lang, Transcript, Version};
 use crate::sanitize::{Removed, sanitize_and_report};
 use crate::translit::{is_letter, name_key};
+pub(crate) use header::date_key;
 use labels::{Name, Who};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
-pub(crate) use structure::date_key;
 pub use structure::is_qa_heading;
 use structure::{Classified, Half, Line};
 
@@ -332,7 +336,7 @@ fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
     let play = classified
         .iter()
         .flat_map(|(_, h)| &h.lines)
-        .any(|l| structure::is_play_heading(l.text));
+        .any(|l| sections::is_play_heading(l.text));
     let full_names: HashSet<String> = classified
         .iter()
         .flat_map(|(_, h)| &h.lines)
@@ -610,7 +614,7 @@ fn sure_labels(lines: &[Classified]) -> Vec<bool> {
                         && next_is_speech
                         && l.text.chars().any(char::is_lowercase)
                         && matches!(&c.who, Who::Person(n)
-                            if n.given.is_some() && !structure::is_number_word(&n.surname)))
+                            if n.given.is_some() && !sections::is_number_word(&n.surname)))
             }
             _ => false,
         })

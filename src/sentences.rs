@@ -15,7 +15,7 @@ use crate::translit::is_letter;
 /// Words that take a full stop without ending the sentence, compared case-sensitively
 /// (`No.` is an abbreviation, `no.` ends a sentence). Initials and dotted abbreviations
 /// (`т.е.`, `e.g.`) are recognised by shape instead.
-const ABBREVIATIONS: &[&str] = &[
+pub(crate) const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "St", "No", "vs", "Prof", "Gen", "Sen", "Gov", "Jr", "Sr", "г", "гг", "им",
     "ул", "проф", "акад", "обл",
 ];

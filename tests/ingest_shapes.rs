@@ -4,7 +4,7 @@
 
 mod ingest_support;
 
-use ingest_support::{o, outline, version};
+use ingest_support::{hard_wrapped, o, outline, version};
 use stenogram::ingest::{Parsed, parse, parse_pair};
 use stenogram::model::{BlockKind, Lang};
 
@@ -458,21 +458,6 @@ most.
 /// Latin names inside a Russian paragraph included, and its wrapped lines joined.
 #[test]
 fn an_interleaved_hard_wrapped_text_is_two_versions() {
-    let wrap = |paragraph: &str| {
-        let mut lines = vec![String::new()];
-        for word in paragraph.split(' ') {
-            let last = lines.last_mut().expect("a line");
-            if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > 40 {
-                lines.push(word.to_string());
-            } else {
-                if !last.is_empty() {
-                    last.push(' ');
-                }
-                last.push_str(word);
-            }
-        }
-        lines.join("\n")
-    };
     let en = [
         "The delegations met in the morning and discussed trade, energy and transport for several hours, \
          and then they agreed to meet again in the autumn.",
@@ -489,8 +474,8 @@ fn an_interleaved_hard_wrapped_text_is_two_versions() {
         "Вечером президенты рассказали прессе об итогах и целый час отвечали на вопросы журналистов \
          обеих стран.",
     ];
-    let text: Vec<String> = en.iter().zip(&ru).flat_map(|(e, r)| [wrap(e), wrap(r)]).collect();
-    let text = text.join("\n\n");
+    let text: Vec<&str> = en.iter().zip(&ru).flat_map(|(e, r)| [*e, *r]).collect();
+    let (text, _) = hard_wrapped(&text.join("\n\n"), 40);
     assert!(
         text.lines()
             .any(|l| l.starts_with("Economic Forum Steering Board")),
@@ -505,4 +490,68 @@ fn an_interleaved_hard_wrapped_text_is_two_versions() {
     };
     assert_eq!(paragraphs(Lang::En), en, "{text}");
     assert_eq!(paragraphs(Lang::Ru), ru, "{text}");
+}
+
+/// A play printed as plays are: each speech opens with its speaker's name and a full stop, a stage
+/// direction in brackets perhaps between them. The names are its cast, in capitals or not, and the
+/// direction stays with the speech. In a story, lines opening with a one-word sentence are prose.
+#[test]
+fn a_play_s_speeches_open_with_a_name_and_a_full_stop() {
+    let en = "THE LIGHTHOUSE\n\nACT I\n\nA rocky shore at dusk.\n\n\
+        KEEPER. The lamp is lit. Go home, boy.\n\n\
+        TOBY. [Sitting down on the steps] I will stay until the boat comes.\n\n\
+        KEEPER. Then stay, and keep quiet.\n\n\
+        TOBY. Do you hear the bell? It rings for my father.\n\n\
+        ANNA GREY. [Entering] Nobody rings for anyone tonight.\n\n\
+        KEEPER. Mrs. Grey! You should not walk here in the dark.\n";
+    let ru = "МАЯК\n\nДЕЙСТВИЕ ПЕРВОЕ\n\nСкалистый берег в сумерках.\n\n\
+        Смотритель. Лампа зажжена. Иди домой, мальчик.\n\n\
+        Тоби (садясь на ступеньки). Я останусь, пока не придёт лодка.\n\n\
+        Смотритель. Тогда оставайся и молчи.\n\n\
+        Тоби. Слышишь колокол? Он звонит по моему отцу.\n\n\
+        Анна Грей (входя). Сегодня ни по кому не звонят.\n\n\
+        Смотритель. Миссис Грей! Вам не следует гулять здесь в темноте.\n";
+    let p = parse_pair(en, ru);
+    let runs = |lang| speaker_runs(&p, lang);
+    assert_eq!(
+        runs(Lang::En),
+        ["keeper", "toby", "keeper", "toby", "grey", "keeper"]
+    );
+    // `Смотритель` translates `KEEPER`: the aligner, not ingest, learns that they are one person.
+    assert_eq!(
+        runs(Lang::Ru),
+        ["smotritel", "toby", "smotritel", "toby", "grey", "smotritel"]
+    );
+    let speeches = |lang| -> Vec<(String, String)> {
+        outline(&p, lang)
+            .into_iter()
+            .filter(|(who, _)| who != "narration" && who != "heading")
+            .collect()
+    };
+    // A direction after the full stop is set apart, as at the start of any line; one before it
+    // stays with the speech it opens.
+    assert_eq!(
+        outline(&p, Lang::En)[3..5],
+        o(&[
+            ("narration", "[Sitting down on the steps]"),
+            ("toby", "I will stay until the boat comes.")
+        ])
+    );
+    assert_eq!(
+        speeches(Lang::Ru)[1],
+        (
+            "toby".to_string(),
+            "(садясь на ступеньки). Я останусь, пока не придёт лодка.".to_string()
+        )
+    );
+    assert_eq!(speeches(Lang::Ru)[0].1, "Лампа зажжена. Иди домой, мальчик.");
+
+    let story = "Yes. I knew it would rain, and it did, all through the night.\n\n\
+        The road was long and we walked it slowly.\n\n\
+        No. Nobody came to meet us at the station, not even the dog.\n\n\
+        We waited an hour and then went on alone.\n\n\
+        Yes. That was the last summer we spent there.\n";
+    let p = parse(story);
+    assert!(p.transcript.speakers.is_empty(), "{:?}", p.transcript.speakers);
+    assert!(all_text(&p, Lang::En).starts_with("Yes. I knew it would rain"));
 }

@@ -109,6 +109,10 @@ pub(crate) struct Candidate<'a> {
     /// Strong candidates are labels on their own; weak ones (a bare name line, a lone surname with a
     /// colon) need evidence from the rest of the document.
     pub strong: bool,
+    /// Whether the name ends in a full stop with the speech after it on the same line, as plays are
+    /// printed (`MASHA. It is time.`, `Сорин (опираясь на трость). Мне…`): a one-word sentence opens
+    /// a line of prose as often (`Yes. I know.`), so only a document of such lines takes it.
+    pub stop: bool,
 }
 
 /// A label's head (before the colon) is short; anything longer is prose.
@@ -116,8 +120,66 @@ const MAX_HEAD_BYTES: usize = 200;
 const MAX_ANNOTATION_BYTES: usize = 80;
 const MAX_TITLE_WORDS: usize = 12;
 
-/// Reads `line` (trimmed) as a speaker label, if it has the shape of one.
+/// Reads `line` (trimmed) as a speaker label, if it has the shape of one: with a colon, alone on its
+/// line, or, failing those, before a full stop.
 pub(crate) fn candidate(line: &str) -> Option<Candidate<'_>> {
+    match labelled(line) {
+        Some(c) if c.colon => Some(c),
+        other => stopped(line).or(other),
+    }
+}
+
+/// `MASHA. It is time to begin.`, `Сорин (опираясь на трость). Мне, брат…`: one to three capitalised
+/// words and a full stop, perhaps a stage direction in brackets between them, then a new sentence.
+/// The direction stays with the speech, as it does where it follows the full stop
+/// (`SORIN. [Leaning on a cane] The country…`).
+fn stopped(line: &str) -> Option<Candidate<'_>> {
+    const MAX_NAME_WORDS: usize = 3;
+    let head_end = line.find(['.', '(', '[']).filter(|&p| p <= MAX_HEAD_BYTES)?;
+    let head = line[..head_end].trim_end();
+    let rest = if line[head_end..].starts_with('.') {
+        line[head_end + 1..].trim_start()
+    } else {
+        // The direction must close right before the full stop: `Сорин (опираясь на трость). Мне`.
+        let (open, close) = if line[head_end..].starts_with('(') {
+            ('(', ')')
+        } else {
+            ('[', ']')
+        };
+        let inner = &line[head_end + 1..];
+        let end = inner
+            .find(close)
+            .filter(|&e| e <= MAX_ANNOTATION_BYTES && !inner[..e].contains(open))?;
+        inner[end + 1..].strip_prefix('.')?;
+        &line[head_end..]
+    };
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let name_word = |w: &&str| {
+        w.chars().count() >= 2
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            && !crate::sentences::ABBREVIATIONS.contains(w)
+    };
+    let speech_starts = rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || "([«\"“„—–-…".contains(c));
+    if words.is_empty() || words.len() > MAX_NAME_WORDS || !words.iter().all(name_word) || !speech_starts {
+        return None;
+    }
+    let (name, ..) = name(head)?;
+    Some(Candidate {
+        who: Who::Person(name),
+        rest,
+        colon: false,
+        strong: false,
+        stop: true,
+    })
+}
+
+/// A label with a colon (`Vladimir Putin: text`), or a line that may be a label alone.
+fn labelled(line: &str) -> Option<Candidate<'_>> {
     let (head, rest, colon) = match emphasised(line) {
         Some(parts) => parts,
         None if starts_as_quote_or_item(line) => return None,
@@ -139,6 +201,7 @@ pub(crate) fn candidate(line: &str) -> Option<Candidate<'_>> {
             rest,
             colon,
             strong: false,
+            stop: false,
         });
     }
     if let Some(cast) = cast_label(head).filter(|_| !colon) {
@@ -148,6 +211,7 @@ pub(crate) fn candidate(line: &str) -> Option<Candidate<'_>> {
             rest,
             colon: true,
             strong: false,
+            stop: false,
         });
     }
     if let Some(role) = role(head) {
@@ -156,6 +220,7 @@ pub(crate) fn candidate(line: &str) -> Option<Candidate<'_>> {
             rest,
             colon,
             strong: colon,
+            stop: false,
         });
     }
     let (name, titled, tokens) = name(head)?;
@@ -165,6 +230,7 @@ pub(crate) fn candidate(line: &str) -> Option<Candidate<'_>> {
         colon,
         // `Владимир Путин: «Мы готовы»` is how news quote a person, not how transcripts label speech.
         strong: colon && (titled || tokens >= 2) && !rest.starts_with(['«', '"', '“', '„']),
+        stop: false,
     })
 }
 
@@ -848,8 +914,59 @@ mod tests {
         );
         assert!(candidate("ROMEO.").unwrap().colon);
         assert_eq!(person("Romeo."), None);
-        // `Yes.` is a word, not an initial like `Yu.`.
-        assert_eq!(person("Yes. Chris Anderson: Hi."), None);
+        // `Yes.` is a word, not an initial like `Yu.`: at most a play's name before a full stop.
+        assert!(
+            candidate("Yes. Chris Anderson: Hi.").is_none_or(|c| c.stop && c.rest == "Chris Anderson: Hi.")
+        );
+    }
+
+    #[test]
+    fn names_before_a_full_stop_as_plays_print_them() {
+        for (line, name, rest) in [
+            ("MASHA. It is time to begin.", "MASHA", "It is time to begin."),
+            (
+                "LADY CAPULET. Nurse, where's my daughter?",
+                "LADY CAPULET",
+                "Nurse, where's my daughter?",
+            ),
+            (
+                "SORIN. [Leaning on a cane] The country…",
+                "SORIN",
+                "[Leaning on a cane] The country…",
+            ),
+            (
+                "Медведенко. Отчего вы всегда ходите в черном?",
+                "Медведенко",
+                "Отчего вы всегда ходите в черном?",
+            ),
+            (
+                "Сорин (опираясь на трость). Мне, брат…",
+                "Сорин",
+                "(опираясь на трость). Мне, брат…",
+            ),
+            ("Маша. — Пора начинать.", "Маша", "— Пора начинать."),
+        ] {
+            let c = candidate(line).unwrap_or_else(|| panic!("{line}"));
+            assert!(c.stop && !c.colon && !c.strong, "{line}");
+            assert!(
+                matches!(&c.who, Who::Person(n) if n.text == name),
+                "{line}: {:?}",
+                c.who
+            );
+            assert_eq!(c.rest, rest);
+        }
+        for line in [
+            "V. Putin said so.",
+            "Mr. Smith came in.",
+            "U.S. officials met today.",
+            "He left. Nobody saw him.",
+            "Moscow. 1941.",
+            "Сорин (опираясь на трость) сказал.",
+            "The Three Sisters. A play.",
+            "Маша: Пора начинать.",
+        ] {
+            assert!(candidate(line).is_none_or(|c| !c.stop), "{line}");
+        }
     }
 
     #[test]

@@ -30,7 +30,7 @@ use structure::{Classified, Half, Line};
 /// Ingest's version, part of the cache's key: bump it with every change that can change what a
 /// file is read as (the transcript or its warnings), or readers are shown stale documents from
 /// their cache. `tests/store.rs` fails, asking for the bump, when the output changes.
-pub const VERSION: u32 = 8;
+pub const VERSION: u32 = 9;
 
 /// Something in the input that was read in a way the user may want to check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -299,6 +299,9 @@ fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
     // Evidence: who is labelled for sure anywhere in the document (either language).
     let mut evidence = HashSet::new();
     let mut weak_colon: HashMap<String, WeakColon> = HashMap::new();
+    for (_, half) in &classified {
+        evidence.extend(play_cast(&half.lines));
+    }
     for (l, &sure) in classified
         .iter()
         .flat_map(|(_, h)| &h.lines)
@@ -306,7 +309,9 @@ fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
     {
         if let Line::Label(c) = &l.kind {
             let key = speakers::evidence_key(&c.who);
-            if sure {
+            if c.stop {
+                // Taken by `play_cast` or not at all.
+            } else if sure {
                 evidence.insert(key);
             } else if c.colon {
                 let w = weak_colon.entry(key).or_default();
@@ -524,6 +529,33 @@ struct WeakColon {
     bare_caps: usize,
 }
 
+/// Lines of a half that open with a name and a full stop (`MASHA. It is time.`) make its names a
+/// play's cast where they are how the half is written: at least [`CAST_NAMES`] names each open
+/// [`CAST_LINES`] lines or more, and together a [`CAST_SHARE`] of its lines. In prose, a one-word
+/// sentence opens a line now and then (`Yes. I know.`), never most of them.
+fn play_cast(lines: &[Classified]) -> Vec<String> {
+    let mut opened: HashMap<String, usize> = HashMap::new();
+    for l in lines {
+        if let Line::Label(c) = &l.kind
+            && c.stop
+        {
+            *opened.entry(speakers::evidence_key(&c.who)).or_default() += 1;
+        }
+    }
+    let recurring: Vec<usize> = opened.values().copied().filter(|&n| n >= CAST_LINES).collect();
+    let share = recurring.iter().sum::<usize>() as f64 / lines.len().max(1) as f64;
+    if recurring.len() < CAST_NAMES || share < CAST_SHARE {
+        return Vec::new();
+    }
+    // In a play, a name that speaks once is a character too.
+    opened.into_keys().collect()
+}
+
+/// See [`play_cast`].
+const CAST_NAMES: usize = 2;
+const CAST_LINES: usize = 2;
+const CAST_SHARE: f64 = 0.3;
+
 /// The initials of a full name (`Chris Anderson` → `CA`); none for initials or a lone surname.
 fn full_initials(who: &Who) -> Option<String> {
     match who {
@@ -611,6 +643,7 @@ fn sure_labels(lines: &[Classified]) -> Vec<bool> {
                 let next_is_speech = lines.get(i + 1).is_some_and(|n| n.kind == Line::Text);
                 c.strong
                     || (!c.colon
+                        && !c.stop
                         && next_is_speech
                         && l.text.chars().any(char::is_lowercase)
                         && matches!(&c.who, Who::Person(n)

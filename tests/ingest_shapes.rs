@@ -495,6 +495,7 @@ fn an_interleaved_hard_wrapped_text_is_two_versions() {
 /// A play printed as plays are: each speech opens with its speaker's name and a full stop, a stage
 /// direction in brackets perhaps between them. The names are its cast, in capitals or not, and the
 /// direction stays with the speech. In a story, lines opening with a one-word sentence are prose.
+/// Its one-word Russian title is the title beside the English one.
 #[test]
 fn a_play_s_speeches_open_with_a_name_and_a_full_stop() {
     let en = "THE LIGHTHOUSE\n\nACT I\n\nA rocky shore at dusk.\n\n\
@@ -512,6 +513,15 @@ fn a_play_s_speeches_open_with_a_name_and_a_full_stop() {
         Анна Грей (входя). Сегодня ни по кому не звонят.\n\n\
         Смотритель. Миссис Грей! Вам не следует гулять здесь в темноте.\n";
     let p = parse_pair(en, ru);
+    // A one-word title beside the other version's title is a title too, not a heading of one side.
+    let title = |p: &Parsed, lang| version(&p.transcript, lang).meta.title.clone();
+    assert_eq!(title(&p, Lang::En).as_deref(), Some("THE LIGHTHOUSE"));
+    assert_eq!(title(&p, Lang::Ru).as_deref(), Some("МАЯК"));
+    assert_eq!(of_kind(&p, Lang::Ru, "heading"), ["ДЕЙСТВИЕ ПЕРВОЕ"]);
+    // A section's heading is never taken for a title, however the other version starts.
+    let untitled = parse_pair(en, ru.trim_start_matches("МАЯК\n\n"));
+    assert_eq!(title(&untitled, Lang::Ru), None);
+    assert_eq!(of_kind(&untitled, Lang::Ru, "heading"), ["ДЕЙСТВИЕ ПЕРВОЕ"]);
     let runs = |lang| speaker_runs(&p, lang);
     assert_eq!(
         runs(Lang::En),

@@ -30,7 +30,7 @@ use structure::{Classified, Half, Line};
 /// Ingest's version, part of the cache's key: bump it with every change that can change what a
 /// file is read as (the transcript or its warnings), or readers are shown stale documents from
 /// their cache. `tests/store.rs` fails, asking for the bump, when the output changes.
-pub const VERSION: u32 = 9;
+pub const VERSION: u32 = 10;
 
 /// Something in the input that was read in a way the user may want to check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -291,6 +291,10 @@ fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
         .iter()
         .map(|(lang, lines)| (*lang, structure::classify(lines)))
         .collect();
+    if let [(_, a), (_, b)] = &mut classified[..] {
+        title_from_the_other(a, b);
+        title_from_the_other(b, a);
+    }
     let sure: Vec<Vec<bool>> = classified
         .iter()
         .map(|(_, half)| sure_labels(&half.lines))
@@ -652,6 +656,21 @@ fn sure_labels(lines: &[Classified]) -> Vec<bool> {
             _ => false,
         })
         .collect()
+}
+
+/// Where `other` has a title and `half` none, `half`'s first line, when a heading that names no
+/// section or a name alone, is its title: `ЧАЙКА` beside `THE SEAGULL`, one word, too short to look
+/// like a title by itself.
+fn title_from_the_other(half: &mut Half, other: &Half) {
+    let untitled = other.meta.title.is_some() && half.meta.title.is_none();
+    let heading = half.lines.first().is_some_and(|l| match &l.kind {
+        Line::Heading { known } => !known,
+        Line::Label(c) => !c.colon && !c.stop && c.rest.is_empty(),
+        _ => false,
+    });
+    if untitled && heading {
+        half.meta.title = Some(half.lines.remove(0).text.to_string());
+    }
 }
 
 fn refused(l: &Classified) -> Warning {

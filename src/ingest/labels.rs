@@ -150,7 +150,9 @@ fn stopped(line: &str) -> Option<Candidate<'_>> {
         let end = inner
             .find(close)
             .filter(|&e| e <= MAX_ANNOTATION_BYTES && !inner[..e].contains(open))?;
-        inner[end + 1..].strip_prefix('.')?;
+        if !inner[end + 1..].starts_with('.') {
+            return None;
+        }
         &line[head_end..]
     };
     let words: Vec<&str> = head.split_whitespace().collect();

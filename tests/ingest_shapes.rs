@@ -565,3 +565,29 @@ fn a_play_s_speeches_open_with_a_name_and_a_full_stop() {
     assert!(p.transcript.speakers.is_empty(), "{:?}", p.transcript.speakers);
     assert!(all_text(&p, Lang::En).starts_with("Yes. I knew it would rain"));
 }
+
+/// Subtitles read as a transcript: a paragraph per cue, without cue numbers and timings, which
+/// would otherwise be rows of their own on both sides.
+#[test]
+fn subtitles_read_without_their_numbers_and_timings() {
+    let en = "1\n00:00:01,000 --> 00:00:03,500\nWhere have you been?\n\n\
+              2\n00:00:03,600 --> 00:00:06,000\n- I'm sorry.\n- Sorry is not enough.\n";
+    let ru = "1\n00:00:01,000 --> 00:00:03,500\nГде ты был?\n\n\
+              2\n00:00:03,600 --> 00:00:06,000\n- Прости.\n- Одного «прости» мало.\n";
+    let p = parse_pair(en, ru);
+    let paragraphs = |lang| -> Vec<(u32, String)> {
+        version(&p.transcript, lang)
+            .paragraphs()
+            .map(|(_, p)| (p.line, p.text.clone()))
+            .collect()
+    };
+    assert_eq!(
+        paragraphs(Lang::En),
+        [
+            (3, "Where have you been?".to_string()),
+            (7, "- I'm sorry.".to_string()),
+            (8, "- Sorry is not enough.".to_string())
+        ]
+    );
+    assert_eq!(paragraphs(Lang::Ru)[0], (3, "Где ты был?".to_string()));
+}

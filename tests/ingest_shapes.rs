@@ -522,6 +522,13 @@ fn a_play_s_speeches_open_with_a_name_and_a_full_stop() {
     let untitled = parse_pair(en, ru.trim_start_matches("МАЯК\n\n"));
     assert_eq!(title(&untitled, Lang::Ru), None);
     assert_eq!(of_kind(&untitled, Lang::Ru, "heading"), ["ДЕЙСТВИЕ ПЕРВОЕ"]);
+    // Nor is a speaker's name over the first of their turns.
+    let talks = parse_pair(
+        "Talks in Minsk\n\nPUTIN\nGood afternoon.\n\nLUKASHENKO\nThank you.\n\nPUTIN\nLet us begin.\n",
+        "ПУТИН\nДобрый день.\n\nЛУКАШЕНКО\nСпасибо.\n\nПУТИН\nНачнём.\n",
+    );
+    assert_eq!(title(&talks, Lang::Ru), None);
+    assert_eq!(speaker_runs(&talks, Lang::Ru).len(), 3);
     let runs = |lang| speaker_runs(&p, lang);
     assert_eq!(
         runs(Lang::En),

@@ -31,7 +31,7 @@ use structure::{Classified, Half, Line};
 /// Ingest's version, part of the cache's key: bump it with every change that can change what a
 /// file is read as (the transcript or its warnings), or readers are shown stale documents from
 /// their cache. `tests/store.rs` fails, asking for the bump, when the output changes.
-pub const VERSION: u32 = 11;
+pub const VERSION: u32 = 12;
 
 /// Something in the input that was read in a way the user may want to check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -663,14 +663,18 @@ fn sure_labels(lines: &[Classified]) -> Vec<bool> {
 }
 
 /// Where `other` has a title and `half` none, `half`'s first line, when a heading that names no
-/// section or a name alone, is its title: `ЧАЙКА` beside `THE SEAGULL`, one word, too short to look
-/// like a title by itself.
+/// section or a name alone that does not recur, is its title: `ЧАЙКА` beside `THE SEAGULL`, one
+/// word, too short to look like a title by itself.
 fn title_from_the_other(half: &mut Half, other: &Half) {
     let untitled = other.meta.title.is_some() && half.meta.title.is_none();
-    let heading = half.lines.first().is_some_and(|l| match &l.kind {
-        Line::Heading { known } => !known,
-        Line::Label(c) => !c.colon && !c.stop && c.rest.is_empty(),
-        _ => false,
+    let heading = half.lines.first().is_some_and(|first| {
+        let shaped = match &first.kind {
+            Line::Heading { known } => !known,
+            Line::Label(c) => !c.colon && !c.stop && c.rest.is_empty(),
+            _ => false,
+        };
+        // A name that recurs is a speaker's label (`ПУТИН` over each of his turns).
+        shaped && !half.lines[1..].iter().any(|l| l.text == first.text)
     });
     if untitled && heading {
         half.meta.title = Some(half.lines.remove(0).text.to_string());

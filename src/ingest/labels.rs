@@ -135,25 +135,21 @@ pub(crate) fn candidate(line: &str) -> Option<Candidate<'_>> {
 /// (`SORIN. [Leaning on a cane] The country…`).
 fn stopped(line: &str) -> Option<Candidate<'_>> {
     const MAX_NAME_WORDS: usize = 3;
-    let head_end = line.find(['.', '(', '[']).filter(|&p| p <= MAX_HEAD_BYTES)?;
-    let head = line[..head_end].trim_end();
-    let rest = if line[head_end..].starts_with('.') {
-        line[head_end + 1..].trim_start()
+    let opened = line.find(['.', '(', '[']).filter(|&p| p <= MAX_HEAD_BYTES)?;
+    // The full stop follows the name, or a direction right after it: `Сорин (опираясь на трость).`
+    let stop = match line.as_bytes()[opened] {
+        b'(' => opened + line[opened..].find(')')? + 1,
+        b'[' => opened + line[opened..].find(']')? + 1,
+        _ => opened,
+    };
+    if !line[stop..].starts_with('.') {
+        return None;
+    }
+    let head = strip_annotation(line[..stop].trim_end())?;
+    let rest = if stop > opened {
+        &line[opened..]
     } else {
-        // The direction must close right before the full stop: `Сорин (опираясь на трость). Мне`.
-        let (open, close) = if line[head_end..].starts_with('(') {
-            ('(', ')')
-        } else {
-            ('[', ']')
-        };
-        let inner = &line[head_end + 1..];
-        let end = inner
-            .find(close)
-            .filter(|&e| e <= MAX_ANNOTATION_BYTES && !inner[..e].contains(open))?;
-        if !inner[end + 1..].starts_with('.') {
-            return None;
-        }
-        &line[head_end..]
+        line[stop + 1..].trim_start()
     };
     let words: Vec<&str> = head.split_whitespace().collect();
     let name_word = |w: &&str| {

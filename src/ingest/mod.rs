@@ -666,7 +666,9 @@ fn sure_labels(lines: &[Classified]) -> Vec<bool> {
 /// section or a name alone that does not recur, is its title: `ЧАЙКА` beside `THE SEAGULL`, one
 /// word, too short to look like a title by itself.
 fn title_from_the_other(half: &mut Half, other: &Half) {
-    let untitled = other.meta.title.is_some() && half.meta.title.is_none();
+    if other.meta.title.is_none() || half.meta.title.is_some() {
+        return;
+    }
     let heading = half.lines.first().is_some_and(|first| {
         let shaped = match &first.kind {
             Line::Heading { known } => !known,
@@ -676,7 +678,7 @@ fn title_from_the_other(half: &mut Half, other: &Half) {
         // A name that recurs is a speaker's label (`ПУТИН` over each of his turns).
         shaped && !half.lines[1..].iter().any(|l| l.text == first.text)
     });
-    if untitled && heading {
+    if heading {
         half.meta.title = Some(half.lines.remove(0).text.to_string());
     }
 }

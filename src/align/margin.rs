@@ -42,9 +42,11 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
             (*columns.start(), row)
         })
         .collect();
-    // The beads ending in each cell, by shape: their cost, or infinity where one leaves the band.
+    // The beads ending in each cell, by shape: their chance e^−cost, or 0 where one leaves the
+    // band. An f32 moves each bead's cost by under 1e-6 nats, and underflows to 0 only past about
+    // 100 nats, where leaving the bead's sentences out (a few nats each) is e^−80 as dear.
     let shapes = BEADS.len();
-    let mut cost = vec![f32::INFINITY; cells * shapes];
+    let mut chance = vec![0.0f32; cells * shapes];
     for i in 0..=n {
         let above = std::array::from_fn(|r| match pairs.get(i.wrapping_sub(r)) {
             Some((first, row)) => (*first, row.as_slice()),
@@ -59,7 +61,7 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
                 if a > i || b > j || !band.contains(i - a, j - b) {
                     continue;
                 }
-                cost[at(i, j) * shapes + t] = if a == 0 || b == 0 {
+                let cost = if a == 0 || b == 0 {
                     GAP * (a + b) as f32
                 } else {
                     // [`Scorer::cost`], its terms from what the row and column read once.
@@ -71,6 +73,7 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
                     };
                     s.pair_cost(i, j, a, b, shared, terms).total()
                 };
+                chance[at(i, j) * shapes + t] = (-cost).exp();
             }
         }
     }
@@ -78,110 +81,125 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
     // in five): moves of these passes too, or the alignments they replaced would pass for the
     // likeliest and leaving their sentences out for as likely.
     // In path order, so that each pass meets them in its own order of cells.
-    let wide: Vec<(Bead, f32)> = path
+    let wide: Vec<(Bead, f64)> = path
         .iter()
         .filter(|b| !b.is_gap() && !BEADS.iter().any(|&(a, c, _)| (a, c) == (b.en.len(), b.ru.len())))
         .filter(|b| band.contains(b.en.start, b.ru.start) && band.contains(b.en.end, b.ru.end))
-        .map(|b| (b.clone(), s.price(b).total()))
+        .map(|b| (b.clone(), (-f64::from(s.price(b).total())).exp()))
         .collect();
-    // The cost of all ways from each cell to the far corner, by the state of the bead that
+    let opening = |to: usize, i: usize, j: usize| (-f64::from(s.gap_open(to, i, j))).exp();
+    // The chance of all ways from each cell to the far corner, by the state of the bead that
     // reached the cell. Links continue from any state alike; a gap opens a run of gaps (at
-    // `Scorer::gap_open`) unless it continues one. In f64: a document's costs run to millions
-    // of nats, where an f32 drops every rival less than a tenth of a nat dearer.
-    let mut backward = vec![[f64::INFINITY; STATES]; cells];
-    backward[at(n, m)] = [0.0; STATES];
+    // `Scorer::gap_open`) unless it continues one.
+    let mut backward = Rows::new(cells, n);
+    backward.chance[at(n, m)] = [1.0; STATES];
     let mut starting = wide.iter().rev().peekable();
     for i in (0..=n).rev() {
+        let unit = backward.open(i, i + 1);
+        let mut by = [1.0; DP_WIDEST + 1];
+        for (a, by) in by.iter_mut().enumerate().skip(2).filter(|&(a, _)| i + a <= n) {
+            *by = backward.to_units(unit, i + a);
+        }
         for j in (band.lo[i]..=band.hi[i]).rev() {
-            let (mut link, mut going, mut opening) =
-                (f64::INFINITY, [f64::INFINITY; STATES], [f64::INFINITY; STATES]);
+            let (mut link, mut going, mut opened) = (0.0, [0.0; STATES], [0.0; STATES]);
             for (t, &(a, b, _)) in BEADS.iter().enumerate() {
                 let (i2, j2) = (i + a, j + b);
                 if i2 > n || j2 > m || !band.contains(i2, j2) {
                     continue;
                 }
+                let p = f64::from(chance[at(i2, j2) * shapes + t]);
                 let to = STATE_OF[t];
-                let way = f64::from(cost[at(i2, j2) * shapes + t]) + backward[at(i2, j2)][to];
+                let way = p * by[a] * backward.chance[at(i2, j2)][to];
                 if to == 0 {
-                    link = either(link, way);
+                    link += way;
                 } else {
-                    going[to] = either(going[to], way);
-                    opening[to] = either(opening[to], way + f64::from(s.gap_open(to, i2, j2)));
+                    going[to] += way;
+                    opened[to] += way * opening(to, i2, j2);
                 }
             }
-            if let Some((b, c)) = starting.next_if(|(b, _)| (b.en.start, b.ru.start) == (i, j)) {
-                link = either(link, f64::from(*c) + backward[at(b.en.end, b.ru.end)][0]);
+            if let Some((b, p)) = starting.next_if(|(b, _)| (b.en.start, b.ru.start) == (i, j)) {
+                link += p * backward.to_units(unit, b.en.end) * backward.chance[at(b.en.end, b.ru.end)][0];
             }
             if (i, j) != (n, m) {
-                backward[at(i, j)] = std::array::from_fn(|st| {
+                backward.chance[at(i, j)] = std::array::from_fn(|st| {
                     (1..STATES)
                         .filter(|&to| may_follow(st, to))
                         .fold(link, |all, to| {
-                            either(all, if st == to { going[to] } else { opening[to] })
+                            all + if st == to { going[to] } else { opened[to] }
                         })
                 });
             }
         }
+        backward.close(i, offset[i]..offset[i + 1]);
     }
     // The cost of all alignments together.
-    let all = backward[0][0];
-    if !all.is_finite() {
+    let origin = backward.chance[0][0];
+    if origin <= 0.0 || !origin.is_finite() {
         return out;
     }
+    let all = backward.cost(0, origin);
     let claims = Claims::new(path, within);
-    // The cost of all ways from the origin to each cell, by the state of the last bead, and of
-    // all of them whatever it is; and, for each bead, its posterior chance, added to each item
-    // it places elsewhere.
+    // The chance of all ways from the origin to each cell, by the state of the last bead; and,
+    // for each bead, its posterior chance, added to each item it places elsewhere.
     let mut elsewhere = ByLang::new(vec![0.0f64; n], vec![0.0f64; m]);
-    let mut forward = vec![[f64::INFINITY; STATES]; cells];
-    let mut any = vec![f64::INFINITY; cells];
-    forward[0][0] = 0.0;
-    any[0] = 0.0;
+    let mut forward = Rows::new(cells, n);
+    forward.chance[0][0] = 1.0;
     let mut ending = wide.iter().peekable();
     for i in 0..=n {
+        let unit = forward.open(i, i.wrapping_sub(1));
+        let mut by = [1.0; DP_WIDEST + 1];
+        for (a, by) in by.iter_mut().enumerate().skip(2).filter(|&(a, _)| a <= i) {
+            *by = forward.to_units(unit, i - a);
+        }
+        // What turns a way's chance up to a bead's end, times that of all ways on from there,
+        // into a share of all alignments, in this row's units.
+        let posterior = (all - unit - backward.offset[i]).exp();
         for j in band.lo[i]..=band.hi[i] {
             let here = at(i, j);
-            let mut cell = forward[here];
+            let mut cell = forward.chance[here];
             for (t, &(a, b, _)) in BEADS.iter().enumerate() {
-                let c = f64::from(cost[here * shapes + t]);
-                if !c.is_finite() {
+                let p = f64::from(chance[here * shapes + t]);
+                if p == 0.0 {
                     continue;
                 }
                 let to = STATE_OF[t];
-                let start = at(i - a, j - b);
-                let arrive = if to == 0 {
-                    any[start]
-                } else {
-                    let from = &forward[start];
-                    let others = (0..STATES)
-                        .filter(|&st| st != to && may_follow(st, to))
-                        .fold(f64::INFINITY, |x, st| either(x, from[st]));
-                    either(from[to], others + f64::from(s.gap_open(to, i, j)))
-                };
-                cell[to] = either(cell[to], arrive + c);
-                let gain = all - (arrive + c + backward[here][to]);
-                if gain < NEGLIGIBLE {
+                let from = &forward.chance[at(i - a, j - b)];
+                let arrive = by[a]
+                    * if to == 0 {
+                        from.iter().sum()
+                    } else {
+                        let others: f64 = (0..STATES)
+                            .filter(|&st| st != to && may_follow(st, to))
+                            .map(|st| from[st])
+                            .sum();
+                        from[to] + others * opening(to, i, j)
+                    };
+                cell[to] += arrive * p;
+                let chance = arrive * p * backward.chance[here][to] * posterior;
+                if chance < NEGLIGIBLE {
                     continue;
                 }
-                let posterior = gain.exp();
                 let (en, ru) = (i - a..i, j - b..j);
                 for (l, items, other) in [(Lang::En, en.clone(), ru.clone()), (Lang::Ru, ru, en)] {
                     for k in items.filter(|&k| claims.leaves(l, k, &other)) {
-                        elsewhere[l][k] += posterior;
+                        elsewhere[l][k] += chance;
                     }
                 }
             }
-            if let Some((b, c)) = ending.next_if(|(b, _)| (b.en.end, b.ru.end) == (i, j)) {
-                cell[0] = either(cell[0], any[at(b.en.start, b.ru.start)] + f64::from(*c));
+            if let Some((b, p)) = ending.next_if(|(b, _)| (b.en.end, b.ru.end) == (i, j)) {
+                let from = &forward.chance[at(b.en.start, b.ru.start)];
+                cell[0] += p * forward.to_units(unit, b.en.start) * from.iter().sum::<f64>();
             }
-            forward[here] = cell;
-            any[here] = cell.into_iter().fold(f64::INFINITY, either);
+            forward.chance[here] = cell;
         }
+        forward.close(i, offset[i]..offset[i + 1]);
     }
     debug_assert!(
-        (any[at(n, m)] - all).abs() <= 1e-9 * all.abs() + 1e-6,
-        "the forward pass ends at {}, the backward one starts at {all}",
-        any[at(n, m)]
+        {
+            let end = forward.cost(n, forward.chance[at(n, m)].iter().sum());
+            (end - all).abs() <= 1e-9 * all.abs() + 1e-6
+        },
+        "the forward pass ends elsewhere than the backward one starts, at {all}"
     );
     for l in Lang::BOTH {
         for (margin, &p) in out[l].iter_mut().zip(&elsewhere[l]) {
@@ -191,6 +209,53 @@ pub(super) fn margins(s: &Scorer, path: &[Bead], within: &ByLang<Vec<Range<usize
         }
     }
     out
+}
+
+/// Chances of ways through the cells of a band, by state, each row in units of its own: over a
+/// document whose costs run to millions of nats, e^−cost leaves any float's range, so each row
+/// is scaled to its largest chance, and its cell's chance times e^−`offset` is the true one.
+/// Sums of chances then need no logarithm each, as sums of costs would (−ln(e^−a + e^−b)).
+struct Rows {
+    chance: Vec<[f64; STATES]>,
+    offset: Vec<f64>,
+}
+
+impl Rows {
+    fn new(cells: usize, n: usize) -> Self {
+        Rows {
+            chance: vec![[0.0; STATES]; cells],
+            offset: vec![0.0; n + 1],
+        }
+    }
+
+    /// Starts row `i` in the units of row `last` (the one done before it, if any), and returns
+    /// them.
+    fn open(&mut self, i: usize, last: usize) -> f64 {
+        self.offset[i] = self.offset.get(last).copied().unwrap_or(0.0);
+        self.offset[i]
+    }
+
+    /// What turns a chance of row `r` into one in units of `unit`.
+    fn to_units(&self, unit: f64, r: usize) -> f64 {
+        (unit - self.offset[r]).exp()
+    }
+
+    /// Scales row `i`, whose cells are `cells`, to its largest chance.
+    fn close(&mut self, i: usize, cells: Range<usize>) {
+        let top = self.chance[cells.clone()]
+            .iter()
+            .flatten()
+            .fold(0.0f64, |a, &b| a.max(b));
+        if top > 0.0 && top.is_finite() {
+            self.chance[cells].iter_mut().flatten().for_each(|c| *c /= top);
+            self.offset[i] -= top.ln();
+        }
+    }
+
+    /// The cost (−ln of the true chance) of `chance` in row `i`'s units.
+    fn cost(&self, i: usize, chance: f64) -> f64 {
+        self.offset[i] - chance.ln()
+    }
 }
 
 /// What the units claim of each item: the other side's items it may be linked to, and whether
@@ -235,22 +300,8 @@ fn may_follow(from: usize, to: usize) -> bool {
     (from, to) != (2, 1)
 }
 
-/// The cost of taking either of two ways, costs being negative log-chances: −ln(e^−a + e^−b).
-/// Where they differ by more than 24 nats the dearer adds under 1e-10 to the cheaper's chance,
-/// below what an f64 keeps of a cost in the millions, and is left out (as where both are
-/// infinite, their difference not a number).
-#[inline]
-fn either(a: f64, b: f64) -> f64 {
-    let d = (a - b).abs();
-    if d < 24.0 {
-        a.min(b) - (-d).exp().ln_1p()
-    } else {
-        a.min(b)
-    }
-}
-
-/// The log of a posterior chance too small to move any margin within [`MARGIN_CAP`].
-const NEGLIGIBLE: f64 = -21.0;
+/// A posterior chance too small to move any margin within [`MARGIN_CAP`] (e^−10).
+const NEGLIGIBLE: f64 = 1e-9;
 
 #[cfg(test)]
 mod tests {

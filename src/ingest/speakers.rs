@@ -193,8 +193,13 @@ fn head(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
+/// The first letter of a given name's key, `ch` read as `k`: English spells Крис `Chris` and
+/// Кристофер `Christopher`, and no two people are told apart by Ch and K alone.
 fn initial_key(given: Option<&str>) -> Option<char> {
-    name_key(given?).chars().next()
+    name_key(given?)
+        .chars()
+        .next()
+        .map(|c| if c == 'c' { 'k' } else { c })
 }
 
 /// ASCII lower-case letters and digits, other runs as `-`: `Lukashenko` → `lukashenko`.

@@ -598,3 +598,50 @@ fn subtitles_read_without_their_numbers_and_timings() {
     );
     assert_eq!(paragraphs(Lang::Ru)[0], (3, "Где ты был?".to_string()));
 }
+
+#[test]
+fn a_timed_transcript_reads_its_labels_after_the_timestamps() {
+    let en = "[00:00:05] Chris Anderson: Welcome to the show.\n\
+              [00:00:12] Anna Petrova: Thank you for having me.\n\
+              [00:00:20] Chris Anderson: Why do cities need fewer cars?\n";
+    let ru = "[00:00:05] Крис Андерсон: Добро пожаловать на передачу.\n\
+              [00:00:12] Анна Петрова: Спасибо за приглашение.\n\
+              [00:00:20] Крис Андерсон: Зачем городам меньше машин?\n";
+    let p = parse_pair(en, ru);
+    // One person under both names: Крис is how Russian writes Chris.
+    let ids: Vec<&str> = p.transcript.speakers.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["anderson", "petrova"]);
+    for lang in [Lang::En, Lang::Ru] {
+        assert_eq!(speaker_runs(&p, lang), ["anderson", "petrova", "anderson"]);
+    }
+    assert_eq!(
+        all_text(&p, Lang::Ru),
+        "Добро пожаловать на передачу.\nСпасибо за приглашение.\nЗачем городам меньше машин?"
+    );
+    // As Otter writes them: the name and the time on a line of their own, the speech below.
+    let otter = parse(
+        "Chris Anderson  0:05\nWelcome to the show.\n\nAnna Petrova  0:12\nThank you.\n\n\
+                       Chris Anderson  0:20\nWhy fewer cars?\n",
+    );
+    assert_eq!(
+        speaker_runs(&otter, Lang::En),
+        ["anderson", "petrova", "anderson"]
+    );
+    assert_eq!(
+        all_text(&otter, Lang::En),
+        "Welcome to the show.\nThank you.\nWhy fewer cars?"
+    );
+    // As Rev writes them: the time in brackets between the name and the colon.
+    let rev = parse(
+        "Chris Anderson (00:05): Welcome to the show.\nAnna Petrova (00:12): Thank you.\n\
+                     Chris Anderson (00:20): Why fewer cars?\n",
+    );
+    assert_eq!(speaker_runs(&rev, Lang::En), ["anderson", "petrova", "anderson"]);
+    assert_eq!(
+        all_text(&rev, Lang::En),
+        "Welcome to the show.\nThank you.\nWhy fewer cars?"
+    );
+    // Times of day in a programme are its text.
+    let day = parse("09:00 Opening of the forum.\n10:30 Panel on cities.\n12:00 Lunch.\n");
+    assert!(all_text(&day, Lang::En).starts_with("09:00 Opening of the forum."));
+}

@@ -298,10 +298,19 @@ fn ends_sentence(word: &str) -> bool {
 /// (head, rest, colon): the text before the first colon and after it; the whole line without one.
 fn split_at_colon(line: &str) -> Option<(&str, &str, bool)> {
     // A colon further on makes no label either way: no need to search a long paragraph for it.
+    // One in brackets is the annotation's (`Anna Petrova (01:23): …`, as Rev times a turn).
+    let mut depth = 0i32;
     let colon = line
         .char_indices()
         .take_while(|&(p, _)| p <= MAX_HEAD_BYTES)
-        .find(|&(_, c)| matches!(c, ':' | '：'))
+        .find(|&(_, c)| {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth -= 1,
+                _ => {}
+            }
+            depth <= 0 && matches!(c, ':' | '：')
+        })
         .map(|(p, _)| p);
     match colon {
         Some(p) => {

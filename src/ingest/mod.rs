@@ -15,7 +15,7 @@ mod language;
 mod sections;
 mod speakers;
 mod structure;
-mod subtitles;
+mod timings;
 mod wrap;
 
 use crate::model::{Lang, Transcript, Version};
@@ -31,7 +31,7 @@ use structure::{Classified, Half, Line};
 /// Ingest's version, part of the cache's key: bump it with every change that can change what a
 /// file is read as (the transcript or its warnings), or readers are shown stale documents from
 /// their cache. `tests/store.rs` fails, asking for the bump, when the output changes.
-pub const VERSION: u32 = 12;
+pub const VERSION: u32 = 13;
 
 /// Something in the input that was read in a way the user may want to check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,7 +63,7 @@ pub struct Parsed {
 /// Parses a file holding one language, or English then Russian one after the other.
 pub fn parse(text: &str) -> Parsed {
     let (text, removed) = sanitize_and_report(text);
-    let lines = subtitles::without_cues(numbered_lines(&text));
+    let lines = timings::untimed(numbered_lines(&text));
     let interleaved_halves;
     let halves: Vec<(Lang, &[(u32, &str)])> = if let Some((first, at)) = split_by_script(&lines) {
         vec![(first, &lines[..at]), (first.other(), &lines[at..])]
@@ -88,8 +88,8 @@ pub fn parse(text: &str) -> Parsed {
 pub fn parse_pair(en: &str, ru: &str) -> Parsed {
     let ((en, en_removed), (ru, ru_removed)) = (sanitize_and_report(en), sanitize_and_report(ru));
     let (en, ru) = (
-        subtitles::without_cues(numbered_lines(&en)),
-        subtitles::without_cues(numbered_lines(&ru)),
+        timings::untimed(numbered_lines(&en)),
+        timings::untimed(numbered_lines(&ru)),
     );
     let (order, mut warnings) = language::pair_order(&en, &ru);
     let [(en, en_removed), (ru, ru_removed)] = match order {

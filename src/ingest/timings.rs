@@ -1,0 +1,212 @@
+//! Timings are not text: the numbers and timings of subtitles' cues (SubRip `.srt`, WebVTT
+//! `.vtt`) and the timestamps of a timed transcript (`[00:01:23] Anna: …`, `Anna  1:23`) are left
+//! out, so that the text reads, and aligns, as a plain transcript's does: each cue's lines stay a
+//! paragraph, and a speaker's label after a timestamp is a label.
+
+use super::Lines;
+
+/// Subtitles' cues and a transcript's timestamps left out of `lines`.
+pub(super) fn untimed(lines: Lines<'_>) -> Lines<'_> {
+    without_stamps(without_cues(lines))
+}
+
+/// Fewest timings that make a file subtitles.
+const MIN_CUES: usize = 2;
+
+/// `lines` without the header, cue numbers and timings of subtitles; as they are when they hold
+/// fewer than [`MIN_CUES`] timings.
+fn without_cues(lines: Lines<'_>) -> Lines<'_> {
+    let timing: Vec<bool> = lines.iter().map(|(_, l)| is_timing(l.trim())).collect();
+    if timing.iter().filter(|&&t| t).count() < MIN_CUES {
+        return lines;
+    }
+    let mut dropped = timing.clone();
+    for i in 1..lines.len() {
+        // A cue's number stands on the line right before its timing; a WebVTT cue's name in
+        // words is kept, as text may stand there too.
+        let (number, line) = lines[i - 1];
+        let named =
+            number + 1 == lines[i].0 && !timing[i - 1] && line.trim().bytes().all(|b| b.is_ascii_digit());
+        dropped[i - 1] |= timing[i] && named;
+    }
+    if let Some(first) = lines.first() {
+        dropped[0] |= first.1.trim_start().starts_with("WEBVTT");
+    }
+    lines
+        .into_iter()
+        .zip(dropped)
+        .filter(|&(_, dropped)| !dropped)
+        .map(|(line, _)| line)
+        .collect()
+}
+
+/// `00:01:02,500 --> 00:01:05,000` (SubRip); `01:02.500 --> 01:05.000 line:90%` (WebVTT).
+fn is_timing(line: &str) -> bool {
+    line.split_once("-->").is_some_and(|(from, to)| {
+        is_timestamp(from.trim()) && to.split_whitespace().next().is_some_and(is_timestamp)
+    })
+}
+
+/// `00:01:02,500`, `00:01:02.500`, `01:02.500`.
+fn is_timestamp(s: &str) -> bool {
+    s.rsplit_once([',', '.'])
+        .is_some_and(|(clock, fraction)| is_clock(clock) && digits(fraction, 3))
+}
+
+/// `01:02:03`, `1:02:03`, `01:02`, `1:02`: hours or minutes, then minutes and seconds below 60.
+fn is_clock(s: &str) -> bool {
+    let parts: Vec<&str> = s.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && digits(parts[0], 2)
+        && parts[1..]
+            .iter()
+            .all(|p| p.len() == 2 && digits(p, 2) && p.as_bytes()[0] < b'6')
+}
+
+/// Whether `p` is one to `most` ASCII digits.
+fn digits(p: &str, most: usize) -> bool {
+    (1..=most).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Fewest timestamped lines that make a timed transcript, and the least share of its lines.
+const MIN_STAMPED: usize = 3;
+const MIN_STAMPED_SHARE: f32 = 0.2;
+
+/// `lines` without the timestamps of a timed transcript: before a line's text
+/// (`[00:01:23] Anna: …`, `(1:23) …`, `00:01:23 - …`), after a speaker's name alone on its line
+/// (`Anna Petrova  1:23`, as Otter writes), or alone on a line. A time in a line of prose
+/// (`18:30 The talks began.`) is left where it is unless such lines make up the document.
+fn without_stamps(lines: Lines<'_>) -> Lines<'_> {
+    let untimed: Vec<Option<&str>> = lines.iter().map(|(_, l)| unstamped(l)).collect();
+    let stamped = untimed.iter().filter(|u| u.is_some()).count();
+    if stamped < MIN_STAMPED || (stamped as f32) < MIN_STAMPED_SHARE * lines.len() as f32 {
+        return lines;
+    }
+    lines
+        .into_iter()
+        .zip(untimed)
+        .filter_map(|((n, line), untimed)| match untimed {
+            Some("") => None,
+            Some(text) => Some((n, text)),
+            None => Some((n, line)),
+        })
+        .collect()
+}
+
+/// `line` without its timestamp, if it has one where timed transcripts put them.
+fn unstamped(line: &str) -> Option<&str> {
+    let line = line.trim();
+    leading_stamp(line).or_else(|| trailing_stamp(line))
+}
+
+/// The text after a timestamp that opens `line`, perhaps with a dash after it. Out of brackets and
+/// before text, only a time with seconds (`01:02:03`, `1:02.5`) counts: `18:30 The talks began.`
+/// tells the time of day.
+fn leading_stamp(line: &str) -> Option<&str> {
+    let (stamp, rest, bare) = match line.strip_prefix(['[', '(']) {
+        Some(inner) => {
+            let (stamp, rest) = inner.split_once([']', ')'])?;
+            (stamp, rest, false)
+        }
+        None => {
+            let (stamp, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+            (stamp, rest, true)
+        }
+    };
+    let rest = rest.trim_start();
+    let timed = if bare && !rest.is_empty() {
+        is_timestamp(stamp) || (is_clock(stamp) && stamp.matches(':').count() == 2)
+    } else {
+        is_clock(stamp) || is_timestamp(stamp)
+    };
+    timed.then(|| {
+        rest.strip_prefix(['-', '–', '—', '|'])
+            .map_or(rest, str::trim_start)
+    })
+}
+
+/// A short line without sentence punctuation (a speaker's name) and the timestamp after it.
+fn trailing_stamp(line: &str) -> Option<&str> {
+    const MAX_NAME_WORDS: usize = 5;
+    let (name, stamp) = line.rsplit_once(char::is_whitespace)?;
+    let stamp = stamp
+        .strip_prefix(['[', '('])
+        .and_then(|s| s.strip_suffix([']', ')']))
+        .unwrap_or(stamp);
+    let name = name.trim_end();
+    let words = name.split_whitespace().count();
+    ((is_clock(stamp) || is_timestamp(stamp))
+        && (1..=MAX_NAME_WORDS).contains(&words)
+        && !name.contains(['.', '!', '?', ',', ';', ':']))
+    .then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbered(text: &str) -> Vec<(u32, &str)> {
+        (1..)
+            .zip(text.lines())
+            .filter(|(_, l)| !l.trim().is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn cue_numbers_and_timings_are_left_out() {
+        let srt = "1\n00:00:01,000 --> 00:00:03,500\nWhere have you been?\n\n\
+                   2\n00:00:03,600 --> 00:00:06,000\n- I'm sorry.\n- 2 hours late!\n";
+        assert_eq!(
+            without_cues(numbered(srt)),
+            [
+                (3, "Where have you been?"),
+                (7, "- I'm sorry."),
+                (8, "- 2 hours late!")
+            ]
+        );
+        let vtt = "WEBVTT\n\nintro\n01:02.500 --> 01:05.000 line:90%\nHello.\n\n01:06.000 --> 01:08.000\n7\n";
+        assert_eq!(
+            without_cues(numbered(vtt)),
+            [(3, "intro"), (5, "Hello."), (8, "7")]
+        );
+    }
+
+    #[test]
+    fn a_transcript_with_times_is_no_subtitles() {
+        let text = "18:30\nThe talks began.\n\n1\nOne timing, 00:00:01,000 --> 00:00:03,500, is quoted.\n";
+        assert_eq!(without_cues(numbered(text)).len(), 4);
+        assert!(!is_timing("12:30 --> 13:00"));
+        assert!(!is_timing("00:00:01,000 -> 00:00:03,500"));
+    }
+
+    #[test]
+    fn timestamps_are_left_out_before_text_after_a_name_and_alone() {
+        let text = "[00:01:23] Anna: Hello.\n(1:25) - Next.\n00:01:30 Bob: Hi.\n\
+                    Anna Petrova  1:32\nSo.\n1:40\nEnd.\n";
+        assert_eq!(
+            without_stamps(numbered(text)),
+            [
+                (1, "Anna: Hello."),
+                (2, "Next."),
+                (3, "Bob: Hi."),
+                (4, "Anna Petrova"),
+                (5, "So."),
+                (7, "End.")
+            ]
+        );
+    }
+
+    #[test]
+    fn times_of_day_and_a_few_stamps_stay_text() {
+        // Out of brackets without seconds, a time before text is the time of day.
+        let programme = "09:00 Opening.\n10:30 Panel.\n12:00 Lunch.\n";
+        assert_eq!(without_stamps(numbered(programme)), numbered(programme));
+        // Two stamped lines among many are quoted times, not a timed transcript.
+        let story = "[10:30] was written on the note.\nShe read it.\n[11:00] was on the next.\n\
+                     She went.\nIt rained.\nThe end.\nReally.\n";
+        assert_eq!(without_stamps(numbered(story)), numbered(story));
+        assert_eq!(trailing_stamp("At last, 12:30"), None);
+        assert_eq!(trailing_stamp("Speaker 1 [00:05]"), Some("Speaker 1"));
+        assert!(!is_clock("1:60") && !is_clock("123:00") && is_clock("1:02:03"));
+    }
+}

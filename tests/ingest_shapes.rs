@@ -641,6 +641,18 @@ fn a_timed_transcript_reads_its_labels_after_the_timestamps() {
         all_text(&rev, Lang::En),
         "Welcome to the show.\nThank you.\nWhy fewer cars?"
     );
+    // Voices an automatic transcript does not name are told apart by their numbers, in both
+    // languages alike.
+    let voices = parse_pair(
+        "Speaker 1 (00:05):\nWelcome.\n\nSpeaker 2 (00:12):\nThank you.\n\nSpeaker 1 (00:20):\nWhy?\n",
+        "Спикер 1 (00:05):\nДобро пожаловать.\n\nСпикер 2 (00:12):\nСпасибо.\n\nСпикер 1 (00:20):\nЗачем?\n",
+    );
+    for lang in [Lang::En, Lang::Ru] {
+        assert_eq!(
+            speaker_runs(&voices, lang),
+            ["speaker-1", "speaker-2", "speaker-1"]
+        );
+    }
     // Times of day in a programme are its text.
     let day = parse("09:00 Opening of the forum.\n10:30 Panel on cities.\n12:00 Lunch.\n");
     assert!(all_text(&day, Lang::En).starts_with("09:00 Opening of the forum."));

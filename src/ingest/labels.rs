@@ -202,6 +202,15 @@ fn labelled(line: &str) -> Option<Candidate<'_>> {
             stop: false,
         });
     }
+    if let Some(name) = numbered(head) {
+        return Some(Candidate {
+            who: Who::Person(name),
+            rest,
+            colon,
+            strong: colon,
+            stop: false,
+        });
+    }
     if let Some(cast) = cast_label(head).filter(|_| !colon) {
         let (name, ..) = name(cast)?;
         return Some(Candidate {
@@ -241,6 +250,50 @@ fn abbreviation(head: &str) -> Option<String> {
         && letters.chars().all(char::is_uppercase)
         && (dotted == 0 || (dotted == n && head.ends_with('.'))))
     .then_some(letters)
+}
+
+/// Words that, with a number, stand for a speaker the transcript does not name, as automatic
+/// transcripts label voices (`Speaker 1:`, `Спикер 2:`); each with the English word it is one
+/// speaker with in the other version.
+const NUMBERED: &[(&str, &str)] = &[
+    ("speaker", "speaker"),
+    ("participant", "participant"),
+    ("person", "person"),
+    ("voice", "voice"),
+    ("interviewer", "interviewer"),
+    ("respondent", "respondent"),
+    ("guest", "guest"),
+    ("caller", "caller"),
+    ("man", "man"),
+    ("woman", "woman"),
+    ("спикер", "speaker"),
+    ("говорящий", "speaker"),
+    ("участник", "participant"),
+    ("участница", "participant"),
+    ("голос", "voice"),
+    ("интервьюер", "interviewer"),
+    ("респондент", "respondent"),
+    ("гость", "guest"),
+    ("мужчина", "man"),
+    ("женщина", "woman"),
+];
+
+/// `Speaker 1`, `Спикер 2`: one of [`NUMBERED`], capitalised, and a number. Its surname is the
+/// English word and the number, the same in both versions ([`super::speakers`] keeps the number).
+fn numbered(head: &str) -> Option<Name> {
+    let (word, number) = head.split_once(' ')?;
+    let lower = word.to_lowercase();
+    let &(_, english) = NUMBERED.iter().find(|(w, _)| *w == lower)?;
+    (word.chars().next().is_some_and(char::is_uppercase)
+        && (1..=3).contains(&number.len())
+        && number.bytes().all(|b| b.is_ascii_digit()))
+    .then(|| Name {
+        text: head.to_string(),
+        surname: format!("{english} {number}"),
+        given: None,
+        full_given: false,
+        abbreviation: false,
+    })
 }
 
 /// `ROMEO.`, `LADY CAPULET.`, `РОМЕО.`: a play's cast label, a name in capitals alone on its line with a

@@ -59,9 +59,13 @@ pub(super) fn evidence_key(who: &Who) -> String {
 /// The surname key; a name that gives no key (a script transliteration does not cover) is matched only by
 /// its exact text, so that different such names never merge into one person.
 fn person_key(name: &Name) -> String {
-    match name_key(&name.surname) {
+    // A speaker known by a number (`Speaker 2`) is told apart by it, which the key leaves out.
+    let surname = &name.surname;
+    let number = &surname[surname.trim_end_matches(|c: char| c.is_ascii_digit()).len()..];
+    match name_key(surname) {
         key if key.is_empty() => format!("text:{}", name.text),
-        key => key,
+        key if number.is_empty() => key,
+        key => format!("{key} {number}"),
     }
 }
 

@@ -115,6 +115,19 @@ pub(crate) struct Candidate<'a> {
     pub stop: bool,
 }
 
+impl<'a> Candidate<'a> {
+    /// A label with a colon or alone on its line, not a play's name before a full stop.
+    fn label(who: Who, rest: &'a str, colon: bool, strong: bool) -> Self {
+        Candidate {
+            who,
+            rest,
+            colon,
+            strong,
+            stop: false,
+        }
+    }
+}
+
 /// A label's head (before the colon) is short; anything longer is prose.
 const MAX_HEAD_BYTES: usize = 200;
 const MAX_ANNOTATION_BYTES: usize = 80;
@@ -188,8 +201,8 @@ fn labelled(line: &str) -> Option<Candidate<'_>> {
         return None;
     }
     if let Some(letters) = abbreviation(head).filter(|_| colon) {
-        return Some(Candidate {
-            who: Who::Person(Name {
+        return Some(Candidate::label(
+            Who::Person(Name {
                 text: head.to_string(),
                 surname: letters,
                 given: None,
@@ -198,47 +211,27 @@ fn labelled(line: &str) -> Option<Candidate<'_>> {
             }),
             rest,
             colon,
-            strong: false,
-            stop: false,
-        });
+            false,
+        ));
     }
     if let Some(name) = numbered(head) {
-        return Some(Candidate {
-            who: Who::Person(name),
-            rest,
-            colon,
-            strong: colon,
-            stop: false,
-        });
+        return Some(Candidate::label(Who::Person(name), rest, colon, colon));
     }
     if let Some(cast) = cast_label(head).filter(|_| !colon) {
         let (name, ..) = name(cast)?;
-        return Some(Candidate {
-            who: Who::Person(name),
-            rest,
-            colon: true,
-            strong: false,
-            stop: false,
-        });
+        return Some(Candidate::label(Who::Person(name), rest, true, false));
     }
     if let Some(role) = role(head) {
-        return Some(Candidate {
-            who: Who::Role(role),
-            rest,
-            colon,
-            strong: colon,
-            stop: false,
-        });
+        return Some(Candidate::label(Who::Role(role), rest, colon, colon));
     }
     let (name, titled, tokens) = name(head)?;
-    Some(Candidate {
-        who: Who::Person(name),
+    // `Владимир Путин: «Мы готовы»` is how news quote a person, not how transcripts label speech.
+    Some(Candidate::label(
+        Who::Person(name),
         rest,
         colon,
-        // `Владимир Путин: «Мы готовы»` is how news quote a person, not how transcripts label speech.
-        strong: colon && (titled || tokens >= 2) && !rest.starts_with(['«', '"', '“', '„']),
-        stop: false,
-    })
+        colon && (titled || tokens >= 2) && !rest.starts_with(['«', '"', '“', '„']),
+    ))
 }
 
 /// `CA`, `C.A.`, `К.А.` → the letters (`CA`, `КА`): two or three capitals, each with or without a dot.

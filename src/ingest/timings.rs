@@ -63,6 +63,11 @@ fn is_clock(s: &str) -> bool {
             .all(|p| p.len() == 2 && digits(p, 2) && p.as_bytes()[0] < b'6')
 }
 
+/// A time as transcripts stamp it: [`is_clock`] or [`is_timestamp`].
+fn is_stamp(s: &str) -> bool {
+    is_clock(s) || is_timestamp(s)
+}
+
 /// Whether `p` is one to `most` ASCII digits.
 fn digits(p: &str, most: usize) -> bool {
     (1..=most).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
@@ -74,8 +79,8 @@ const MIN_STAMPED_SHARE: f32 = 0.2;
 
 /// `lines` without the timestamps of a timed transcript: before a line's text
 /// (`[00:01:23] Anna: …`, `(1:23) …`, `00:01:23 - …`), after a speaker's name alone on its line
-/// (`Anna Petrova  1:23`, as Otter writes), or alone on a line. A time in a line of prose
-/// (`18:30 The talks began.`) is left where it is unless such lines make up the document.
+/// (`Anna Petrova  1:23`, as Otter writes), or alone on a line; as they are unless such lines
+/// make up a [`MIN_STAMPED_SHARE`] of the document, as a time quoted in prose does not.
 fn without_stamps(lines: Lines<'_>) -> Lines<'_> {
     let untimed: Vec<Option<&str>> = lines.iter().map(|(_, l)| unstamped(l)).collect();
     let stamped = untimed.iter().filter(|u| u.is_some()).count();
@@ -117,7 +122,7 @@ fn leading_stamp(line: &str) -> Option<&str> {
     let timed = if bare && !rest.is_empty() {
         is_timestamp(stamp) || (is_clock(stamp) && stamp.matches(':').count() == 2)
     } else {
-        is_clock(stamp) || is_timestamp(stamp)
+        is_stamp(stamp)
     };
     timed.then(|| {
         rest.strip_prefix(['-', '–', '—', '|'])
@@ -135,7 +140,7 @@ fn trailing_stamp(line: &str) -> Option<&str> {
         .unwrap_or(stamp);
     let name = name.trim_end();
     let words = name.split_whitespace().count();
-    ((is_clock(stamp) || is_timestamp(stamp))
+    (is_stamp(stamp)
         && (1..=MAX_NAME_WORDS).contains(&words)
         && !name.contains(['.', '!', '?', ',', ';', ':']))
     .then_some(name)

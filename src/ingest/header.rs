@@ -199,10 +199,18 @@ fn is_title_shaped(text: &str) -> bool {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "«\"“".contains(c))
-        // A quoted sentence (`“I can’t help it,” he said. “I have come a long way…”`) is no title.
-        && !text
+        // A quoted sentence (`“I can’t help it,” he said. “I have come a long way…”`) is no title,
+        // nor one before a remark (`… from clay and straw. (Applause)`).
+        && !without_remark(text)
             .trim_end_matches(['”', '"', '»', '’', ')'])
             .ends_with(['.', '!', '?', '…', ':', ';', ','])
+}
+
+/// `text` without a bracketed remark at its end.
+fn without_remark(text: &str) -> &str {
+    text.strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+        .map_or(text, |(before, _)| before.trim_end())
 }
 
 #[cfg(test)]
@@ -283,5 +291,14 @@ mod tests {
         // Nothing follows: the line is the text.
         let mut meta = Meta::default();
         assert_eq!(top_meta(&[(1, "Moscow, 13 March 2025")], &mut meta), 0);
+    }
+
+    #[test]
+    fn a_sentence_is_no_title_even_before_a_remark() {
+        assert!(is_title_shaped("Interview with Mark Tolley (2019)"));
+        assert!(is_title_shaped("Houses of clay and straw"));
+        assert!(!is_title_shaped("Anna talks with Mark about houses."));
+        assert!(!is_title_shaped("Anna talks with Mark about houses. (Applause)"));
+        assert!(!is_title_shaped("“Where have you been?” (Laughter)"));
     }
 }

@@ -657,3 +657,76 @@ fn a_timed_transcript_reads_its_labels_after_the_timestamps() {
     let day = parse("09:00 Opening of the forum.\n10:30 Panel on cities.\n12:00 Lunch.\n");
     assert!(all_text(&day, Lang::En).starts_with("09:00 Opening of the forum."));
 }
+
+/// Subtitles as SubRip writes them: each cue its number, its timing and a line or two of text.
+fn subrip(cues: &[&str]) -> String {
+    cues.iter()
+        .enumerate()
+        .map(|(k, text)| {
+            format!(
+                "{}\n00:00:{:02},000 --> 00:00:{:02},500\n{text}\n\n",
+                k + 1,
+                2 * k,
+                2 * k + 1
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn subtitles_read_as_whole_sentences_wherever_their_cues_cut_them() {
+    let en = subrip(&[
+        "Mark, thank you for coming",
+        "all the way from the north.",
+        "Your train arrived at 10:30,\nand you came straight here.",
+        "- Was it a long trip?\n- It was.",
+    ]);
+    let ru = subrip(&[
+        "Марк, спасибо,",
+        "что приехали к нам с самого севера. Ваш поезд",
+        "пришёл в 10:30, и вы сразу приехали сюда.",
+        "- Долго ехали?\n- Долго.",
+    ]);
+    let p = parse_pair(&en, &ru);
+    assert_eq!(
+        all_text(&p, Lang::En),
+        "Mark, thank you for coming all the way from the north.\n\
+         Your train arrived at 10:30, and you came straight here.\n\
+         - Was it a long trip?\n- It was."
+    );
+    assert_eq!(
+        all_text(&p, Lang::Ru),
+        "Марк, спасибо, что приехали к нам с самого севера. Ваш поезд пришёл в 10:30, и вы сразу \
+         приехали сюда.\n- Долго ехали?\n- Долго."
+    );
+    // So each sentence finds its translation, not a piece of one.
+    let t = &p.transcript;
+    let pairs: Vec<(String, String)> = stenogram::align::align(t)
+        .units
+        .iter()
+        .flat_map(|u| {
+            let text = |l| u.sentences(t, l).map(|s| s.text).collect::<Vec<_>>();
+            let (en, ru) = (text(Lang::En), text(Lang::Ru));
+            u.links.iter().map(move |k| {
+                (
+                    en[k.sentences.en.clone()].join(" "),
+                    ru[k.sentences.ru.clone()].join(" "),
+                )
+            })
+        })
+        .collect();
+    assert_eq!(
+        pairs[..3],
+        [
+            (
+                "Mark, thank you for coming all the way from the north.".to_string(),
+                "Марк, спасибо, что приехали к нам с самого севера.".to_string()
+            ),
+            (
+                "Your train arrived at 10:30, and you came straight here.".to_string(),
+                "Ваш поезд пришёл в 10:30, и вы сразу приехали сюда.".to_string()
+            ),
+            ("- Was it a long trip?".to_string(), "- Долго ехали?".to_string()),
+        ]
+    );
+}

@@ -335,7 +335,7 @@ pub(crate) fn inline(text: &str) -> Vec<(usize, Candidate<'_>)> {
 
 /// Whether a word ends a sentence: `.`, `?`, `!`, `…`, perhaps inside closing quotes or brackets, or is a
 /// bracketed remark (`(Applause)`).
-fn ends_sentence(word: &str) -> bool {
+pub(super) fn ends_sentence(word: &str) -> bool {
     word.trim_end_matches([')', ']', '"', '”', '»', '’', '\''])
         .ends_with(['.', '?', '!', '…'])
         || (word.starts_with(['(', '[']) && word.ends_with([')', ']']))

@@ -18,7 +18,7 @@ mod structure;
 mod timings;
 mod wrap;
 
-use crate::model::{Lang, Transcript, Version};
+use crate::model::{ByLang, Lang, Transcript, Version};
 use crate::sanitize::{Removed, sanitize_and_report};
 use crate::translit::{is_letter, name_key};
 pub(crate) use header::date_key;
@@ -31,7 +31,7 @@ use structure::{Classified, Half, Line};
 /// Ingest's version, part of the cache's key: bump it with every change that can change what a
 /// file is read as (the transcript or its warnings), or readers are shown stale documents from
 /// their cache. `tests/store.rs` fails, asking for the bump, when the output changes.
-pub const VERSION: u32 = 13;
+pub const VERSION: u32 = 14;
 
 /// Something in the input that was read in a way the user may want to check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,7 +63,7 @@ pub struct Parsed {
 /// Parses a file holding one language, or English then Russian one after the other.
 pub fn parse(text: &str) -> Parsed {
     let (text, removed) = sanitize_and_report(text);
-    let lines = timings::untimed(numbered_lines(&text));
+    let timings::Untimed { lines, runs_on } = timings::untimed(numbered_lines(&text));
     let interleaved_halves;
     let halves: Vec<(Lang, &[(u32, &str)])> = if let Some((first, at)) = split_by_script(&lines) {
         vec![(first, &lines[..at]), (first.other(), &lines[at..])]
@@ -76,7 +76,7 @@ pub fn parse(text: &str) -> Parsed {
     } else {
         vec![(dominant_script(&lines), &lines[..])]
     };
-    let mut parsed = build(&halves);
+    let mut parsed = build(&halves, ByLang::new(&runs_on[..], &runs_on[..]));
     parsed.warnings.extend(language::stretches(&halves));
     parsed.warnings.extend(removal_warnings(&removed, ""));
     parsed.warnings.sort_by_key(|w| w.line);
@@ -91,13 +91,13 @@ pub fn parse_pair(en: &str, ru: &str) -> Parsed {
         timings::untimed(numbered_lines(&en)),
         timings::untimed(numbered_lines(&ru)),
     );
-    let (order, mut warnings) = language::pair_order(&en, &ru);
+    let (order, mut warnings) = language::pair_order(&en.lines, &ru.lines);
     let [(en, en_removed), (ru, ru_removed)] = match order {
         language::Order::AsGiven => [(en, en_removed), (ru, ru_removed)],
         language::Order::Swapped => [(ru, ru_removed), (en, en_removed)],
     };
-    let halves = [(Lang::En, &en[..]), (Lang::Ru, &ru[..])];
-    let mut parsed = build(&halves);
+    let halves = [(Lang::En, &en.lines[..]), (Lang::Ru, &ru.lines[..])];
+    let mut parsed = build(&halves, ByLang::new(&en.runs_on[..], &ru.runs_on[..]));
     warnings.extend(language::stretches(&halves));
     warnings.extend(removal_warnings(&en_removed, " (English file)"));
     warnings.extend(removal_warnings(&ru_removed, " (Russian file)"));
@@ -283,13 +283,14 @@ fn paragraph_scripts(lines: &[(u32, &str)], by_line: &[i64]) -> Option<(Vec<i64>
     (each.len() >= 4 && mixed * 10 <= each.len()).then_some((by_paragraph, each))
 }
 
-fn build(halves: &[(Lang, &[(u32, &str)])]) -> Parsed {
+/// `runs_on`: per language, the source lines whose text runs on in the next ([`timings::Untimed`]).
+fn build(halves: &[(Lang, &[(u32, &str)])], runs_on: ByLang<&[u32]>) -> Parsed {
     let mut warnings = Vec::new();
     // Hard-wrapped lines are joined first, so that labels, headings and reactions are read in whole lines.
     let joined: Vec<_> = halves
         .iter()
         .filter(|(_, lines)| !lines.is_empty())
-        .map(|&(lang, lines)| (lang, wrap::unwrap(lines)))
+        .map(|&(lang, lines)| (lang, wrap::unwrap(lines, runs_on[lang])))
         .collect();
     let mut classified: Vec<(Lang, Half)> = joined
         .iter()

@@ -1,24 +1,39 @@
 //! Timings are not text: the numbers and timings of subtitles' cues (SubRip `.srt`, WebVTT
 //! `.vtt`) and the timestamps of a timed transcript (`[00:01:23] Anna: …`, `Anna  1:23`) are left
-//! out, so that the text reads, and aligns, as a plain transcript's does: each cue's lines stay a
-//! paragraph, and a speaker's label after a timestamp is a label.
+//! out, so that the text reads, and aligns, as a plain transcript's does: a sentence that runs on
+//! from one cue into the next is one sentence again, and a speaker's label after a timestamp is a
+//! label.
 
 use super::Lines;
+use super::labels::ends_sentence;
+
+/// A file's lines without their timings.
+pub(super) struct Untimed<'a> {
+    pub lines: Lines<'a>,
+    /// The source lines, in order, whose text runs on in the next line: a subtitle's cue ends where
+    /// its time does, mid-sentence as often as not.
+    pub runs_on: Vec<u32>,
+}
 
 /// Subtitles' cues and a transcript's timestamps left out of `lines`.
-pub(super) fn untimed(lines: Lines<'_>) -> Lines<'_> {
-    without_stamps(without_cues(lines))
+pub(super) fn untimed(lines: Lines<'_>) -> Untimed<'_> {
+    let (lines, runs_on) = without_cues(lines);
+    Untimed {
+        lines: without_stamps(lines),
+        runs_on,
+    }
 }
 
 /// Fewest timings that make a file subtitles.
 const MIN_CUES: usize = 2;
 
-/// `lines` without the header, cue numbers and timings of subtitles; as they are when they hold
-/// fewer than [`MIN_CUES`] timings.
-fn without_cues(lines: Lines<'_>) -> Lines<'_> {
+/// `lines` without the header, cue numbers and timings of subtitles, and the lines of their text
+/// that end mid-sentence, except the last; as they are, and none, when they hold fewer than
+/// [`MIN_CUES`] timings.
+fn without_cues(lines: Lines<'_>) -> (Lines<'_>, Vec<u32>) {
     let timing: Vec<bool> = lines.iter().map(|(_, l)| is_timing(l.trim())).collect();
     if timing.iter().filter(|&&t| t).count() < MIN_CUES {
-        return lines;
+        return (lines, Vec::new());
     }
     let mut dropped = timing.clone();
     for i in 1..lines.len() {
@@ -32,12 +47,22 @@ fn without_cues(lines: Lines<'_>) -> Lines<'_> {
     if let Some(first) = lines.first() {
         dropped[0] |= first.1.trim_start().starts_with("WEBVTT");
     }
-    lines
+    let kept = |i: &usize| !dropped[*i];
+    let last = (0..lines.len()).rfind(kept);
+    // A line right above a timing names the cue (WebVTT): it does not run on into the cue's text.
+    let runs_on = (0..lines.len())
+        .filter(kept)
+        .filter(|&i| Some(i) != last && !timing.get(i + 1).is_some_and(|&t| t))
+        .filter(|&i| !lines[i].1.split_whitespace().last().is_some_and(ends_sentence))
+        .map(|i| lines[i].0)
+        .collect();
+    let text = lines
         .into_iter()
         .zip(dropped)
         .filter(|&(_, dropped)| !dropped)
         .map(|(line, _)| line)
-        .collect()
+        .collect();
+    (text, runs_on)
 }
 
 /// `00:01:02,500 --> 00:01:05,000` (SubRip); `01:02.500 --> 01:05.000 line:90%` (WebVTT).
@@ -163,23 +188,51 @@ mod tests {
                    2\n00:00:03,600 --> 00:00:06,000\n- I'm sorry.\n- 2 hours late!\n";
         assert_eq!(
             without_cues(numbered(srt)),
-            [
-                (3, "Where have you been?"),
-                (7, "- I'm sorry."),
-                (8, "- 2 hours late!")
-            ]
+            (
+                vec![
+                    (3, "Where have you been?"),
+                    (7, "- I'm sorry."),
+                    (8, "- 2 hours late!")
+                ],
+                vec![]
+            )
         );
         let vtt = "WEBVTT\n\nintro\n01:02.500 --> 01:05.000 line:90%\nHello.\n\n01:06.000 --> 01:08.000\n7\n";
         assert_eq!(
             without_cues(numbered(vtt)),
-            [(3, "intro"), (5, "Hello."), (8, "7")]
+            (vec![(3, "intro"), (5, "Hello."), (8, "7")], vec![])
+        );
+    }
+
+    #[test]
+    fn a_cue_that_ends_mid_sentence_runs_on() {
+        let srt = "1\n00:00:01,000 --> 00:00:03,000\nWe build our houses\nfrom clay\n\n\
+                   2\n00:00:03,000 --> 00:00:05,000\nand straw. (Laughter)\n\n\
+                   3\n00:00:05,000 --> 00:00:07,000\nThey last, for\n\n\
+                   4\n00:00:07,000 --> 00:00:09,000\n- a century?\n- More.\n";
+        let (text, runs_on) = without_cues(numbered(srt));
+        assert_eq!(text.len(), 6);
+        assert_eq!(runs_on, [3, 4, 12]);
+        let joined: Vec<String> = super::super::wrap::unwrap(&text, &runs_on)
+            .into_iter()
+            .map(|j| j.text.into_owned())
+            .collect();
+        // A line of dialogue opens with its dash, even after a cue cut mid-sentence.
+        assert_eq!(
+            joined,
+            [
+                "We build our houses from clay and straw. (Laughter)",
+                "They last, for",
+                "- a century?",
+                "- More."
+            ]
         );
     }
 
     #[test]
     fn a_transcript_with_times_is_no_subtitles() {
         let text = "18:30\nThe talks began.\n\n1\nOne timing, 00:00:01,000 --> 00:00:03,500, is quoted.\n";
-        assert_eq!(without_cues(numbered(text)).len(), 4);
+        assert_eq!(without_cues(numbered(text)), (numbered(text), vec![]));
         assert!(!is_timing("12:30 --> 13:00"));
         assert!(!is_timing("00:00:01,000 -> 00:00:03,500"));
     }

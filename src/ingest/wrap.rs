@@ -38,8 +38,9 @@ pub(super) struct Joined<'a> {
 }
 
 /// `lines` (non-blank, trimmed at the end, with their 1-based numbers) trimmed, with each line a
-/// wrapper broke off joined to the line before it.
-pub(super) fn unwrap<'a>(lines: &[(u32, &'a str)]) -> Vec<Joined<'a>> {
+/// wrapper broke off joined to the line before it, and each line after one of `runs_on` (source
+/// lines in order) that goes on with its text.
+pub(super) fn unwrap<'a>(lines: &[(u32, &'a str)], runs_on: &[u32]) -> Vec<Joined<'a>> {
     let opens = indented(lines);
     let wraps = continuations(lines, &opens);
     let mut out: Vec<Joined<'a>> = Vec::with_capacity(lines.len());
@@ -48,7 +49,7 @@ pub(super) fn unwrap<'a>(lines: &[(u32, &'a str)]) -> Vec<Joined<'a>> {
         last: line,
         text: Cow::Borrowed(text.trim_start()),
     };
-    if !wraps.contains(&true) {
+    if !wraps.contains(&true) && runs_on.is_empty() {
         out.extend(lines.iter().map(|&(line, text)| single(line, text)));
         return out;
     }
@@ -58,7 +59,11 @@ pub(super) fn unwrap<'a>(lines: &[(u32, &'a str)]) -> Vec<Joined<'a>> {
         let text = text.trim_start();
         let role = role(text);
         match out.last_mut() {
-            Some(joined) if wraps && open && role == Role::Running => {
+            Some(joined)
+                if (wraps || runs_on.binary_search(&joined.last).is_ok() && !opens_dialogue(text))
+                    && open
+                    && role == Role::Running =>
+            {
                 let t = joined.text.to_mut();
                 t.push(' ');
                 t.push_str(text);
@@ -69,6 +74,13 @@ pub(super) fn unwrap<'a>(lines: &[(u32, &'a str)]) -> Vec<Joined<'a>> {
         open = role != Role::Apart;
     }
     out
+}
+
+/// Whether `text` opens a line of dialogue with a dash (`- Where were you?`), as subtitles give
+/// each speaker of a cue.
+fn opens_dialogue(text: &str) -> bool {
+    text.strip_prefix(['-', '–', '—'])
+        .is_some_and(|rest| rest.starts_with(' '))
 }
 
 /// For each of `lines`: whether it is indented further than most lines, as the first line of a
@@ -289,7 +301,7 @@ mod tests {
                         lines.push(String::new());
                     }
                 }
-                let joined: Vec<String> = unwrap(&numbered(&lines))
+                let joined: Vec<String> = unwrap(&numbered(&lines), &[])
                     .into_iter()
                     .map(|j| j.text.into_owned())
                     .collect();

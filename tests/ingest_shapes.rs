@@ -730,3 +730,27 @@ fn subtitles_read_as_whole_sentences_wherever_their_cues_cut_them() {
         ]
     );
 }
+
+/// A play printed with each speaker's name alone on its line over the speech, in ordinary case:
+/// the names recur over most speeches, so they are its cast, one-word names too. A one-word
+/// sentence opening a speech (`Enough.`) stays the speech's first word.
+#[test]
+fn a_play_s_names_alone_over_their_speeches() {
+    let en = "Act I\n\nNurse\nWhere is the girl? Juliet!\n\nJuliet\nHere I am.\n\n\
+              Lady Capulet\nEnough. Leave us a while.\n\nNurse\nI go, madam.\n\n\
+              Juliet\nMother, what is it?\n\nPeter\nSupper is served.\n";
+    let p = parse(en);
+    assert_eq!(
+        speaker_runs(&p, Lang::En),
+        ["nurse", "juliet", "capulet", "nurse", "juliet", "peter"]
+    );
+    assert_eq!(of_kind(&p, Lang::En, "capulet"), ["Enough. Leave us a while."]);
+    // In a story, a name alone over a paragraph now and then is a heading or text, not a cast.
+    let story = parse(
+        "Anna\n\nShe walked home along the river, late, as she always did.\n\n\
+         It rained. The street lamps were out and nobody passed her.\n\n\
+         At the bridge she stopped and looked at the water for a long time.\n\n\
+         Then she went on, faster now, and did not look back again.\n",
+    );
+    assert!(story.transcript.speakers.is_empty());
+}

@@ -538,26 +538,58 @@ struct WeakColon {
     bare_caps: usize,
 }
 
-/// Lines of a half that open with a name and a full stop (`MASHA. It is time.`) make its names a
-/// play's cast where they are how the half is written: at least [`CAST_NAMES`] names each open
-/// [`CAST_LINES`] lines or more, and together a [`CAST_SHARE`] of its lines. In prose, a one-word
-/// sentence opens a line now and then (`Yes. I know.`), never most of them.
+/// Lines of a half that open with a name and a full stop (`MASHA. It is time.`), or are a name alone
+/// over a paragraph of text (`Nurse`, then her speech), make its names a play's cast where they are
+/// how the half is written: at least [`CAST_NAMES`] names each open [`CAST_LINES`] lines or more,
+/// and together a [`CAST_SHARE`] of its lines. In prose, a one-word sentence opens a line now and
+/// then (`Yes. I know.`), and a name may stand alone over a paragraph, never most of them.
 fn play_cast(lines: &[Classified]) -> Vec<String> {
-    let mut opened: HashMap<String, usize> = HashMap::new();
-    for l in lines {
-        if let Line::Label(c) = &l.kind
-            && c.stop
-        {
-            *opened.entry(speakers::evidence_key(&c.who)).or_default() += 1;
+    // Per name, the lines it opens in each way: before a full stop and the speech, alone (over
+    // the speech, or with a full stop).
+    let mut opened: HashMap<String, [usize; 2]> = HashMap::new();
+    for (k, l) in lines.iter().enumerate() {
+        // Speech below, though it may open with what looks like a name (`Enough. Leave us.`).
+        let over_text = || {
+            lines.get(k + 1).is_some_and(|next| match &next.kind {
+                Line::Text => true,
+                Line::Label(c) => !c.rest.is_empty(),
+                _ => false,
+            })
+        };
+        if let Line::Label(c) = &l.kind {
+            let way = if c.rest.is_empty() && !c.colon && (c.stop || over_text()) {
+                1
+            } else if c.stop {
+                0
+            } else {
+                continue;
+            };
+            opened.entry(speakers::evidence_key(&c.who)).or_default()[way] += 1;
         }
     }
-    let recurring: Vec<usize> = opened.values().copied().filter(|&n| n >= CAST_LINES).collect();
+    let lines_of = |n: &[usize; 2]| n[0] + n[1];
+    let recurring: Vec<usize> = opened
+        .values()
+        .map(lines_of)
+        .filter(|&n| n >= CAST_LINES)
+        .collect();
     let share = recurring.iter().sum::<usize>() as f64 / lines.len().max(1) as f64;
     if recurring.len() < CAST_NAMES || share < CAST_SHARE {
         return Vec::new();
     }
-    // In a play, a name that speaks once is a character too.
-    opened.into_keys().collect()
+    // In a play, a name that speaks once is a character too, when its label is in the way the
+    // play names its speakers: where names stand alone on their lines, `Enough.` opening a
+    // speech is a word.
+    let way = opened
+        .values()
+        .map(|n| n[1] as isize - n[0] as isize)
+        .sum::<isize>()
+        > 0;
+    opened
+        .into_iter()
+        .filter(|(_, n)| lines_of(n) >= CAST_LINES || n[usize::from(way)] > 0)
+        .map(|(key, _)| key)
+        .collect()
 }
 
 /// See [`play_cast`].

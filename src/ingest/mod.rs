@@ -63,6 +63,7 @@ pub struct Parsed {
 /// Parses a file holding one language, or English then Russian one after the other.
 pub fn parse(text: &str) -> Parsed {
     let (text, removed) = sanitize_and_report(text);
+    let text = timings::unmarked(&text);
     let timings::Untimed { lines, runs_on } = timings::untimed(numbered_lines(&text));
     let interleaved_halves;
     let halves: Vec<(Lang, &[(u32, &str)])> = if let Some((first, at)) = split_by_script(&lines) {
@@ -87,6 +88,7 @@ pub fn parse(text: &str) -> Parsed {
 /// English and English as Russian) are read the right way round, and the warnings say so.
 pub fn parse_pair(en: &str, ru: &str) -> Parsed {
     let ((en, en_removed), (ru, ru_removed)) = (sanitize_and_report(en), sanitize_and_report(ru));
+    let (en, ru) = (timings::unmarked(&en), timings::unmarked(&ru));
     let (en, ru) = (
         timings::untimed(numbered_lines(&en)),
         timings::untimed(numbered_lines(&ru)),

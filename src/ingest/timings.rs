@@ -6,6 +6,7 @@
 
 use super::Lines;
 use super::labels::ends_sentence;
+use std::borrow::Cow;
 
 /// A file's lines without their timings.
 pub(super) struct Untimed<'a> {
@@ -22,6 +23,68 @@ pub(super) fn untimed(lines: Lines<'_>) -> Untimed<'_> {
         lines: without_stamps(lines),
         runs_on,
     }
+}
+
+/// Subtitles' markup left out of `text`, as players leave it out: a WebVTT cue's voice
+/// (`<v Roger Bingham>We are…`) becomes a speaker's label (`Roger Bingham: We are…`), other tags
+/// (`<i>`, `<font color=…>`, `<c.yellow>`, YouTube's `<00:00:01.500>`) go. Text other than
+/// subtitles is as it is.
+pub(super) fn unmarked(text: &str) -> Cow<'_, str> {
+    let subtitles = || {
+        text.trim_start_matches('\u{feff}').starts_with("WEBVTT")
+            || text
+                .lines()
+                .filter(|l| is_timing(l.trim()))
+                .nth(MIN_CUES - 1)
+                .is_some()
+    };
+    if !text.contains('<') || !subtitles() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    // The voice speaking: a cue in the same voice goes on with the speech, unlabelled.
+    let mut speaking = "";
+    for line in text.split_inclusive('\n') {
+        let mut rest = line;
+        if let Some((voice, after)) = rest.strip_prefix("<v").and_then(|r| r.split_once('>')) {
+            // `<v Name>` or `<v.loud Name>`: the class is no part of the name.
+            let name = voice.split_once(' ').map_or("", |(_, name)| name.trim());
+            if !name.is_empty() && name != speaking {
+                out.push_str(name);
+                out.push_str(": ");
+                speaking = name;
+            }
+            rest = after;
+        }
+        while let Some(open) = rest.find('<') {
+            let tag = rest[open + 1..]
+                .find('>')
+                .map(|end| &rest[open + 1..open + 1 + end]);
+            match tag.filter(|t| is_tag(t)) {
+                Some(t) => {
+                    out.push_str(&rest[..open]);
+                    rest = &rest[open + t.len() + 2..];
+                }
+                None => {
+                    out.push_str(&rest[..=open]);
+                    rest = &rest[open + 1..];
+                }
+            }
+        }
+        out.push_str(rest);
+    }
+    Cow::Owned(out)
+}
+
+/// What stands between `<` and `>` in a WebVTT tag: a tag's name (`i`, `/c`, `c.yellow`,
+/// `lang en`) or a time.
+fn is_tag(inner: &str) -> bool {
+    let name = inner.strip_prefix('/').unwrap_or(inner);
+    let head = name.split(['.', ' ']).next().unwrap_or("");
+    matches!(
+        head,
+        "b" | "i" | "u" | "c" | "v" | "lang" | "ruby" | "rt" | "font"
+    ) || is_timestamp(inner)
 }
 
 /// Fewest timings that make a file subtitles.
@@ -52,7 +115,9 @@ fn without_cues(lines: Lines<'_>) -> (Lines<'_>, Vec<u32>) {
     // A line right above a timing names the cue (WebVTT): it does not run on into the cue's text.
     let runs_on = (0..lines.len())
         .filter(kept)
-        .filter(|&i| Some(i) != last && !timing.get(i + 1).is_some_and(|&t| t))
+        .filter(|&i| {
+            Some(i) != last && !(timing.get(i + 1) == Some(&true) && lines[i + 1].0 == lines[i].0 + 1)
+        })
         .filter(|&i| !lines[i].1.split_whitespace().last().is_some_and(ends_sentence))
         .map(|i| lines[i].0)
         .collect();
@@ -205,6 +270,27 @@ mod tests {
     }
 
     #[test]
+    fn webvtt_voices_are_labels_and_other_tags_go() {
+        let vtt = "WEBVTT\n\n00:01.000 --> 00:03.000\n<v Roger Bingham>We are in <i>New York</i>\n\n\
+                   00:03.000 --> 00:05.000\n<v Roger Bingham>City<00:04.200><c> now</c>.\n\n\
+                   00:05.000 --> 00:07.000\n<v.loud Neil Tyson>Yes. 2 < 3 and <3 is a heart.\n";
+        assert_eq!(
+            unmarked(vtt),
+            "WEBVTT\n\n00:01.000 --> 00:03.000\nRoger Bingham: We are in New York\n\n\
+             00:03.000 --> 00:05.000\nCity now.\n\n\
+             00:05.000 --> 00:07.000\nNeil Tyson: Yes. 2 < 3 and <3 is a heart.\n"
+        );
+        let srt = "1\n00:00:01,000 --> 00:00:02,000\n<i>Hi</i>\n\n\
+                   2\n00:00:02,000 --> 00:00:03,000\n<font color=\"#ff0\">there</font>\n";
+        assert_eq!(
+            unmarked(srt),
+            "1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\n00:00:02,000 --> 00:00:03,000\nthere\n"
+        );
+        // Tags are subtitles' only: in other text, `<i>` is text.
+        assert_eq!(unmarked("Write <i> for italics.\n"), "Write <i> for italics.\n");
+    }
+
+    #[test]
     fn a_cue_that_ends_mid_sentence_runs_on() {
         let srt = "1\n00:00:01,000 --> 00:00:03,000\nWe build our houses\nfrom clay\n\n\
                    2\n00:00:03,000 --> 00:00:05,000\nand straw. (Laughter)\n\n\
@@ -227,6 +313,10 @@ mod tests {
                 "- More."
             ]
         );
+        // WebVTT numbers no cues: the text runs on over the next cue's timing all the same.
+        let vtt = "WEBVTT\n\n00:01.000 --> 00:03.000\nWe build our houses\n\n\
+                   00:03.000 --> 00:05.000\nfrom clay.\n";
+        assert_eq!(without_cues(numbered(vtt)).1, [4]);
     }
 
     #[test]

@@ -32,9 +32,8 @@ pub(super) fn top_meta(lines: &[(u32, &str)], meta: &mut Meta) -> usize {
 
 /// `18:30`.
 fn is_time_of_day(text: &str) -> bool {
-    text.split_once(':').is_some_and(|(h, m)| {
-        (1..=2).contains(&h.len()) && m.len() == 2 && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
-    })
+    text.split_once(':')
+        .is_some_and(|(h, m)| super::digits(h, 2) && m.len() == 2 && super::digits(m, 2))
 }
 
 /// `The Kremlin, Moscow`, `Ново-Огарёво, Московская область`: a short place with a comma, no digits.

@@ -277,10 +277,7 @@ fn numbered(head: &str) -> Option<Name> {
     let (word, number) = head.split_once(' ')?;
     let lower = word.to_lowercase();
     let &(_, english) = NUMBERED.iter().find(|(w, _)| *w == lower)?;
-    (word.chars().next().is_some_and(char::is_uppercase)
-        && (1..=3).contains(&number.len())
-        && number.bytes().all(|b| b.is_ascii_digit()))
-    .then(|| Name {
+    (word.chars().next().is_some_and(char::is_uppercase) && super::digits(number, 3)).then(|| Name {
         text: head.to_string(),
         surname: format!("{english} {number}"),
         given: None,

@@ -150,6 +150,11 @@ fn numbered_lines(text: &str) -> Lines<'_> {
         .collect()
 }
 
+/// Whether `s` is one to `most` ASCII digits.
+fn digits(s: &str, most: usize) -> bool {
+    (1..=most).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// +1 for a mostly-Latin line, -1 for a mostly-Cyrillic one, 0 for neither.
 fn script(line: &str) -> i64 {
     let (mut latin, mut cyrillic) = (0usize, 0usize);
@@ -546,8 +551,10 @@ struct WeakColon {
 /// and together a [`CAST_SHARE`] of its lines. In prose, a one-word sentence opens a line now and
 /// then (`Yes. I know.`), and a name may stand alone over a paragraph, never most of them.
 fn play_cast(lines: &[Classified]) -> Vec<String> {
-    // Per name, the lines it opens in each way: before a full stop and the speech, alone (over
-    // the speech, or with a full stop).
+    // The ways a name opens a line: before a full stop and the speech on the same line, or alone
+    // (over the speech, or with a full stop); per name, the lines it opens in each.
+    const INLINE: usize = 0;
+    const ALONE: usize = 1;
     let mut opened: HashMap<String, [usize; 2]> = HashMap::new();
     for (k, l) in lines.iter().enumerate() {
         // Speech below, though it may open with what looks like a name (`Enough. Leave us.`).
@@ -560,9 +567,9 @@ fn play_cast(lines: &[Classified]) -> Vec<String> {
         };
         if let Line::Label(c) = &l.kind {
             let way = if c.rest.is_empty() && !c.colon && (c.stop || over_text()) {
-                1
+                ALONE
             } else if c.stop {
-                0
+                INLINE
             } else {
                 continue;
             };
@@ -582,14 +589,15 @@ fn play_cast(lines: &[Classified]) -> Vec<String> {
     // In a play, a name that speaks once is a character too, when its label is in the way the
     // play names its speakers: where names stand alone on their lines, `Enough.` opening a
     // speech is a word.
-    let way = opened
-        .values()
-        .map(|n| n[1] as isize - n[0] as isize)
-        .sum::<isize>()
-        > 0;
+    let total = |way: usize| opened.values().map(|n| n[way]).sum::<usize>();
+    let usual = if total(ALONE) > total(INLINE) {
+        ALONE
+    } else {
+        INLINE
+    };
     opened
         .into_iter()
-        .filter(|(_, n)| lines_of(n) >= CAST_LINES || n[usize::from(way)] > 0)
+        .filter(|(_, n)| lines_of(n) >= CAST_LINES || n[usual] > 0)
         .map(|(key, _)| key)
         .collect()
 }

@@ -4,8 +4,8 @@
 //! from one cue into the next is one sentence again, and a speaker's label after a timestamp is a
 //! label.
 
-use super::Lines;
 use super::labels::ends_sentence;
+use super::{Lines, digits};
 use std::borrow::Cow;
 
 /// A file's lines without their timings.
@@ -31,7 +31,7 @@ pub(super) fn untimed(lines: Lines<'_>) -> Untimed<'_> {
 /// subtitles is as it is.
 pub(super) fn unmarked(text: &str) -> Cow<'_, str> {
     let subtitles = || {
-        text.trim_start_matches('\u{feff}').starts_with("WEBVTT")
+        opens_webvtt(text)
             || text
                 .lines()
                 .filter(|l| is_timing(l.trim()))
@@ -76,6 +76,12 @@ pub(super) fn unmarked(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `text` opens with WebVTT's header line.
+fn opens_webvtt(text: &str) -> bool {
+    text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .starts_with("WEBVTT")
+}
+
 /// What stands between `<` and `>` in a WebVTT tag: a tag's name (`i`, `/c`, `c.yellow`,
 /// `lang en`) or a time.
 fn is_tag(inner: &str) -> bool {
@@ -108,7 +114,7 @@ fn without_cues(lines: Lines<'_>) -> (Lines<'_>, Vec<u32>) {
         dropped[i - 1] |= timing[i] && named;
     }
     if let Some(first) = lines.first() {
-        dropped[0] |= first.1.trim_start().starts_with("WEBVTT");
+        dropped[0] |= opens_webvtt(first.1);
     }
     let kept = |i: &usize| !dropped[*i];
     let last = (0..lines.len()).rfind(kept);
@@ -156,11 +162,6 @@ fn is_clock(s: &str) -> bool {
 /// A time as transcripts stamp it: [`is_clock`] or [`is_timestamp`].
 fn is_stamp(s: &str) -> bool {
     is_clock(s) || is_timestamp(s)
-}
-
-/// Whether `p` is one to `most` ASCII digits.
-fn digits(p: &str, most: usize) -> bool {
-    (1..=most).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Fewest timestamped lines that make a timed transcript, and the least share of its lines.

@@ -60,7 +60,7 @@ pub(super) fn unwrap<'a>(lines: &[(u32, &'a str)], runs_on: &[u32]) -> Vec<Joine
         let role = role(text);
         match out.last_mut() {
             Some(joined)
-                if (wraps || runs_on.binary_search(&joined.last).is_ok() && !opens_dialogue(text))
+                if (wraps || (runs_on.binary_search(&joined.last).is_ok() && !opens_dialogue(text)))
                     && open
                     && role == Role::Running =>
             {

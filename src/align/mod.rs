@@ -35,7 +35,7 @@ use std::ops::Range;
 /// The aligner's version, part of the alignment cache's key: bump it with every change that can
 /// change an alignment (a weight, a pass, the lexicon), or readers are shown stale ones from
 /// their cache. `tests/store.rs` fails, asking for the bump, when the output changes.
-pub const VERSION: u32 = 20;
+pub const VERSION: u32 = 21;
 
 /// A transcript's two versions as one ordered sequence of units.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -404,17 +404,54 @@ fn settle_gaps(path: &mut [Bead], sides: &ByLang<Side>) {
 
 /// The beads of each unit of `path`, cut after a bead wherever [`closes_unit`]: where the
 /// versions paragraph alike, a unit is a paragraph pair; where they do not, the longer paragraph
-/// is shown in pieces, each beside its counterpart.
+/// is shown in pieces, each beside its counterpart; and a pairing too long to read side by side
+/// in one piece is shown in [`passages`].
 fn unit_beads(path: &[Bead], sides: &ByLang<Side>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut from = 0;
     for k in 0..path.len() {
         if closes_unit(path, k, sides) {
-            out.push(from..k + 1);
+            passages(path, from..k + 1, sides, &mut out);
             from = k + 1;
         }
     }
     out
+}
+
+/// Pushes `unit`, beads of `path`, cut between links into as few passages of about equal length
+/// as keep each within [`params::LONGEST_UNIT`] chars, where it pairs text: where neither
+/// version breaks its text into paragraphs (a book pasted as a line each, subtitles cut
+/// anywhere), a unit would hold all of it, and the two sides drift apart down the screen. A
+/// passage left untranslated stays whole: a part of one would look like a sentence whose
+/// translation went astray ([`Evidence::piece`]).
+fn passages(path: &[Bead], unit: Range<usize>, sides: &ByLang<Side>, out: &mut Vec<Range<usize>>) {
+    let weights: Vec<f32> = path[unit.clone()].iter().map(|b| b.weight(sides)).collect();
+    let total: f32 = weights.iter().sum();
+    let count = (total / params::LONGEST_UNIT).ceil() as usize;
+    if count <= 1 || path[unit.start].is_gap() {
+        out.push(unit);
+        return;
+    }
+    let (mut start, mut through, mut next) = (unit.start, 0.0, 1);
+    for (k, w) in unit.clone().zip(weights) {
+        let before = through;
+        through += w;
+        while next < count && through >= total * next as f32 / count as f32 {
+            let target = total * next as f32 / count as f32;
+            // Where the text is nearer the target: before this link or after it.
+            let cut = if target - before < through - target {
+                k
+            } else {
+                k + 1
+            };
+            if start < cut && cut < unit.end {
+                out.push(start..cut);
+                start = cut;
+            }
+            next += 1;
+        }
+    }
+    out.push(start..unit.end);
 }
 
 /// The items of each side that `beads` hold, empty where they hold none of a side.

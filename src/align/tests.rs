@@ -166,6 +166,69 @@ fn units_are_cut_where_either_side_starts_a_paragraph() {
 }
 
 #[test]
+fn a_paragraph_pair_too_long_to_read_side_by_side_is_shown_in_passages() {
+    // Neither version breaks its text: one paragraph of twenty sentences each, then a long
+    // Russian paragraph the English lacks.
+    let (en, ru): (Vec<String>, Vec<String>) = (0..20)
+        .map(|k| {
+            let (year, bridges) = (1900 + k, 10 + k);
+            (
+                format!("In {year} the town built {bridges} bridges across the river."),
+                format!("В {year} году город построил {bridges} мостов через реку."),
+            )
+        })
+        .unzip();
+    let aside = "Здесь рассказчик надолго отвлекается от своего города. ".repeat(12);
+    let t = transcript(
+        vec![block(BlockKind::Narration, &[&en.join(" ")])],
+        vec![block(BlockKind::Narration, &[&ru.join(" "), aside.trim()])],
+    );
+    let a = align(&t);
+    let chars = |u: &Unit| {
+        Lang::BOTH
+            .iter()
+            .flat_map(|&l| u.sentences(&t, l))
+            .map(|s| s.text.chars().count())
+            .sum::<usize>()
+    };
+    let (paired, aside): (Vec<&Unit>, Vec<&Unit>) = a.units.iter().partition(|u| !u.is_one_sided());
+    assert!(paired.len() >= 3, "{:#?}", parts(&a));
+    let mut next = 0;
+    for u in &paired {
+        // Each passage pairs the same sentences of both sides, in order, none lost.
+        let (e, r) = (&u.parts.en[0].sentences, &u.parts.ru[0].sentences);
+        assert_eq!(
+            (e, r, u.parts.en.len()),
+            (&(next..e.end), &(next..e.end), 1),
+            "{:#?}",
+            parts(&a)
+        );
+        next = e.end;
+        // Within the limit, give or take the link at the cut (one sentence pair, some 120 chars).
+        assert!(
+            chars(u) as f32 <= params::LONGEST_UNIT + 120.0,
+            "{:#?}",
+            parts(&a)
+        );
+    }
+    assert_eq!(next, 20);
+    assert_eq!(
+        aside.len(),
+        1,
+        "an untranslated passage stays whole: {:#?}",
+        parts(&a)
+    );
+    assert_eq!(
+        aside[0].parts.ru,
+        [Part {
+            block: 0,
+            para: 1,
+            sentences: 0..12
+        }]
+    );
+}
+
+#[test]
 fn a_turn_read_as_narration_on_one_side_still_pairs() {
     // Ingest took the Russian for narration (say, a label it did not know): the pairs hold.
     let mut t = sample();

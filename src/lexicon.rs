@@ -239,24 +239,30 @@ impl Lexicon {
             Lang::En => (&self.en, &self.en_ids),
             Lang::Ru => (&self.ru, &self.ru_ids),
         };
-        let mut out = Concepts::default();
-        // Each known stem counts once, as each shared concept does: a word said twice is no
-        // more evidence of a translation than a word said once.
-        let mut stems: Vec<u32> = Vec::new();
-        words(text, lang, |_, key| match index.get(&key) {
-            Some(&(start, len)) if !stems.contains(&key) => {
-                stems.push(key);
-                out.known += 1;
-                out.ids
-                    .extend_from_slice(&ids[start as usize..(start + len) as usize]);
+        // Each stem counts once, as each shared concept does: a word said twice is no more
+        // evidence of a translation than a word said once. The stems are gathered first so that
+        // the lists kept are allocated once, at their size.
+        let mut stems: Vec<u32> = Vec::with_capacity(text.len() / 3 + 1);
+        words(text, lang, |_, key| stems.push(key));
+        stems.sort_unstable();
+        stems.dedup();
+        let found: Vec<Option<&(u32, u32)>> = stems.iter().map(|key| index.get(key)).collect();
+        let known = found.iter().flatten().count();
+        let mut out = Concepts {
+            ids: Vec::with_capacity(found.iter().flatten().map(|&&(_, len)| len as usize).sum()),
+            known: known as u32,
+            unknown: Vec::with_capacity(stems.len() - known),
+        };
+        for (&key, &found) in stems.iter().zip(&found) {
+            match found {
+                Some(&(start, len)) => out
+                    .ids
+                    .extend_from_slice(&ids[start as usize..(start + len) as usize]),
+                None => out.unknown.push(key),
             }
-            Some(_) => {}
-            None => out.unknown.push(key),
-        });
+        }
         out.ids.sort_unstable();
         out.ids.dedup();
-        out.unknown.sort_unstable();
-        out.unknown.dedup();
         out
     }
 }

@@ -83,7 +83,9 @@ impl Features {
         }
         normalise(&mut out.keys);
         let said = out.concepts.len();
-        out.concepts.sort_unstable();
+        // Runs of sorted lists, one per sentence: the stable sort merges such runs as it finds
+        // them, where an unstable one would sort them afresh.
+        out.concepts.sort();
         out.concepts.dedup();
         // Each known stem counts once, as in a sentence: a word said in several of the sentences
         // is known once, or a paragraph's repeated words would make it match nothing well.

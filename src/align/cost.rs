@@ -314,12 +314,16 @@ impl<'a> Scorer<'a> {
         out.extend(ru.map(|r| marks.shared(e, &self.ru.items[r].features)));
     }
 
-    /// What the sentence pairs of `en[i-a..i]` × `ru[j-b..j]` share.
+    /// What the sentence pairs of `en[i-a..i]` × `ru[j-b..j]` share; a bead holds at most
+    /// [`WIDEST`] sentences of a side.
     pub(super) fn shared(&self, i: usize, j: usize, a: usize, b: usize) -> Shared {
-        let rows: Vec<Vec<Shared>> = (i - a..i)
-            .map(|e| (j - b..j).map(|r| self.pair(e, r)).collect())
-            .collect();
-        Shared::of::<WIDEST>(rows.iter().map(Vec::as_slice))
+        let mut rows = [[Shared::default(); WIDEST]; WIDEST];
+        for (row, e) in rows.iter_mut().zip(i - a..i) {
+            for (pair, r) in row.iter_mut().zip(j - b..j) {
+                *pair = self.pair(e, r);
+            }
+        }
+        Shared::of::<WIDEST>(rows[..a].iter().map(|row| &row[..b]))
     }
 
     /// The lexical term of pairing sentences with `known` words the lexicon knows (both sides),
@@ -359,7 +363,13 @@ impl<'a> Scorer<'a> {
     /// its shape.
     pub(super) fn price(&self, b: &Bead) -> Cost {
         let (i, j, a, n) = (b.en.end, b.ru.end, b.en.len(), b.ru.len());
-        self.cost(i, j, a, n, prior(a, n) * self.merge, self.shared(i, j, a, n))
+        // A gap shares nothing: [`Scorer::cost`] prices it by its sentences alone.
+        let shared = if b.is_gap() {
+            Shared::default()
+        } else {
+            self.shared(i, j, a, n)
+        };
+        self.cost(i, j, a, n, prior(a, n) * self.merge, shared)
     }
 
     /// The cost of pairing `en[i-a..i]` with `ru[j-b..j]`, whose sentence pairs share `shared`.

@@ -113,8 +113,13 @@ fn without_cues(lines: Lines<'_>) -> (Lines<'_>, Vec<u32>) {
             number + 1 == lines[i].0 && !timing[i - 1] && line.trim().bytes().all(|b| b.is_ascii_digit());
         dropped[i - 1] |= timing[i] && named;
     }
-    if let Some(first) = lines.first() {
-        dropped[0] |= opens_webvtt(first.1);
+    if lines.first().is_some_and(|first| opens_webvtt(first.1)) {
+        for (i, dropped) in dropped.iter_mut().enumerate() {
+            *dropped |= in_webvtt_block(&lines, i);
+        }
+    }
+    for i in rolled(&lines, &timing, &dropped) {
+        dropped[i] = true;
     }
     let kept = |i: &usize| !dropped[*i];
     let last = (0..lines.len()).rfind(kept);
@@ -134,6 +139,56 @@ fn without_cues(lines: Lines<'_>) -> (Lines<'_>, Vec<u32>) {
         .map(|(line, _)| line)
         .collect();
     (text, runs_on)
+}
+
+/// Whether line `i` of a WebVTT file is no cue's text: in its header (`WEBVTT`, then settings
+/// such as `Kind: captions` up to the first blank line), or in a block of comments, style or
+/// regions (`NOTE`, `STYLE`, `REGION`, up to the next blank line).
+fn in_webvtt_block(lines: &Lines<'_>, i: usize) -> bool {
+    // Blank lines are gone from `lines`: a block goes on while the line numbers do.
+    let start = (1..=i)
+        .rev()
+        .find(|&k| lines[k].0 != lines[k - 1].0 + 1)
+        .unwrap_or(0);
+    let head = lines[start].1.trim();
+    start == 0
+        || ["NOTE", "STYLE", "REGION"].iter().any(|k| {
+            head.strip_prefix(k)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
+}
+
+/// The lines of rolling captions that repeat the line before them: YouTube's automatic captions
+/// show each line twice, first as it is spoken, then above the next one, so that every cue repeats
+/// the line the cue before it ended with. Only where most cues do so: elsewhere a line said again
+/// in the next cue ("No." "No.") is said twice.
+fn rolled(lines: &Lines<'_>, timing: &[bool], dropped: &[bool]) -> Vec<usize> {
+    // Each cue's lines of text, from timing to timing.
+    let mut cues: Vec<Vec<usize>> = Vec::new();
+    for (i, &t) in timing.iter().enumerate() {
+        if t {
+            cues.push(Vec::new());
+        } else if let Some(cue) = cues.last_mut().filter(|_| !dropped[i]) {
+            cue.push(i);
+        }
+    }
+    let text = |i: usize| lines[i].1.trim();
+    let mut repeats = Vec::new();
+    let mut followed = 0;
+    let mut last = None;
+    for cue in &cues {
+        if let (Some(&first), Some(before)) = (cue.first(), last) {
+            followed += 1;
+            if text(first) == text(before) {
+                repeats.push(first);
+            }
+        }
+        last = cue.last().copied().or(last);
+    }
+    if repeats.len() < MIN_CUES || repeats.len() * 2 < followed {
+        return Vec::new();
+    }
+    repeats
 }
 
 /// `00:01:02,500 --> 00:01:05,000` (SubRip); `01:02.500 --> 01:05.000 line:90%` (WebVTT).
@@ -318,6 +373,55 @@ mod tests {
         let vtt = "WEBVTT\n\n00:01.000 --> 00:03.000\nWe build our houses\n\n\
                    00:03.000 --> 00:05.000\nfrom clay.\n";
         assert_eq!(without_cues(numbered(vtt)).1, [4]);
+    }
+
+    #[test]
+    fn webvtt_settings_and_comments_are_no_text() {
+        let vtt = "WEBVTT\nKind: captions\nLanguage: en\n\nNOTE made by hand\nfor the test\n\n\
+                   STYLE\n::cue { color: yellow }\n\n00:01.000 --> 00:03.000\nHello.\n\n\
+                   00:03.000 --> 00:05.000\nKind: captions, she said.\n";
+        assert_eq!(
+            without_cues(numbered(vtt)).0,
+            [(12, "Hello."), (15, "Kind: captions, she said.")]
+        );
+        // In a file that is not WebVTT, such lines are text.
+        let srt =
+            "1\n00:00:01,000 --> 00:00:02,000\nNOTE this.\n\n2\n00:00:02,000 --> 00:00:03,000\nKind: yes\n";
+        assert_eq!(
+            without_cues(numbered(srt)).0,
+            [(3, "NOTE this."), (7, "Kind: yes")]
+        );
+    }
+
+    #[test]
+    fn rolling_captions_say_each_line_once() {
+        // As YouTube writes its automatic captions, the inline times already gone (`unmarked`).
+        let vtt = "WEBVTT\nKind: captions\nLanguage: en\n\n\
+                   00:00:00.000 --> 00:00:02.350 align:start position:0%\n \nso today we are going to talk\n\n\
+                   00:00:02.350 --> 00:00:02.360 align:start position:0%\nso today we are going to talk\n \n\n\
+                   00:00:02.360 --> 00:00:05.000 align:start position:0%\nso today we are going to talk\nabout the weather.\n\n\
+                   00:00:05.000 --> 00:00:05.010 align:start position:0%\nabout the weather.\n \n\n\
+                   00:00:05.010 --> 00:00:07.000 align:start position:0%\nabout the weather.\nNo.\n\n\
+                   00:00:07.000 --> 00:00:07.010 align:start position:0%\nNo.\n \n\n\
+                   00:00:07.010 --> 00:00:09.000 align:start position:0%\nNo.\nNo.\n";
+        let (text, runs_on) = without_cues(numbered(vtt));
+        let lines: Vec<&str> = text.iter().map(|l| l.1).collect();
+        // "No." said twice stays twice: the second is a line of its own, not the roll's repeat.
+        assert_eq!(
+            lines,
+            [
+                "so today we are going to talk",
+                "about the weather.",
+                "No.",
+                "No."
+            ]
+        );
+        assert_eq!(runs_on, [text[0].0]);
+        // Where cues do not roll, a line said again in the next cue is said twice.
+        let srt = "1\n00:00:01,000 --> 00:00:02,000\nNo.\n\n2\n00:00:02,000 --> 00:00:03,000\nNo.\n\n\
+                   3\n00:00:03,000 --> 00:00:04,000\nLeave.\n\n4\n00:00:04,000 --> 00:00:05,000\nNow.\n\n\
+                   5\n00:00:05,000 --> 00:00:06,000\nPlease.\n";
+        assert_eq!(without_cues(numbered(srt)).0.len(), 5);
     }
 
     #[test]

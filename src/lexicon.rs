@@ -242,6 +242,7 @@ impl Lexicon {
         // Each stem counts once, as each shared concept does: a word said twice is no more
         // evidence of a translation than a word said once. The stems are gathered first so that
         // the lists kept are allocated once, at their size.
+        // A stem's word takes two letters and a space at least: a third of the bytes bounds them.
         let mut stems: Vec<u32> = Vec::with_capacity(text.len() / 3 + 1);
         words(text, lang, |_, key| stems.push(key));
         stems.sort_unstable();

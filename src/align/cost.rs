@@ -314,9 +314,10 @@ impl<'a> Scorer<'a> {
         out.extend(ru.map(|r| marks.shared(e, &self.ru.items[r].features)));
     }
 
-    /// What the sentence pairs of `en[i-a..i]` × `ru[j-b..j]` share; a bead holds at most
-    /// [`WIDEST`] sentences of a side.
+    /// What the sentence pairs of `en[i-a..i]` × `ru[j-b..j]` share. A bead holds at most
+    /// [`WIDEST`] sentences a side (the DP's reach, and `absorb` keeps to it); a wider one panics.
     pub(super) fn shared(&self, i: usize, j: usize, a: usize, b: usize) -> Shared {
+        debug_assert!(a <= WIDEST && b <= WIDEST, "a bead of {a} × {b} sentences");
         let mut rows = [[Shared::default(); WIDEST]; WIDEST];
         for (row, e) in rows.iter_mut().zip(i - a..i) {
             for (pair, r) in row.iter_mut().zip(j - b..j) {

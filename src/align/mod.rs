@@ -35,7 +35,7 @@ use std::ops::Range;
 /// The aligner's version, part of the alignment cache's key: bump it with every change that can
 /// change an alignment (a weight, a pass, the lexicon), or readers are shown stale ones from
 /// their cache. `tests/store.rs` fails, asking for the bump, when the output changes.
-pub const VERSION: u32 = 21;
+pub const VERSION: u32 = 22;
 
 /// A transcript's two versions as one ordered sequence of units.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -418,24 +418,32 @@ fn unit_beads(path: &[Bead], sides: &ByLang<Side>) -> Vec<Range<usize>> {
     out
 }
 
-/// Pushes `unit`, beads of `path`, cut between links into as few passages of about equal length
-/// as keep each within [`params::LONGEST_UNIT`] chars, where it pairs text: where neither
-/// version breaks its text into paragraphs (a book pasted as a line each, subtitles cut
-/// anywhere), a unit would hold all of it, and the two sides drift apart down the screen. A
-/// passage left untranslated stays whole: a part of one would look like a sentence whose
+/// Pushes `unit`, beads of `path` that pair text, cut between its links into the fewest passages
+/// of about equal length whose longer side holds about [`params::LONGEST_PASSAGE`] chars at most:
+/// where neither version breaks its text into paragraphs (a book pasted as a line each, subtitles
+/// cut anywhere), a unit would hold all of it, and the two columns drift apart down the screen.
+/// A passage left untranslated stays whole: a part of one would look like a sentence whose
 /// translation went astray ([`Evidence::piece`]).
 fn passages(path: &[Bead], unit: Range<usize>, sides: &ByLang<Side>, out: &mut Vec<Range<usize>>) {
-    let weights: Vec<f32> = path[unit.clone()].iter().map(|b| b.weight(sides)).collect();
-    let total: f32 = weights.iter().sum();
-    let count = (total / params::LONGEST_UNIT).ceil() as usize;
+    let chars =
+        |b: &Bead, l: Lang| -> f32 { b.range(l).map(|k| sides[l].items[k].features.len as f32).sum() };
+    let total = |l: Lang| -> f32 { path[unit.clone()].iter().map(|b| chars(b, l)).sum() };
+    // The cuts are placed by the longer side's text.
+    let longer = if total(Lang::En) >= total(Lang::Ru) {
+        Lang::En
+    } else {
+        Lang::Ru
+    };
+    let total = total(longer);
+    let count = (total / params::LONGEST_PASSAGE).ceil() as usize;
     if count <= 1 || path[unit.start].is_gap() {
         out.push(unit);
         return;
     }
     let (mut start, mut through, mut next) = (unit.start, 0.0, 1);
-    for (k, w) in unit.clone().zip(weights) {
+    for k in unit.clone() {
         let before = through;
-        through += w;
+        through += chars(&path[k], longer);
         while next < count && through >= total * next as f32 / count as f32 {
             let target = total * next as f32 / count as f32;
             // Where the text is nearer the target: before this link or after it.

@@ -128,9 +128,9 @@ pub(super) const NAME_LINKS: u32 = 3;
 pub(super) const PULL_CHANCE: f32 = 0.15;
 pub(super) const PULL_FULL: f32 = 0.45;
 pub(super) const PULL_WORDS: u32 = 4;
-/// The most chars (both sides) a unit pairing one stretch of paragraphs shows side by side before
-/// it is cut between its links into passages ([`super::passages`]).
-pub(super) const LONGEST_UNIT: f32 = 600.0;
+/// The most chars a side of a unit pairing one stretch of paragraphs holds before the unit is cut
+/// between its links into passages ([`super::passages`]).
+pub(super) const LONGEST_PASSAGE: f32 = 600.0;
 /// Half-width of the band around the path in which [`super::margin`] weighs rival alignments.
 pub(super) const MARGIN_BAND: usize = 6;
 /// Log-odds of a sentence's place beyond this say no more: its rivals are no rivals.

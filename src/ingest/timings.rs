@@ -95,6 +95,10 @@ fn is_tag(inner: &str) -> bool {
 
 /// Fewest timings that make a file subtitles.
 const MIN_CUES: usize = 2;
+/// Fewest cues repeating the line before them, and their least share of the cues after text, that
+/// make captions rolling ([`rolled`]).
+const ROLLING_CUES: usize = 5;
+const ROLLING_SHARE: f32 = 0.8;
 
 /// `lines` without the header, cue numbers and timings of subtitles, and the lines of their text
 /// that end mid-sentence, except the last; as they are, and none, when they hold fewer than
@@ -114,8 +118,8 @@ fn without_cues(lines: Lines<'_>) -> (Lines<'_>, Vec<u32>) {
         dropped[i - 1] |= timing[i] && named;
     }
     if lines.first().is_some_and(|first| opens_webvtt(first.1)) {
-        for (i, dropped) in dropped.iter_mut().enumerate() {
-            *dropped |= in_webvtt_block(&lines, i);
+        for (dropped, no_text) in dropped.iter_mut().zip(webvtt_blocks(&lines, &timing)) {
+            *dropped |= no_text;
         }
     }
     for i in rolled(&lines, &timing, &dropped) {
@@ -141,27 +145,39 @@ fn without_cues(lines: Lines<'_>) -> (Lines<'_>, Vec<u32>) {
     (text, runs_on)
 }
 
-/// Whether line `i` of a WebVTT file is no cue's text: in its header (`WEBVTT`, then settings
-/// such as `Kind: captions` up to the first blank line), or in a block of comments, style or
-/// regions (`NOTE`, `STYLE`, `REGION`, up to the next blank line).
-fn in_webvtt_block(lines: &Lines<'_>, i: usize) -> bool {
-    // Blank lines are gone from `lines`: a block goes on while the line numbers do.
-    let start = (1..=i)
-        .rev()
-        .find(|&k| lines[k].0 != lines[k - 1].0 + 1)
-        .unwrap_or(0);
-    let head = lines[start].1.trim();
-    start == 0
-        || ["NOTE", "STYLE", "REGION"].iter().any(|k| {
+/// Which lines of a WebVTT file are no cue's text: a header (`WEBVTT`, then settings such as
+/// `Kind: captions`, up to the first timing), and blocks of comments, style or regions (`NOTE`,
+/// `STYLE`, `REGION`), each up to the next blank line. A block with a timing on its first two
+/// lines is a cue, whatever its name says (`NOTE 1` may name one).
+fn webvtt_blocks(lines: &Lines<'_>, timing: &[bool]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let mut start = 0;
+    while start < lines.len() {
+        // Blank lines are gone from `lines`: a block goes on while the line numbers do.
+        let end = (start + 1..lines.len())
+            .find(|&k| lines[k].0 != lines[k - 1].0 + 1)
+            .unwrap_or(lines.len());
+        let head = lines[start].1.trim();
+        let block = start..end;
+        if head.starts_with("WEBVTT") {
+            let cues = block.clone().find(|&k| timing[k]).unwrap_or(end);
+            out[start..cues].fill(true);
+        } else if ["NOTE", "STYLE", "REGION"].iter().any(|k| {
             head.strip_prefix(k)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-        })
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+        }) && !block.take(2).any(|k| timing[k])
+        {
+            out[start..end].fill(true);
+        }
+        start = end;
+    }
+    out
 }
 
 /// The lines of rolling captions that repeat the line before them: YouTube's automatic captions
 /// show each line twice, first as it is spoken, then above the next one, so that every cue repeats
-/// the line the cue before it ended with. Only where most cues do so: elsewhere a line said again
-/// in the next cue ("No." "No.") is said twice.
+/// the line the cue before it ended with. Only where nearly every cue does so: elsewhere a line
+/// said again in the next cue ("No." "No.") is said twice.
 fn rolled(lines: &Lines<'_>, timing: &[bool], dropped: &[bool]) -> Vec<usize> {
     // Each cue's lines of text, from timing to timing.
     let mut cues: Vec<Vec<usize>> = Vec::new();
@@ -185,7 +201,7 @@ fn rolled(lines: &Lines<'_>, timing: &[bool], dropped: &[bool]) -> Vec<usize> {
         }
         last = cue.last().copied().or(last);
     }
-    if repeats.len() < MIN_CUES || repeats.len() * 2 < followed {
+    if repeats.len() < ROLLING_CUES || (repeats.len() as f32) < ROLLING_SHARE * followed as f32 {
         return Vec::new();
     }
     repeats
@@ -384,6 +400,14 @@ mod tests {
             without_cues(numbered(vtt)).0,
             [(12, "Hello."), (15, "Kind: captions, she said.")]
         );
+        // A cue may follow the header without a blank line; a cue may be named `NOTE 1`; a second
+        // file's header (a pair in one file) is a header too.
+        let vtt = "WEBVTT\n00:01.000 --> 00:03.000\nHello.\n\nNOTE 1\n00:03.000 --> 00:05.000\nThere.\n\n\
+                   WEBVTT\nKind: captions\n\n00:01.000 --> 00:03.000\nПривет.\n";
+        assert_eq!(
+            without_cues(numbered(vtt)).0,
+            [(3, "Hello."), (5, "NOTE 1"), (7, "There."), (13, "Привет.")]
+        );
         // In a file that is not WebVTT, such lines are text.
         let srt =
             "1\n00:00:01,000 --> 00:00:02,000\nNOTE this.\n\n2\n00:00:02,000 --> 00:00:03,000\nKind: yes\n";
@@ -422,6 +446,10 @@ mod tests {
                    3\n00:00:03,000 --> 00:00:04,000\nLeave.\n\n4\n00:00:04,000 --> 00:00:05,000\nNow.\n\n\
                    5\n00:00:05,000 --> 00:00:06,000\nPlease.\n";
         assert_eq!(without_cues(numbered(srt)).0.len(), 5);
+        // Nor do a few cues that say the same thing again.
+        let srt = "1\n00:00:01,000 --> 00:00:02,000\nNo.\n\n2\n00:00:02,000 --> 00:00:03,000\nNo.\n\n\
+                   3\n00:00:03,000 --> 00:00:04,000\nNo.\n";
+        assert_eq!(without_cues(numbered(srt)).0.len(), 3);
     }
 
     #[test]

@@ -7,30 +7,12 @@
 #[path = "../fuzz/src/lib.rs"]
 mod invariants;
 
+mod ingest_support;
+
+use ingest_support::{ENGLISH_WORDS, RUSSIAN_WORDS};
 use proptest::prelude::*;
 use stenogram::align::align;
 use stenogram::ingest::parse_pair;
-
-const ENGLISH_WORDS: &[&str] = &[
-    "the", "river", "was", "quiet", "and", "we", "walked", "along", "its", "bank", "without", "speaking",
-    "a", "morning", "town", "bridges",
-];
-const RUSSIAN_WORDS: &[&str] = &[
-    "туман",
-    "над",
-    "рекой",
-    "ещё",
-    "стоял",
-    "и",
-    "мы",
-    "долго",
-    "шли",
-    "вдоль",
-    "берега",
-    "утром",
-    "город",
-    "мосты",
-];
 
 /// A sentence of `words` ending in the number `n`, which its translation shares.
 fn sentence(words: &'static [&'static str], n: usize) -> impl Strategy<Value = String> {

@@ -2,7 +2,7 @@
 
 mod ingest_support;
 
-use ingest_support::hard_wrapped;
+use ingest_support::{ENGLISH_WORDS, RUSSIAN_WORDS, hard_wrapped};
 use proptest::prelude::*;
 use stenogram::ingest::{Parsed, parse};
 use stenogram::model::Transcript;
@@ -309,27 +309,6 @@ fn prose_paragraph(words: &'static [&'static str]) -> impl Strategy<Value = Stri
     });
     prop::collection::vec(sentence, 3..7).prop_map(|s| s.join(" "))
 }
-
-const ENGLISH_WORDS: &[&str] = &[
-    "the", "river", "was", "quiet", "and", "we", "walked", "along", "its", "bank", "without", "speaking",
-    "Anna", "a", "morning",
-];
-const RUSSIAN_WORDS: &[&str] = &[
-    "туман",
-    "над",
-    "рекой",
-    "ещё",
-    "стоял",
-    "и",
-    "мы",
-    "долго",
-    "шли",
-    "вдоль",
-    "берега",
-    "Москва",
-    "неторопливо",
-    "утром",
-];
 
 proptest! {
     /// Prose hard-wrapped at any width, its paragraphs set apart by blank lines, reads as the same

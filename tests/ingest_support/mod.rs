@@ -53,3 +53,25 @@ pub fn hard_wrapped(text: &str, width: usize) -> (String, Vec<u32>) {
     }
     (out.join("\n"), origin)
 }
+
+/// Words to make sentences of, in each language.
+pub const ENGLISH_WORDS: &[&str] = &[
+    "the", "river", "was", "quiet", "and", "we", "walked", "along", "its", "bank", "without", "speaking",
+    "Anna", "a", "morning",
+];
+pub const RUSSIAN_WORDS: &[&str] = &[
+    "туман",
+    "над",
+    "рекой",
+    "ещё",
+    "стоял",
+    "и",
+    "мы",
+    "долго",
+    "шли",
+    "вдоль",
+    "берега",
+    "Москва",
+    "неторопливо",
+    "утром",
+];

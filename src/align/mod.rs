@@ -294,11 +294,14 @@ impl Bead {
         }
     }
 
+    /// Chars of its side `l`.
+    fn chars(&self, sides: &ByLang<Side>, l: Lang) -> f32 {
+        self.range(l).map(|k| sides[l].items[k].features.len as f32).sum()
+    }
+
+    /// Chars of both sides.
     fn weight(&self, sides: &ByLang<Side>) -> f32 {
-        Lang::BOTH
-            .iter()
-            .flat_map(|&l| self.range(l).map(move |k| sides[l].items[k].features.len as f32))
-            .sum()
+        Lang::BOTH.iter().map(|&l| self.chars(sides, l)).sum()
     }
 }
 
@@ -425,16 +428,10 @@ fn unit_beads(path: &[Bead], sides: &ByLang<Side>) -> Vec<Range<usize>> {
 /// A passage left untranslated stays whole: a part of one would look like a sentence whose
 /// translation went astray ([`Evidence::piece`]).
 fn passages(path: &[Bead], unit: Range<usize>, sides: &ByLang<Side>, out: &mut Vec<Range<usize>>) {
-    let chars =
-        |b: &Bead, l: Lang| -> f32 { b.range(l).map(|k| sides[l].items[k].features.len as f32).sum() };
-    let total = |l: Lang| -> f32 { path[unit.clone()].iter().map(|b| chars(b, l)).sum() };
+    let total = |l: Lang| -> f32 { path[unit.clone()].iter().map(|b| b.chars(sides, l)).sum() };
     // The cuts are placed by the longer side's text.
-    let longer = if total(Lang::En) >= total(Lang::Ru) {
-        Lang::En
-    } else {
-        Lang::Ru
-    };
-    let total = total(longer);
+    let (en, ru) = (total(Lang::En), total(Lang::Ru));
+    let (longer, total) = if en >= ru { (Lang::En, en) } else { (Lang::Ru, ru) };
     let count = (total / params::LONGEST_PASSAGE).ceil() as usize;
     if count <= 1 || path[unit.start].is_gap() {
         out.push(unit);
@@ -443,7 +440,7 @@ fn passages(path: &[Bead], unit: Range<usize>, sides: &ByLang<Side>, out: &mut V
     let (mut start, mut through, mut next) = (unit.start, 0.0, 1);
     for k in unit.clone() {
         let before = through;
-        through += chars(&path[k], longer);
+        through += path[k].chars(sides, longer);
         while next < count && through >= total * next as f32 / count as f32 {
             let target = total * next as f32 / count as f32;
             // Where the text is nearer the target: before this link or after it.

@@ -112,9 +112,8 @@ fn without_cues(lines: Lines<'_>) -> (Lines<'_>, Vec<u32>) {
     for i in 1..lines.len() {
         // A cue's number stands on the line right before its timing; a WebVTT cue's name in
         // words is kept, as text may stand there too.
-        let (number, line) = lines[i - 1];
         let named =
-            number + 1 == lines[i].0 && !timing[i - 1] && line.trim().bytes().all(|b| b.is_ascii_digit());
+            follows(&lines, i) && !timing[i - 1] && lines[i - 1].1.trim().bytes().all(|b| b.is_ascii_digit());
         dropped[i - 1] |= timing[i] && named;
     }
     if lines.first().is_some_and(|first| opens_webvtt(first.1)) {
@@ -130,9 +129,7 @@ fn without_cues(lines: Lines<'_>) -> (Lines<'_>, Vec<u32>) {
     // A line right above a timing names the cue (WebVTT): it does not run on into the cue's text.
     let runs_on = (0..lines.len())
         .filter(kept)
-        .filter(|&i| {
-            Some(i) != last && !(timing.get(i + 1) == Some(&true) && lines[i + 1].0 == lines[i].0 + 1)
-        })
+        .filter(|&i| Some(i) != last && !(timing.get(i + 1) == Some(&true) && follows(&lines, i + 1)))
         .filter(|&i| !lines[i].1.split_whitespace().last().is_some_and(ends_sentence))
         .map(|i| lines[i].0)
         .collect();
@@ -153,13 +150,12 @@ fn webvtt_blocks(lines: &Lines<'_>, timing: &[bool]) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
     let mut start = 0;
     while start < lines.len() {
-        // Blank lines are gone from `lines`: a block goes on while the line numbers do.
         let end = (start + 1..lines.len())
-            .find(|&k| lines[k].0 != lines[k - 1].0 + 1)
+            .find(|&k| !follows(lines, k))
             .unwrap_or(lines.len());
         let head = lines[start].1.trim();
         let block = start..end;
-        if head.starts_with("WEBVTT") {
+        if opens_webvtt(head) {
             let cues = block.clone().find(|&k| timing[k]).unwrap_or(end);
             out[start..cues].fill(true);
         } else if ["NOTE", "STYLE", "REGION"].iter().any(|k| {
@@ -179,32 +175,39 @@ fn webvtt_blocks(lines: &Lines<'_>, timing: &[bool]) -> Vec<bool> {
 /// the line the cue before it ended with. Only where nearly every cue does so: elsewhere a line
 /// said again in the next cue ("No." "No.") is said twice.
 fn rolled(lines: &Lines<'_>, timing: &[bool], dropped: &[bool]) -> Vec<usize> {
-    // Each cue's lines of text, from timing to timing.
-    let mut cues: Vec<Vec<usize>> = Vec::new();
+    let text = |i: usize| lines[i].1.trim();
+    let (mut repeats, mut followed) = (Vec::new(), 0);
+    // Whether a cue has begun, whether its first line of text is still to come, and the last
+    // line of text of the cues so far.
+    let (mut in_cue, mut opening, mut last) = (false, false, None);
     for (i, &t) in timing.iter().enumerate() {
         if t {
-            cues.push(Vec::new());
-        } else if let Some(cue) = cues.last_mut().filter(|_| !dropped[i]) {
-            cue.push(i);
+            (in_cue, opening) = (true, true);
+            continue;
         }
-    }
-    let text = |i: usize| lines[i].1.trim();
-    let mut repeats = Vec::new();
-    let mut followed = 0;
-    let mut last = None;
-    for cue in &cues {
-        if let (Some(&first), Some(before)) = (cue.first(), last) {
+        if !in_cue || dropped[i] {
+            continue;
+        }
+        if std::mem::take(&mut opening)
+            && let Some(before) = last
+        {
             followed += 1;
-            if text(first) == text(before) {
-                repeats.push(first);
+            if text(i) == text(before) {
+                repeats.push(i);
             }
         }
-        last = cue.last().copied().or(last);
+        last = Some(i);
     }
     if repeats.len() < ROLLING_CUES || (repeats.len() as f32) < ROLLING_SHARE * followed as f32 {
         return Vec::new();
     }
     repeats
+}
+
+/// Whether line `k` of `lines` comes right after the one before it: blank lines are gone from
+/// `lines`, and a blank line ends a cue or a block.
+fn follows(lines: &Lines<'_>, k: usize) -> bool {
+    k > 0 && lines[k].0 == lines[k - 1].0 + 1
 }
 
 /// `00:01:02,500 --> 00:01:05,000` (SubRip); `01:02.500 --> 01:05.000 line:90%` (WebVTT).

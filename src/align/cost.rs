@@ -449,11 +449,13 @@ pub(super) fn bonus(s: Shared) -> f32 {
 /// One English sentence marked for [`Scorer::pairs`] to look up what each Russian sentence of
 /// its row shares with it, instead of merging its lists with each of theirs.
 pub(super) struct Marks {
-    /// Per concept id, the number of the sentence marked last that has it: marking another
-    /// sentence needs no clearing.
-    concepts: Vec<u32>,
+    /// Per concept id, the number (modulo 255, from 1) of the sentence marked last that has it:
+    /// marking another sentence needs no clearing but once in 255 marks. A byte per id keeps
+    /// the built-in table's ids in the first level of cache, where every Russian concept of
+    /// the row is looked up.
+    concepts: Vec<u8>,
     /// The number of the sentence marked.
-    stamp: u32,
+    stamp: u8,
     /// The sentence's keys in an open-addressed table: each slot 0 or 1 + the index of a key,
     /// found from [`slot`] of its identity on.
     keys: [u8; SLOTS],
@@ -611,6 +613,20 @@ mod tests {
         // A spelled number matches its digits, strong as the digits are.
         let thousands = s.pair(3, 4);
         assert!(thousands.strong >= 2, "{thousands:?}");
+    }
+
+    #[test]
+    fn rows_share_what_their_pairs_share_after_the_marks_wrap_around() {
+        // More rows than marks have numbers: the concepts of the first row, marked by no row
+        // since, must not count as marked when the numbers start again.
+        let en_texts: Vec<&str> = std::iter::once("The cat sat by the window.")
+            .chain(std::iter::repeat_n("The king drank water.", 299))
+            .collect();
+        let en = items(&en_texts, Lang::En);
+        let ru = items(&["Кошка сидела у окна.", "Король пил воду."], Lang::Ru);
+        let s = Scorer::new(&en, &ru, FIRST);
+        assert!(s.pair(0, 0).words > 0 && s.pair(1, 0).words == 0 && s.pair(1, 1).words > 0);
+        rows_are_pairs(&s, 0..ru.len());
     }
 
     #[test]

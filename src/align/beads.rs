@@ -145,7 +145,10 @@ fn paragraph_pass(en: &[Item], ru: &[Item], model: Model) -> Vec<Bead> {
     }
     let (en_groups, en_first) = runs(en, |k| k % GROUP == 0);
     let (ru_groups, ru_first) = runs(ru, |k| k % GROUP == 0);
-    let coarse = banded(&Scorer::of_paragraphs(&en_groups, &ru_groups, model), BAND);
+    let coarse = banded(
+        &Scorer::of_paragraphs(&en_groups, &ru_groups, model),
+        GROUPED_BAND,
+    );
     let corners = coarse.iter().map(|b| (en_first[b.en.end], ru_first[b.ru.end]));
     let centre = through(corners, &scorer.en.chars(), &scorer.ru.chars());
     repaired(&scorer, centre, BAND, TRIES, Mend::Locally)

@@ -7,6 +7,7 @@
 use crate::model::Lang;
 use crate::translit::{fast_lowercase, is_capital, is_letter, latin_of, push_latin};
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// What the aligner knows about one sentence.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -211,14 +212,24 @@ impl SpelledNumbers {
         let lower = &mut self.lower;
         lower.clear();
         // Number and scale words are plain Latin or Russian, lowered without a table search.
+        let mut head = [' '; 2];
         for (n, c) in word.chars().enumerate() {
-            match fast_lowercase(c) {
-                Some('ё') if n < LONGEST => lower.push('е'),
-                Some(l @ ('a'..='z' | 'а'..='я')) if n < LONGEST => lower.push(l),
+            let l = match fast_lowercase(c) {
+                Some('ё') if n < LONGEST => 'е',
+                Some(l @ ('a'..='z' | 'а'..='я')) if n < LONGEST => l,
                 _ => {
                     lower.clear();
                     break;
                 }
+            };
+            lower.push(l);
+            if n < 2 {
+                head[n] = l;
+            }
+            // Most words stop here.
+            if n == 1 && NUMBER_HEADS.binary_search(&head).is_err() {
+                lower.clear();
+                break;
             }
         }
         if let Some(scale) = self.pending.take().and_then(|v| Some(v * scale_of(lower)?)) {
@@ -231,51 +242,84 @@ impl SpelledNumbers {
     }
 }
 
+/// English number words and their values.
+const EN_NUMBERS: [(&str, u8); 14] = [
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+];
+/// Russian number words and their values.
+const RU_NUMBERS: [(&str, u8); 24] = [
+    ("два", 2),
+    ("две", 2),
+    ("двух", 2),
+    ("три", 3),
+    ("трех", 3),
+    ("четыре", 4),
+    ("четырех", 4),
+    ("пять", 5),
+    ("пяти", 5),
+    ("шесть", 6),
+    ("шести", 6),
+    ("семь", 7),
+    ("семи", 7),
+    ("восемь", 8),
+    ("восьми", 8),
+    ("девять", 9),
+    ("девяти", 9),
+    ("десять", 10),
+    ("десяти", 10),
+    // Ordinal stems, completed by the endings in [`spelled`].
+    ("перв", 1),
+    ("втор", 2),
+    ("трет", 3),
+    ("четверт", 4),
+    ("пят", 5),
+];
+/// Scale words (by their start: `тысячи`, `millions`) and what they multiply by.
+const SCALES: [(&str, f64); 9] = [
+    ("thousand", 1e3),
+    ("тыс", 1e3),
+    ("million", 1e6),
+    ("млн", 1e6),
+    ("миллион", 1e6),
+    ("billion", 1e9),
+    ("млрд", 1e9),
+    ("миллиард", 1e9),
+    ("trillion", 1e12),
+];
+/// The first two letters of every number and scale word: a word opening otherwise is neither,
+/// and need not be lowered whole and looked up. All are at least three letters long.
+static NUMBER_HEADS: LazyLock<Vec<[char; 2]>> = LazyLock::new(|| {
+    let words = EN_NUMBERS
+        .iter()
+        .map(|e| e.0)
+        .chain(RU_NUMBERS.iter().map(|e| e.0));
+    let mut heads: Vec<[char; 2]> = words
+        .chain(SCALES.iter().map(|e| e.0))
+        .map(|w| {
+            let mut chars = w.chars();
+            [chars.next().unwrap_or(' '), chars.next().unwrap_or(' ')]
+        })
+        .collect();
+    heads.sort_unstable();
+    heads.dedup();
+    heads
+});
+
 /// The value of a spelled-out number word from two to ten, or of an ordinal up to fifth.
 fn spelled(word: &str) -> Option<f64> {
-    const EN: [(&str, u8); 14] = [
-        ("two", 2),
-        ("three", 3),
-        ("four", 4),
-        ("five", 5),
-        ("six", 6),
-        ("seven", 7),
-        ("eight", 8),
-        ("nine", 9),
-        ("ten", 10),
-        ("first", 1),
-        ("second", 2),
-        ("third", 3),
-        ("fourth", 4),
-        ("fifth", 5),
-    ];
-    const RU: [(&str, u8); 24] = [
-        ("два", 2),
-        ("две", 2),
-        ("двух", 2),
-        ("три", 3),
-        ("трех", 3),
-        ("четыре", 4),
-        ("четырех", 4),
-        ("пять", 5),
-        ("пяти", 5),
-        ("шесть", 6),
-        ("шести", 6),
-        ("семь", 7),
-        ("семи", 7),
-        ("восемь", 8),
-        ("восьми", 8),
-        ("девять", 9),
-        ("девяти", 9),
-        ("десять", 10),
-        ("десяти", 10),
-        // Ordinal stems, completed by the endings below.
-        ("перв", 1),
-        ("втор", 2),
-        ("трет", 3),
-        ("четверт", 4),
-        ("пят", 5),
-    ];
     const ORDINAL_ENDINGS: [&str; 16] = [
         "ый", "ой", "ая", "ое", "ого", "ом", "ую", "ые", "ых", "ий", "ья", "ье", "ьего", "ьем", "ью", "ьи",
     ];
@@ -290,12 +334,13 @@ fn spelled(word: &str) -> Option<f64> {
     // A word lowered above is in Latin and Cyrillic letters only: English number words are all
     // Latin, and Russian ones start with a Cyrillic letter, so the first byte picks the list.
     if word_head[0].is_ascii() {
-        return EN
+        return EN_NUMBERS
             .iter()
             .find(|(w, _)| head(w) == word_head && *w == word)
             .map(|&(_, v)| f64::from(v));
     }
-    RU.iter()
+    RU_NUMBERS
+        .iter()
         .filter(|(w, _)| head(w) == word_head)
         .find(|(w, v)| {
             *w == word || (word.starts_with(w) && *v <= 5 && ORDINAL_ENDINGS.contains(&&word[w.len()..]))
@@ -353,17 +398,6 @@ fn scale_after(chars: &[char], from: usize) -> Option<f64> {
 
 /// The multiplier a (lower-case) word names: `thousand`, `тысячи`, `млрд`, ...
 fn scale_of(word: &str) -> Option<f64> {
-    const SCALES: [(&str, f64); 9] = [
-        ("thousand", 1e3),
-        ("тыс", 1e3),
-        ("million", 1e6),
-        ("млн", 1e6),
-        ("миллион", 1e6),
-        ("billion", 1e9),
-        ("млрд", 1e9),
-        ("миллиард", 1e9),
-        ("trillion", 1e12),
-    ];
     SCALES.iter().find(|(w, _)| word.starts_with(w)).map(|&(_, s)| s)
 }
 
@@ -555,6 +589,24 @@ mod tests {
         assert_eq!(spelled("Второе. То, что мы"), spelled("Second, regarding"));
         assert!(spelled("почти две тысячи километров").contains(&200_000));
         assert!(spelled("Вторглась группировка").is_empty());
+        // Every number word, capitalised as a sentence opens (an ordinal stem with an ending),
+        // and every scale after a number.
+        let capitalised = |w: &str| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+        };
+        for &(word, value) in EN_NUMBERS.iter().chain(&RU_NUMBERS) {
+            let found = |w: String| capitalised(&w).is_some_and(|w| spelled(&w) == [u64::from(value) * 100]);
+            assert!(found(word.to_string()) || found(format!("{word}ого")), "{word}");
+        }
+        for &(scale, by) in &SCALES {
+            assert!(
+                spelled(&format!("two {scale}")).contains(&((2.0 * by) as u64 * 100)),
+                "{scale}"
+            );
+        }
         assert!(
             nums("A1 B2", Lang::En).is_empty(),
             "digits inside words are no numbers"

@@ -29,6 +29,25 @@ pub(super) const STATE_OF: [usize; BEADS.len()] = {
     states
 };
 
+/// The indices in [`BEADS`] of the beads that leave items out, and of those that pair them:
+/// the DP takes each kind in a loop of its own, with no branch on the kind per bead.
+const GAP_BEADS: [usize; 2] = beads_where(false);
+const PAIR_BEADS: [usize; BEADS.len() - 2] = beads_where(true);
+
+const fn beads_where<const N: usize>(pairs: bool) -> [usize; N] {
+    let mut out = [0; N];
+    let (mut t, mut k) = (0, 0);
+    while t < BEADS.len() {
+        if (STATE_OF[t] == 0) == pairs {
+            out[k] = t;
+            k += 1;
+        }
+        t += 1;
+    }
+    assert!(k == N, "every bead a gap or a pair");
+    out
+}
+
 /// The DP proper. Scores live in four rolling rows per state; one byte per band cell and state
 /// records the bead taken and the state it came from.
 pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
@@ -76,27 +95,32 @@ pub(super) fn dp(s: &Scorer, band: &Band) -> Vec<Bead> {
                 continue;
             }
             let mut best = [(f32::INFINITY, UNREACHED); STATES];
-            for (t, &(a, b, prior)) in BEADS.iter().enumerate() {
-                let prior = prior * s.merge;
+            for t in GAP_BEADS {
+                let (a, b, _) = BEADS[t];
                 if a > i || b > j || !band.contains(i - a, j - b) {
                     continue;
                 }
                 let to = STATE_OF[t];
                 let at = j - b - band.lo[i - a];
-                if to != 0 {
-                    let gap_open = s.gap_open(to, i, j);
-                    let (from, from_state) = (0..STATES)
-                        .map(|st| {
-                            let open = if st != to { gap_open } else { 0.0 };
-                            (rows[st][(i - a) % 4][at] + open, st)
-                        })
-                        .fold((f32::INFINITY, 0), |x, y| if y.0 < x.0 { y } else { x });
-                    let total = from + GAP * (a + b) as f32;
-                    if total < best[to].0 {
-                        best[to] = (total, ((t as u8) << 2) | from_state as u8);
-                    }
+                let gap_open = s.gap_open(to, i, j);
+                let (from, from_state) = (0..STATES)
+                    .map(|st| {
+                        let open = if st != to { gap_open } else { 0.0 };
+                        (rows[st][(i - a) % 4][at] + open, st)
+                    })
+                    .fold((f32::INFINITY, 0), |x, y| if y.0 < x.0 { y } else { x });
+                let total = from + GAP * (a + b) as f32;
+                if total < best[to].0 {
+                    best[to] = (total, ((t as u8) << 2) | from_state as u8);
+                }
+            }
+            for t in PAIR_BEADS {
+                let (a, b, prior) = BEADS[t];
+                let prior = prior * s.merge;
+                if a > i || b > j || !band.contains(i - a, j - b) {
                     continue;
                 }
+                let at = j - b - band.lo[i - a];
                 let (from, from_state) = mins[(i - a) % 4][at];
                 // Anchors and words can lower a cost below its prior and length by at most this
                 // much (the lexical term with every word shared), and every other part of a cost

@@ -46,12 +46,22 @@ fn opens_speech(text: &str) -> bool {
 pub const STRONG: u64 = 1 << 63;
 const NUMBER: u64 = 1 << 62;
 
-impl Features {
-    pub fn of(text: &str, lang: Lang) -> Features {
+/// Reads the features of one side's sentences in turn, keeping what each word's keys took to
+/// find: a document says its names and long words again and again, and spelling one in Latin
+/// costs as much as the rest of its sentence's reading.
+#[derive(Default)]
+pub struct Reader {
+    scratch: Scratch,
+    /// Each name or long word read so far: the hashes of its skeletons ([`word_skeletons`]).
+    skeletons: HashMap<Box<str>, Vec<u64>>,
+}
+
+impl Reader {
+    pub fn features(&mut self, text: &str, lang: Lang) -> Features {
         // Room for a sentence's usual keys, so that pushing them rarely reallocates.
         let mut keys = Vec::with_capacity(16);
         numbers(text, lang, &mut keys);
-        words(text, &mut keys);
+        self.words(text, &mut keys);
         normalise(&mut keys);
         let concepts = crate::lexicon::concepts(text, lang);
         Features {
@@ -65,6 +75,46 @@ impl Features {
             speech: opens_speech(text),
             keys,
         }
+    }
+
+    /// Pushes the keys of the words of `text`, spelled numbers and names, in one pass over its
+    /// letters.
+    fn words(&mut self, text: &str, keys: &mut Vec<u64>) {
+        let mut numbers = SpelledNumbers {
+            pending: None,
+            lower: std::mem::take(&mut self.scratch.numbers),
+        };
+        for (n, word) in text
+            .split(|c: char| !is_letter(c))
+            .filter(|w| !w.is_empty())
+            .enumerate()
+        {
+            numbers.push(word, keys);
+            self.word_keys(word, n == 0, keys);
+        }
+        self.scratch.numbers = numbers.lower;
+    }
+
+    /// Pushes skeleton keys for a name (a capitalised word, strong unless it opens the sentence)
+    /// or a long word (a likely cognate: `микроэлектроника`/`microelectronics`).
+    fn word_keys(&mut self, word: &str, first: bool, keys: &mut Vec<u64>) {
+        let capital = word.chars().next().is_some_and(is_capital);
+        // Only up to 8 letters matter below.
+        let letters = word.chars().take(8).count();
+        let name = capital && letters >= 3 && !word.chars().all(is_capital);
+        // Acronyms translate into other acronyms (SCO/ШОС), so they are no anchors.
+        if !(name || letters >= 8) {
+            return;
+        }
+        let strong = if name && !first { STRONG } else { 0 };
+        let hashes = match self.skeletons.get(word) {
+            Some(hashes) => hashes,
+            None => {
+                let hashes = word_skeletons(word, &mut self.scratch).map(hash).collect();
+                self.skeletons.entry(word.into()).or_insert(hashes)
+            }
+        };
+        keys.extend(hashes.iter().map(|h| strong | (h & !(STRONG | NUMBER))));
     }
 }
 
@@ -169,28 +219,6 @@ fn numbers(text: &str, lang: Lang, keys: &mut Vec<u64>) {
         if let Some(scale) = scale_after(&chars, end) {
             keys.push(number_key(value * scale));
         }
-    }
-}
-
-/// Pushes the keys of the words of `text`, spelled numbers and names, in one pass over its letters.
-fn words(text: &str, keys: &mut Vec<u64>) {
-    // Buffers sized for most words, so that reusing them from word to word rarely reallocates.
-    let mut numbers = SpelledNumbers {
-        pending: None,
-        lower: String::with_capacity(32),
-    };
-    let mut scratch = Scratch {
-        lower: Vec::with_capacity(32),
-        latin: String::with_capacity(64),
-        skeleton: String::with_capacity(32),
-    };
-    for (n, word) in text
-        .split(|c: char| !is_letter(c))
-        .filter(|w| !w.is_empty())
-        .enumerate()
-    {
-        numbers.push(word, keys);
-        word_keys(word, n == 0, &mut scratch, keys);
     }
 }
 
@@ -406,23 +434,6 @@ fn number_key(value: f64) -> u64 {
     STRONG | NUMBER | ((value * 100.0).round() as u64 & !(STRONG | NUMBER))
 }
 
-/// Pushes skeleton keys for a name (a capitalised word, strong unless it opens the sentence) or a
-/// long word (a likely cognate: `микроэлектроника`/`microelectronics`).
-fn word_keys(word: &str, first: bool, scratch: &mut Scratch, keys: &mut Vec<u64>) {
-    let capital = word.chars().next().is_some_and(is_capital);
-    // Only up to 8 letters matter below.
-    let letters = word.chars().take(8).count();
-    let name = capital && letters >= 3 && !word.chars().all(is_capital);
-    // Acronyms translate into other acronyms (SCO/ШОС), so they are no anchors.
-    if !(name || letters >= 8) {
-        return;
-    }
-    let strong = if name && !first { STRONG } else { 0 };
-    for skeleton in word_skeletons(word, scratch) {
-        keys.push(strong | (hash(skeleton) & !(STRONG | NUMBER)));
-    }
-}
-
 /// The skeletons a word may match: its own, and for a Russian adjective made from a name
 /// (`Шанхайской`, `Курской`) also the name's (`Shanghai`; `Kursk` matches the first).
 fn word_skeletons<'a>(word: &str, scratch: &'a mut Scratch) -> impl Iterator<Item = &'a str> {
@@ -434,12 +445,14 @@ fn word_skeletons<'a>(word: &str, scratch: &'a mut Scratch) -> impl Iterator<Ite
     own.into_iter().chain(name)
 }
 
-/// Buffers for [`word_skeleton`], reused from word to word so that a word costs no allocation.
+/// Buffers for [`word_skeleton`] and [`SpelledNumbers`], reused from word to word so that a
+/// word costs no allocation.
 #[derive(Default)]
 struct Scratch {
     lower: Vec<char>,
     latin: String,
     skeleton: String,
+    numbers: String,
 }
 
 /// The consonant skeleton of a word's Latin spelling with Russian case endings dropped:
@@ -449,6 +462,7 @@ fn word_skeleton<'a>(word: &str, scratch: &'a mut Scratch) -> Option<&'a str> {
         lower,
         latin,
         skeleton: out,
+        ..
     } = scratch;
     latin.clear();
     if word.is_ascii() {
@@ -580,7 +594,7 @@ mod tests {
         assert!(nums("50 миллиардов долларов", Lang::Ru).contains(&5_000_000_000_000));
         let spelled = |t: &str| {
             let mut k = Vec::new();
-            words(t, &mut k);
+            Reader::default().words(t, &mut k);
             k.into_iter()
                 .filter(|k| k & NUMBER != 0)
                 .map(|k| k & !(STRONG | NUMBER))
@@ -644,8 +658,8 @@ mod tests {
 
     #[test]
     fn features_share_names_and_numbers_not_the_first_word() {
-        let en = Features::of("Over 90% of payments go to Lukashenko in Minsk.", Lang::En);
-        let ru = Features::of(
+        let en = Reader::default().features("Over 90% of payments go to Lukashenko in Minsk.", Lang::En);
+        let ru = Reader::default().features(
             "Свыше 90 процентов платежей получает Лукашенко в Минске.",
             Lang::Ru,
         );
@@ -656,8 +670,8 @@ mod tests {
 
     #[test]
     fn a_spelled_number_shares_its_key_with_digits() {
-        let en = Features::of("We signed two agreements and 2,000 contracts.", Lang::En);
-        let ru = Features::of("Мы подписали 2 соглашения и две тысячи контрактов.", Lang::Ru);
+        let en = Reader::default().features("We signed two agreements and 2,000 contracts.", Lang::En);
+        let ru = Reader::default().features("Мы подписали 2 соглашения и две тысячи контрактов.", Lang::Ru);
         assert_eq!(shared(&en.keys, &ru.keys), (2, 2));
     }
 }

@@ -367,10 +367,11 @@ fn gap(en: Range<usize>, ru: Range<usize>) -> Bead {
 /// block 0 and of `kind`: for the aligner's unit tests.
 #[cfg(test)]
 pub(super) fn items_of(texts: &[&str], lang: crate::model::Lang, kind: BlockKind) -> Vec<Item> {
+    let mut reader = super::anchors::Reader::default();
     texts
         .iter()
         .map(|t| Item {
-            features: Features::of(t, lang),
+            features: reader.features(t, lang),
             block: 0,
             kind,
             para_start: true,

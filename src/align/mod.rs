@@ -26,7 +26,7 @@ pub use params::{DOUBT_WEIGHTS, DOUBTFUL, TRANSLATION_WEIGHTS};
 pub use summary::{GOOD, POOR, Summary, Verdict, summary, why_doubtful};
 
 use crate::model::{Block, BlockKind, ByLang, Lang, Paragraph, Span, Transcript, Version};
-use anchors::Features;
+use anchors::{Features, Reader};
 use beads::{Bead, Item};
 use params::Model;
 use serde::{Deserialize, Serialize};
@@ -336,6 +336,7 @@ impl Side {
     fn of(version: Option<&Version>, lang: Lang) -> Side {
         let mut side = Side::default();
         let Some(v) = version else { return side };
+        let mut reader = Reader::default();
         for (b, block) in v.blocks.iter().enumerate() {
             for (p, para) in block.paragraphs.iter().enumerate() {
                 let first = side.items.len();
@@ -359,7 +360,7 @@ impl Side {
                     push(Features::default(), 0, false);
                 }
                 for (k, s) in para.sentence_texts().enumerate() {
-                    push(Features::of(s, lang), k, true);
+                    push(reader.features(s, lang), k, true);
                 }
             }
         }

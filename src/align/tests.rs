@@ -412,7 +412,10 @@ fn names_that_translate_are_learned_from_the_confident_links() {
     let sides = Side::both(&t);
     let path = beads::align(&sides.en.items, &sides.ru.items, params::FIRST);
     let learned = learn::from(&path, &sides);
-    let hatter: Vec<u64> = Features::of("Then the Hatter spoke.", Lang::En).names().collect();
+    let hatter: Vec<u64> = Reader::default()
+        .features("Then the Hatter spoke.", Lang::En)
+        .names()
+        .collect();
     assert_eq!(hatter.len(), 1);
     assert!(!sides.ru.items.iter().any(|it| it.features.has(hatter[0])));
     let mut sides = sides;

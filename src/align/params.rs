@@ -56,8 +56,8 @@ pub(super) const GROUP: usize = 4;
 /// Half-width of the band of the pass over runs of [`GROUP`] paragraphs, in runs: each reaches
 /// [`GROUP`] times as far into the text as a paragraph, so this reaches twice as far as
 /// [`BAND`] paragraphs do, at half the cells of [`BAND`] runs (most of the pass's cost, each
-/// run holding many keys). On the 10 MB generated transcript and a 4 MB run of the corpus's books (link F1
-/// 0.975 and 0.964 by gold) the path is the same as at [`BAND`].
+/// run holding many keys). On the 10 MB generated transcript and a 4 MB run of the corpus's
+/// books (link F1 0.975 and 0.964 by gold) the path is the same as at [`BAND`].
 pub(super) const GROUPED_BAND: usize = 16;
 /// Half-width of the band of a second pass around the first pass's path, which moves it a few
 /// sentences at most; where it moves further, the band is mended.

@@ -51,6 +51,7 @@ const NUMBER: u64 = 1 << 62;
 /// anew took a third of the time its sentences' reading took.
 #[derive(Default)]
 pub struct Reader {
+    numbers: SpelledNumbers,
     scratch: Scratch,
     /// Each name or long word read so far: the hashes of its skeletons ([`word_skeletons`]).
     skeletons: HashMap<Box<str>, Vec<u64>>,
@@ -80,19 +81,16 @@ impl Reader {
     /// Pushes the keys of the words of `text`, spelled numbers and names, in one pass over its
     /// letters.
     fn words(&mut self, text: &str, keys: &mut Vec<u64>) {
-        let mut numbers = SpelledNumbers {
-            pending: None,
-            lower: std::mem::take(&mut self.scratch.numbers),
-        };
+        // A number of the sentence before scales no word of this one.
+        self.numbers.pending = None;
         for (n, word) in text
             .split(|c: char| !is_letter(c))
             .filter(|w| !w.is_empty())
             .enumerate()
         {
-            numbers.push(word, keys);
+            self.numbers.push(word, keys);
             self.word_keys(word, n == 0, keys);
         }
-        self.scratch.numbers = numbers.lower;
     }
 
     /// Pushes skeleton keys for a name (a capitalised word, strong unless it opens the sentence)
@@ -225,6 +223,7 @@ fn numbers(text: &str, lang: Lang, keys: &mut Vec<u64>) {
 /// Reads a sentence's words one by one for spelled-out numbers (`two`, `второе`, `две [тысячи]`).
 /// Their keys are weak: spelled numbers often translate digits, but words like `first` also occur
 /// without meaning a number, so a spelled number without a partner is no evidence against a pairing.
+#[derive(Default)]
 struct SpelledNumbers {
     /// The value of the previous word when it was a number, for a scale word to multiply.
     pending: Option<f64>,
@@ -330,11 +329,8 @@ const SCALES: [(&str, f64); 9] = [
 /// The first two letters of every number and scale word: a word opening otherwise is neither,
 /// and need not be lowered whole and looked up. All are at least three letters long.
 static NUMBER_HEADS: LazyLock<Vec<[char; 2]>> = LazyLock::new(|| {
-    let words = EN_NUMBERS
-        .iter()
-        .map(|e| e.0)
-        .chain(RU_NUMBERS.iter().map(|e| e.0));
-    let mut heads: Vec<[char; 2]> = words
+    let mut heads: Vec<[char; 2]> = (EN_NUMBERS.iter().map(|e| e.0))
+        .chain(RU_NUMBERS.iter().map(|e| e.0))
         .chain(SCALES.iter().map(|e| e.0))
         .map(|w| {
             let mut chars = w.chars();
@@ -445,14 +441,12 @@ fn word_skeletons<'a>(word: &str, scratch: &'a mut Scratch) -> impl Iterator<Ite
     own.into_iter().chain(name)
 }
 
-/// Buffers for [`word_skeleton`] and [`SpelledNumbers`], reused from word to word so that a
-/// word costs no allocation.
+/// Buffers for [`word_skeleton`], reused from word to word so that a word costs no allocation.
 #[derive(Default)]
 struct Scratch {
     lower: Vec<char>,
     latin: String,
     skeleton: String,
-    numbers: String,
 }
 
 /// The consonant skeleton of a word's Latin spelling with Russian case endings dropped:
@@ -462,7 +456,6 @@ fn word_skeleton<'a>(word: &str, scratch: &'a mut Scratch) -> Option<&'a str> {
         lower,
         latin,
         skeleton: out,
-        ..
     } = scratch;
     latin.clear();
     if word.is_ascii() {

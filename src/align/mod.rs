@@ -442,8 +442,11 @@ fn passages(path: &[Bead], unit: Range<usize>, sides: &ByLang<Side>, out: &mut V
     for k in unit.clone() {
         let before = through;
         through += path[k].chars(sides, longer);
-        while next < count && through >= total * next as f32 / count as f32 {
+        while next < count {
             let target = total * next as f32 / count as f32;
+            if through < target {
+                break;
+            }
             // Where the text is nearer the target: before this link or after it.
             let cut = if target - before < through - target {
                 k

@@ -23,6 +23,12 @@ fn refs(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
 }
 
+/// `n` sentences and their translations, the `k`th made by `pair` of a year (1900 + `k`) and a
+/// count (10 + `k`): numbers that tie each sentence to its translation alone.
+fn numbered(n: usize, pair: impl Fn(usize, usize) -> (String, String)) -> (Vec<String>, Vec<String>) {
+    (0..n).map(|k| pair(1900 + k, 10 + k)).unzip()
+}
+
 fn block(kind: BlockKind, paras: &[&str]) -> Block {
     Block {
         kind,
@@ -169,15 +175,12 @@ fn units_are_cut_where_either_side_starts_a_paragraph() {
 fn a_paragraph_pair_too_long_to_read_side_by_side_is_shown_in_passages() {
     // Neither version breaks its text: one paragraph of forty sentences each, then a long
     // Russian paragraph the English lacks.
-    let (en, ru): (Vec<String>, Vec<String>) = (0..40)
-        .map(|k| {
-            let (year, bridges) = (1900 + k, 10 + k);
-            (
-                format!("In {year} the town built {bridges} bridges across the river."),
-                format!("В {year} году город построил {bridges} мостов через реку."),
-            )
-        })
-        .unzip();
+    let (en, ru) = numbered(40, |year, bridges| {
+        (
+            format!("In {year} the town built {bridges} bridges across the river."),
+            format!("В {year} году город построил {bridges} мостов через реку."),
+        )
+    });
     let digression = "Здесь рассказчик надолго отвлекается от своего города. ".repeat(12);
     let t = transcript(
         vec![block(BlockKind::Narration, &[&en.join(" ")])],
@@ -505,15 +508,13 @@ fn two_untranslated_sentences_paired_together_are_the_least_sure_pair() {
 
 #[test]
 fn paragraph_edges_count_only_where_the_versions_keep_the_same_paragraphs() {
-    let pairs: Vec<(String, String)> = (0..12)
-        .map(|k| {
-            let (year, bridges, schools) = (1900 + k, 10 + k, 30 + k);
-            (
-                format!("In {year} the town had {bridges} bridges and {schools} schools."),
-                format!("В {year} году в городе было {bridges} мостов и {schools} школ."),
-            )
-        })
-        .collect();
+    let (en, ru) = numbered(12, |year, bridges| {
+        let schools = bridges + 20;
+        (
+            format!("In {year} the town had {bridges} bridges and {schools} schools."),
+            format!("В {year} году в городе было {bridges} мостов и {schools} школ."),
+        )
+    });
     // Paragraphs of `size` sentences, the first one `first` long.
     fn paragraphs(texts: &[&str], first: usize, size: usize) -> Vec<String> {
         let mut out = vec![texts[..first].join(" ")];
@@ -521,10 +522,8 @@ fn paragraph_edges_count_only_where_the_versions_keep_the_same_paragraphs() {
         out
     }
     let para_edge = |en_first: usize, ru_first: usize, size: usize| {
-        let side =
-            |l: fn(&(String, String)) -> &String| pairs.iter().map(|p| l(p).as_str()).collect::<Vec<_>>();
-        let en = paragraphs(&side(|p| &p.0), en_first, size);
-        let ru = paragraphs(&side(|p| &p.1), ru_first, size);
+        let en = paragraphs(&refs(&en), en_first, size);
+        let ru = paragraphs(&refs(&ru), ru_first, size);
         first_lesson(&en, &ru).para_edge
     };
     assert_eq!(
@@ -547,15 +546,12 @@ fn paragraph_edges_count_only_where_the_versions_keep_the_same_paragraphs() {
 #[test]
 fn words_the_lexicon_lacks_are_learned_from_the_confident_links() {
     // "Glorp" and "бумс" are in no lexicon and do not transliterate into each other.
-    let (en, ru): (Vec<String>, Vec<String>) = (0..6)
-        .map(|k| {
-            let (year, ships) = (1900 + k, 10 + k);
-            (
-                format!("In {year} the glorp of the harbour counted {ships} ships."),
-                format!("В {year} году бумс гавани насчитал {ships} кораблей."),
-            )
-        })
-        .unzip();
+    let (en, ru) = numbered(6, |year, ships| {
+        (
+            format!("In {year} the glorp of the harbour counted {ships} ships."),
+            format!("В {year} году бумс гавани насчитал {ships} кораблей."),
+        )
+    });
     let t = transcript(
         vec![block(BlockKind::Narration, &refs(&en))],
         vec![block(BlockKind::Narration, &refs(&ru))],
@@ -598,23 +594,20 @@ fn first_lesson(en: &[String], ru: &[String]) -> params::Model {
 /// Twelve numbered sentences, every other one a line of dialogue: quoted in the English, after a
 /// dash in the Russian, or (`russian_marks` false) not marked as speech in the Russian at all.
 fn dialogue(russian_marks: bool) -> (Vec<String>, Vec<String>) {
-    (0..12)
-        .map(|k| {
-            let (year, bridges) = (1900 + k, 10 + k);
-            if k % 2 == 0 {
-                (
-                    format!("In {year} the town had {bridges} bridges."),
-                    format!("В {year} году в городе было {bridges} мостов."),
-                )
-            } else {
-                let dash = if russian_marks { "— " } else { "" };
-                (
-                    format!("“We built {bridges} bridges by {year},” said the mayor."),
-                    format!("{dash}Мы построили {bridges} мостов к {year} году, — сказал мэр."),
-                )
-            }
-        })
-        .unzip()
+    numbered(12, |year, bridges| {
+        if bridges % 2 == 0 {
+            (
+                format!("In {year} the town had {bridges} bridges."),
+                format!("В {year} году в городе было {bridges} мостов."),
+            )
+        } else {
+            let dash = if russian_marks { "— " } else { "" };
+            (
+                format!("“We built {bridges} bridges by {year},” said the mayor."),
+                format!("{dash}Мы построили {bridges} мостов к {year} году, — сказал мэр."),
+            )
+        }
+    })
 }
 
 #[test]

@@ -122,8 +122,8 @@ fn check_says_why_a_unit_is_doubtful() {
     let doubts: Vec<&str> = out.lines().filter(|l| l.starts_with("  doubtful ")).collect();
     assert!(
         doubts.iter().any(|l| l.ends_with(
-            "only in the English text; a sentence may belong with the passage beside it (a 10% chance, by the aligner's costs); \
-             left out inside a translated paragraph: its translation may be merged into a neighbour's"
+            "only in the English text; left out inside a translated paragraph: its translation may be merged into a neighbour's; \
+             a sentence may belong with the passage beside it (a 10% chance, by the aligner's costs)"
         )),
         "{out}"
     );

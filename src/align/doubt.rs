@@ -39,10 +39,16 @@ pub struct Evidence {
     pub quality: f32,
     /// Chars of both sides: short units have little length evidence.
     pub chars: u32,
+    /// Paragraphs, or pieces of them, that the unit shows beyond one on each side with text: each
+    /// is one more pairing that must hold.
+    pub paragraphs: u32,
+    /// For a one-sided unit, the share of its side's text that the whole document leaves without
+    /// counterpart: an omission is believable where the translation often omits; 0 when paired.
+    pub omitted: f32,
 }
 
 /// Features of the logistic model, in the order of [`params::DOUBT_WEIGHTS`].
-pub const FEATURES: [&str; 11] = [
+pub const FEATURES: [&str; 13] = [
     "bias",
     "one-sided",
     "piece",
@@ -54,6 +60,8 @@ pub const FEATURES: [&str; 11] = [
     "quality",
     "loose",
     "ln chars",
+    "paragraphs",
+    "ln(omitted + 0.01), one-sided",
 ];
 
 impl Evidence {
@@ -73,6 +81,8 @@ impl Evidence {
             self.quality,
             self.loose.min(3) as f32,
             (1.0 + self.chars as f32).ln(),
+            self.paragraphs as f32,
+            (self.omitted + 0.01).ln() * one_sided,
         ]
     }
 
@@ -91,8 +101,9 @@ impl Evidence {
     }
 
     /// How much each term lowered the unit's log-odds of being right, against a unit of the same
-    /// side count that pairs whole paragraphs, fits perfectly, has no rival and lies in a
-    /// document that aligns throughout.
+    /// side count that pairs one paragraph with one, fits perfectly, has no rival and lies in a
+    /// document that aligns throughout and, if it is one-sided, leaves out as much as
+    /// [`OMISSIONS_COMMON`].
     pub fn lowering(&self) -> Vec<(Term, f32)> {
         let one_sided = self.untranslated >= 1.0;
         let clean = Evidence {
@@ -102,6 +113,8 @@ impl Evidence {
             loose: 0,
             piece: false,
             quality: 1.0,
+            paragraphs: 0,
+            omitted: if one_sided { OMISSIONS_COMMON } else { 0.0 },
             ..*self
         };
         let (x, c) = (self.features(), clean.features());
@@ -113,6 +126,10 @@ impl Evidence {
     }
 }
 
+/// A share of a side's text left without counterpart at which one more omission is no surprise:
+/// the reference [`Evidence::lowering`] weighs a one-sided unit's document against.
+const OMISSIONS_COMMON: f32 = 0.2;
+
 /// A term of the confidence model that can make a unit doubtful.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Term {
@@ -122,16 +139,20 @@ pub enum Term {
     Loose,
     Piece,
     Quality,
+    Paragraphs,
+    Omitted,
 }
 
 impl Term {
-    const ALL: [Term; 6] = [
+    const ALL: [Term; 8] = [
         Term::Margin,
         Term::Fit,
         Term::Untranslated,
         Term::Loose,
         Term::Piece,
         Term::Quality,
+        Term::Paragraphs,
+        Term::Omitted,
     ];
 
     /// Its indices in [`FEATURES`].
@@ -143,6 +164,8 @@ impl Term {
             Term::Loose => &[9],
             Term::Piece => &[2],
             Term::Quality => &[8],
+            Term::Paragraphs => &[11],
+            Term::Omitted => &[12],
         }
     }
 
@@ -170,6 +193,14 @@ impl Term {
             Term::Quality => format!(
                 "the document aligns loosely ({:.0}% of its text paired surely)",
                 100.0 * e.quality
+            ),
+            Term::Paragraphs => format!(
+                "it holds {} paragraphs or pieces, not one of each side: more to get wrong",
+                e.paragraphs + if e.untranslated >= 1.0 { 1 } else { 2 }
+            ),
+            Term::Omitted => format!(
+                "the translation leaves little else out ({:.0}% of this side's text)",
+                100.0 * e.omitted
             ),
         }
     }
@@ -201,6 +232,7 @@ pub(super) fn evidence(
     let margins = margins(&scorer, path, &within);
     let pulls = pulls(path, units, sides);
     let quality = quality(path, sides);
+    let omitted = omitted(path, sides);
     units
         .iter()
         .zip(spans)
@@ -228,44 +260,57 @@ pub(super) fn evidence(
                     let r = &span[l];
                     !r.is_empty() && (sides[l].places[r.start].first != r.start || !sides[l].starts_at(r.end))
                 });
+            let shown = paragraphs(beads, sides);
+            let paragraphs = Lang::BOTH
+                .iter()
+                .map(|&l| shown[l].len().saturating_sub(1))
+                .sum::<usize>();
+            let alone = Lang::BOTH
+                .into_iter()
+                .find(|&l| span[l.other()].is_empty() && !span[l].is_empty());
             Evidence {
                 margin,
                 fit: good / all,
                 untranslated: gap / all,
-                loose: loose(beads, sides),
+                loose: loose(beads, &shown, sides),
                 piece,
                 pull,
                 quality,
                 chars: chars as u32,
+                paragraphs: paragraphs as u32,
+                omitted: alone.map_or(0.0, |l| omitted[l]),
             }
         })
         .collect()
 }
 
-/// How many pairs of paragraphs, one of each side, `beads` hold that none of their links joins.
-fn loose(beads: &[Bead], sides: &ByLang<Side>) -> u32 {
-    let para = |l: Lang, k: usize| sides[l].places[k].first;
-    let paras = |l: Lang, b: &Bead| {
-        let mut ps: Vec<usize> = b.range(l).map(|k| para(l, k)).collect();
+/// The paragraphs of each side that `beads` show, in order, each named by its first item.
+fn paragraphs(beads: &[Bead], sides: &ByLang<Side>) -> ByLang<Vec<usize>> {
+    let of = |l: Lang| {
+        let mut ps: Vec<usize> = beads
+            .iter()
+            .flat_map(|b| b.range(l))
+            .map(|k| sides[l].places[k].first)
+            .collect();
         ps.dedup();
         ps
     };
+    ByLang::new(of(Lang::En), of(Lang::Ru))
+}
+
+/// How many pairs of paragraphs, one of each side (`shown`), `beads` hold that none of their
+/// links joins.
+fn loose(beads: &[Bead], shown: &ByLang<Vec<usize>>, sides: &ByLang<Side>) -> u32 {
     let mut joined = Vec::new();
     for b in beads.iter().filter(|b| !b.is_gap()) {
-        for e in paras(Lang::En, b) {
-            joined.extend(paras(Lang::Ru, b).into_iter().map(|r| (e, r)));
+        let linked = paragraphs(std::slice::from_ref(b), sides);
+        for &e in &linked.en {
+            joined.extend(linked.ru.iter().map(|&r| (e, r)));
         }
     }
-    let all = |l: Lang| {
-        let mut ps: Vec<usize> = beads.iter().flat_map(|b| paras(l, b)).collect();
-        ps.dedup();
-        ps
-    };
-    let (en, ru) = (all(Lang::En), all(Lang::Ru));
-    let shown = (en.len() * ru.len()) as u32;
     joined.sort_unstable();
     joined.dedup();
-    shown - joined.len() as u32
+    (shown.en.len() * shown.ru.len() - joined.len()) as u32
 }
 
 /// For each unit of `path` (`units`: the beads of each), how strongly its untranslated sentences
@@ -329,6 +374,22 @@ fn pulls(path: &[Bead], units: &[Range<usize>], sides: &ByLang<Side>) -> Vec<f32
         .iter()
         .map(|beads| beads.clone().map(pull).fold(0.0, f32::max))
         .collect()
+}
+
+/// The share of each side's text that `path` leaves without counterpart.
+fn omitted(path: &[Bead], sides: &ByLang<Side>) -> ByLang<f32> {
+    let share = |l: Lang| {
+        let (mut gap, mut all) = (0.0, 0.0);
+        for b in path {
+            let chars = b.chars(sides, l);
+            all += chars;
+            if b.is_gap() {
+                gap += chars;
+            }
+        }
+        if all > 0.0 { gap / all } else { 0.0 }
+    };
+    ByLang::new(share(Lang::En), share(Lang::Ru))
 }
 
 /// The share of all text in paired links, weighted by their confidence.

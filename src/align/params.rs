@@ -147,11 +147,11 @@ pub(super) const MARGIN_CAP: f32 = 10.0;
 /// dev set's works): [`DOUBT_WEIGHTS`], in the order of [`super::FEATURES`], a logistic model of
 /// the chance that a unit of a translation is right; [`TRANSLATION_WEIGHTS`] (bias, document
 /// quality) one of the chance that the two versions are translations of each other at all.
-pub const DOUBT_WEIGHTS: [f32; 11] = [
-    -4.426, 2.371, -1.346, 2.447, 1.191, 1.585, 0.0, -0.415, 2.528, -3.673, 0.349,
+pub const DOUBT_WEIGHTS: [f32; 13] = [
+    -6.204, 4.092, -1.59, 2.043, 1.073, 2.625, 0.0, -0.692, 4.028, -0.992, 0.507, -2.771, 0.659,
 ];
 pub const TRANSLATION_WEIGHTS: [f32; 2] = [-12.264, 23.305];
 /// Units less sure than this are marked doubtful, in the reader, the exports and `check`: the
 /// threshold at which the flag told wrong units from right ones best on the training works of
 /// `flag_weights`, by an F-score that weighs recall twice (most wrong units should be flagged).
-pub const DOUBTFUL: f32 = 0.91;
+pub const DOUBTFUL: f32 = 0.86;

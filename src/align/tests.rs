@@ -645,3 +645,59 @@ fn a_line_of_dialogue_pairs_with_dialogue_where_a_narrated_line_is_left_out() {
     let got = parts(&a);
     assert!(got.contains(&quoted) && got.contains(&narrated), "{got:?}");
 }
+
+#[test]
+fn evidence_counts_the_paragraphs_a_unit_joins_and_what_its_side_leaves_out() {
+    let t = sample();
+    let a = align(&t);
+    let chars = |u: &Unit| {
+        u.sentences(&t, Lang::Ru)
+            .map(|s| s.text.chars().count())
+            .sum::<usize>()
+    };
+    let all: usize = a.units.iter().map(chars).sum();
+    // The interjection is all the Russian text the English lacks.
+    let interjection = &a.units[5];
+    let share = chars(interjection) as f32 / all as f32;
+    assert!(
+        interjection.is_one_sided() && (interjection.evidence.omitted - share).abs() < 1e-3,
+        "{interjection:?}, share {share}"
+    );
+    for u in a.units.iter().filter(|u| !u.is_one_sided()) {
+        assert_eq!((u.evidence.omitted, u.evidence.paragraphs), (0.0, 0), "{u:?}");
+    }
+    // One English sentence whose translation the Russian breaks into two paragraphs.
+    let t = transcript(
+        vec![block(
+            PUTIN,
+            &["It rained all day in Moscow in 1905, and in 1906 the snow came early."],
+        )],
+        vec![block(
+            PUTIN,
+            &[
+                "В 1905 году в Москве весь день шёл дождь.",
+                "А в 1906 году рано выпал снег.",
+            ],
+        )],
+    );
+    let a = align(&t);
+    assert_eq!(a.units.len(), 1, "{:?}", parts(&a));
+    assert_eq!(a.units[0].evidence.paragraphs, 1);
+}
+
+#[test]
+fn a_unit_is_less_sure_the_more_paragraphs_it_joins_and_an_omission_surer_where_omissions_are_common() {
+    let a = align(&sample());
+    let pair = a.units[4].evidence;
+    let joined = Evidence {
+        paragraphs: 1,
+        ..pair
+    };
+    assert!(joined.confidence() < pair.confidence(), "{joined:?}");
+    let omission = a.units[5].evidence;
+    let common = Evidence {
+        omitted: 0.3,
+        ..omission
+    };
+    assert!(common.confidence() > omission.confidence(), "{common:?}");
+}

@@ -200,6 +200,22 @@ fn proportional(en_prefix: &[u64], ru_prefix: &[u64]) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// For each English item prefix, the least and the most Russian prefix that `path`, a path over
+/// runs of items starting at `en_first` and `ru_first` (each with the end last), lets a path over
+/// the items reach: the rectangle of each bead, within which its items pair.
+pub(super) fn rectangles(path: &[Bead], en_first: &[usize], ru_first: &[usize]) -> Vec<(usize, usize)> {
+    let n = en_first.last().copied().unwrap_or(0);
+    let mut rows = vec![(usize::MAX, 0); n + 1];
+    rows[0] = (0, 0);
+    for b in path {
+        let (j0, j1) = (ru_first[b.ru.start], ru_first[b.ru.end]);
+        for r in &mut rows[en_first[b.en.start]..=en_first[b.en.end]] {
+            *r = (r.0.min(j0), r.1.max(j1));
+        }
+    }
+    rows
+}
+
 /// The columns the path visits in each row, to centre the next band on: a long omission is a
 /// long run along one row, which a band around a single column would cut.
 pub(super) fn guide_of(path: &[Bead], n: usize) -> Vec<(usize, usize)> {

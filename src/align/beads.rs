@@ -4,7 +4,7 @@
 //! time and memory grow linearly with the document.
 
 use super::anchors::Features;
-use super::band::{Band, anchored, guide_of, pressed, through};
+use super::band::{Band, anchored, guide_of, pressed, rectangles, through};
 use super::cost::Scorer;
 use super::dp::dp;
 use super::params::*;
@@ -128,11 +128,9 @@ fn align_within(en: &[Item], ru: &[Item], model: Model, full_limit: usize) -> Ve
         // A first pass over whole paragraphs, three times fewer on each side, finds where the
         // sentence band belongs, so that the sentence pass rarely needs a second try.
         let ((en_paras, en_first), (ru_paras, ru_first)) = (paragraphs(en, most), paragraphs(ru, most));
-        let coarse = paragraph_pass(&en_paras, &ru_paras, model);
-        let corners = coarse.iter().map(|b| (en_first[b.en.end], ru_first[b.ru.end]));
-        through(corners, &scorer.en.chars(), &scorer.ru.chars())
+        rectangles(&paragraph_pass(&en_paras, &ru_paras, model), &en_first, &ru_first)
     };
-    banded_around(&scorer, full, centre, FINE_BAND, Mend::Locally)
+    banded_around(&scorer, full, centre, AROUND_PARAGRAPHS, Mend::Locally)
 }
 
 /// The path over paragraphs: in a band around the chain of anchors said once; on a document so
@@ -543,6 +541,25 @@ mod tests {
             strays < Some(FINE_BAND),
             "{strays:?} sentences off: {:?}",
             pairs(&path)
+        );
+    }
+
+    #[test]
+    fn the_sentence_band_holds_each_paragraph_pair_whole() {
+        // English paragraphs of 3 and 2 sentences, Russian ones of 1 and 4; the paragraph path
+        // pairs the first two and leaves each second paragraph out.
+        let (en_first, ru_first) = ([0, 3, 5], [0, 1, 5]);
+        let bead = |en: Range<usize>, ru: Range<usize>| Bead {
+            en,
+            ru,
+            confidence: 1.0,
+        };
+        let path = [bead(0..1, 0..1), bead(1..2, 1..1), bead(2..2, 1..2)];
+        // Each English row of the pair may take any Russian prefix of it; the rows of the English
+        // paragraph left out, the one the pair ends at; the last row, the Russian left out.
+        assert_eq!(
+            rectangles(&path, &en_first, &ru_first),
+            vec![(0, 1), (0, 1), (0, 1), (0, 1), (1, 1), (1, 5)]
         );
     }
 

@@ -3,6 +3,7 @@
 
 use std::ffi::OsString;
 use std::fs;
+use std::hash::Hasher;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -100,6 +101,17 @@ impl Fnv {
 }
 
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// For tables keyed by short strings, where SipHash costs more than the lookup it guards.
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        self.add(bytes);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// So that a serializer can write straight into the hash.
 impl Write for Fnv {

@@ -5,8 +5,10 @@
 //! spelling (`Лаврова` = `Lavrov`, `Курской` = `Kursk`).
 
 use crate::model::Lang;
+use crate::store::Fnv;
 use crate::translit::{fast_lowercase, is_capital, is_letter, latin_of, push_latin};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 /// What the aligner knows about one sentence.
@@ -54,7 +56,7 @@ pub struct Reader {
     numbers: SpelledNumbers,
     scratch: Scratch,
     /// Each name or long word read so far: the hashes of its skeletons ([`word_skeletons`]).
-    skeletons: HashMap<Box<str>, Vec<u64>>,
+    skeletons: HashMap<Box<str>, Vec<u64>, BuildHasherDefault<Fnv>>,
 }
 
 impl Reader {
@@ -108,7 +110,9 @@ impl Reader {
         let hashes = match self.skeletons.get(word) {
             Some(hashes) => hashes,
             None => {
-                let hashes = word_skeletons(word, &mut self.scratch).map(hash).collect();
+                let hashes = word_skeletons(word, &mut self.scratch)
+                    .map(|s| Fnv::hash(s.as_bytes()))
+                    .collect();
                 self.skeletons.entry(word.into()).or_insert(hashes)
             }
         };
@@ -527,13 +531,6 @@ fn strip_ending(latin: &str) -> &str {
         .or_else(|| latin.strip_suffix("em"))
         .filter(|s| s.chars().count() >= 4)
         .unwrap_or(latin)
-}
-
-/// FNV-1a: stable across runs and platforms, which tests and benches rely on.
-fn hash(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 /// Sorts keys by their identity (strength aside) and drops duplicates, keeping the strong one.

@@ -65,9 +65,14 @@ pub const FEATURES: [&str; 13] = [
 ];
 
 impl Evidence {
+    /// Whether all of the unit's text is without counterpart.
+    pub fn is_one_sided(&self) -> bool {
+        self.untranslated >= 1.0
+    }
+
     /// The model's inputs.
     pub fn features(&self) -> [f32; FEATURES.len()] {
-        let one_sided = if self.untranslated >= 1.0 { 1.0 } else { 0.0 };
+        let one_sided = f32::from(u8::from(self.is_one_sided()));
         let margin = self.margin.clamp(0.0, params::MARGIN_CAP).ln_1p();
         [
             1.0,
@@ -105,7 +110,7 @@ impl Evidence {
     /// document that aligns throughout and, if it is one-sided, leaves out as much as
     /// [`OMISSIONS_COMMON`].
     pub fn lowering(&self) -> Vec<(Term, f32)> {
-        let one_sided = self.untranslated >= 1.0;
+        let one_sided = self.is_one_sided();
         let clean = Evidence {
             margin: params::MARGIN_CAP,
             fit: if one_sided { self.fit } else { 1.0 },
@@ -196,7 +201,7 @@ impl Term {
             ),
             Term::Paragraphs => format!(
                 "it holds {} paragraphs or pieces, not one of each side: more to get wrong",
-                e.paragraphs + if e.untranslated >= 1.0 { 1 } else { 2 }
+                e.paragraphs + if e.is_one_sided() { 1 } else { 2 }
             ),
             Term::Omitted => format!(
                 "the translation leaves little else out ({:.0}% of this side's text)",
